@@ -1,0 +1,247 @@
+// Package tabular reads CSV files as Japanese offices write them: UTF-8,
+// UTF-8 with a byte order mark, UTF-16 with a byte order mark, or
+// Shift_JIS/CP932 (what Excel saves as "CSV"), detected automatically.
+// Every record and field keeps its real position in the file, so problems are
+// reported as path:line:col even after quoted cells with line breaks.
+package tabular
+
+import (
+	"bufio"
+	"encoding/csv"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"strings"
+	"unicode/utf8"
+
+	"golang.org/x/text/encoding/japanese"
+	"golang.org/x/text/encoding/unicode"
+	"golang.org/x/text/transform"
+
+	"surveysite/internal/diag"
+)
+
+// Encoding names the character encoding a file was read with.
+type Encoding string
+
+// The encodings Reader detects.
+const (
+	UTF8    Encoding = "UTF-8"
+	UTF8BOM Encoding = "UTF-8 (BOM)"
+	UTF16   Encoding = "UTF-16 (BOM)"
+	CP932   Encoding = "Shift_JIS (CP932)"
+)
+
+// sniffSize is how much of a file decides its encoding.
+const sniffSize = 64 << 10
+
+// Reader reads CSV records and reports positions. It streams: memory does not
+// grow with the number of records.
+type Reader struct {
+	Path     string   // slash-separated, project-relative
+	Encoding Encoding // as detected
+	csv      *csv.Reader
+	cols     int // fields in the header; 0 before the first record
+}
+
+// NewReader detects the encoding of r and returns a Reader for it. path is
+// used in positions only.
+func NewReader(path string, r io.Reader) (*Reader, error) {
+	br := bufio.NewReaderSize(r, sniffSize)
+	head, err := br.Peek(sniffSize)
+	if err != nil && err != io.EOF && err != bufio.ErrBufferFull {
+		return nil, fmt.Errorf("read %s: %w", path, err)
+	}
+	enc, src := detect(head, br)
+	cr := csv.NewReader(src)
+	cr.FieldsPerRecord = -1 // checked here, to word the message
+	cr.ReuseRecord = true
+	return &Reader{Path: path, Encoding: enc, csv: cr}, nil
+}
+
+// Open opens path in fsys and returns a Reader and the file to close.
+func Open(fsys fs.FS, path string) (*Reader, io.Closer, error) {
+	f, err := fsys.Open(path)
+	if err != nil {
+		return nil, nil, err
+	}
+	r, err := NewReader(path, f)
+	if err != nil {
+		f.Close()
+		return nil, nil, err
+	}
+	return r, f, nil
+}
+
+func detect(head []byte, br *bufio.Reader) (Encoding, io.Reader) {
+	switch {
+	case len(head) >= 3 && head[0] == 0xEF && head[1] == 0xBB && head[2] == 0xBF:
+		br.Discard(3)
+		return UTF8BOM, br
+	case len(head) >= 2 && (head[0] == 0xFF && head[1] == 0xFE || head[0] == 0xFE && head[1] == 0xFF):
+		dec := unicode.UTF16(unicode.LittleEndian, unicode.ExpectBOM).NewDecoder()
+		return UTF16, transform.NewReader(br, dec)
+	case validUTF8Prefix(head):
+		return UTF8, br
+	}
+	return CP932, transform.NewReader(br, japanese.ShiftJIS.NewDecoder())
+}
+
+// validUTF8Prefix reports whether b is valid UTF-8, allowing a rune cut off at
+// the end of the sniffed window.
+func validUTF8Prefix(b []byte) bool {
+	for i := 0; i < 3 && len(b) > 0; i++ {
+		if utf8.Valid(b) {
+			return true
+		}
+		if len(b) < sniffSize {
+			return false // the whole file was sniffed: nothing was cut off
+		}
+		b = b[:len(b)-1]
+	}
+	return utf8.Valid(b)
+}
+
+// Read returns the next record. The slice is reused by the next call. Errors
+// are *diag.Error with the file's real line and column; io.EOF ends the file.
+// Every record must have as many fields as the first.
+func (r *Reader) Read() ([]string, error) {
+	rec, err := r.csv.Read()
+	if err != nil {
+		if err == io.EOF {
+			return nil, io.EOF
+		}
+		return nil, r.parseError(err)
+	}
+	if r.cols == 0 {
+		r.cols = len(rec)
+	} else if len(rec) != r.cols {
+		line, _ := r.csv.FieldPos(0)
+		return nil, diag.Errorf(diag.Pos{Path: r.Path, Line: line, Col: 1},
+			"this row has %d cells but the header has %d", len(rec), r.cols).
+			WithHint("check for a missing or extra comma, or a cell with a comma or line break that is not in double quotes")
+	}
+	for i, f := range rec {
+		if err := r.checkText(i, f); err != nil {
+			return nil, err
+		}
+	}
+	return rec, nil
+}
+
+func (r *Reader) checkText(i int, f string) error {
+	switch r.Encoding {
+	case CP932, UTF16:
+		if strings.ContainsRune(f, utf8.RuneError) {
+			return diag.Errorf(r.FieldPos(i), "this cell has bytes that are not valid %s", r.Encoding).
+				WithHint("save the file again as \"CSV UTF-8\" (or \"CSV\" in Japanese Excel) and rebuild")
+		}
+	default:
+		if !utf8.ValidString(f) {
+			return diag.Errorf(r.FieldPos(i), "this cell is not valid UTF-8, although the start of the file is").
+				WithHint("the file mixes encodings: save it again as \"CSV UTF-8\" and rebuild")
+		}
+	}
+	return nil
+}
+
+func (r *Reader) parseError(err error) error {
+	var pe *csv.ParseError
+	if !errors.As(err, &pe) {
+		return fmt.Errorf("read %s: %w", r.Path, err)
+	}
+	pos := diag.Pos{Path: r.Path, Line: pe.Line, Col: pe.Column}
+	switch {
+	case errors.Is(pe.Err, csv.ErrBareQuote):
+		return &diag.Error{Pos: pos, Err: err, Msg: `a double quote (") stands inside a cell that does not start with one`,
+			Hint: `put the whole cell in double quotes and write each " inside it twice ("")`}
+	case errors.Is(pe.Err, csv.ErrQuote):
+		return &diag.Error{Pos: diag.Pos{Path: r.Path, Line: pe.StartLine, Col: 1}, Err: err,
+			Msg:  fmt.Sprintf("the quoted cell that starts on this line is not closed properly (found on line %d)", pe.Line),
+			Hint: `add the closing double quote, or write each " inside the cell twice ("")`}
+	}
+	return &diag.Error{Pos: pos, Msg: pe.Err.Error(), Err: err}
+}
+
+// FieldPos returns the position of field i of the record last read.
+func (r *Reader) FieldPos(i int) diag.Pos {
+	line, col := r.csv.FieldPos(i)
+	return diag.Pos{Path: r.Path, Line: line, Col: col}
+}
+
+// Line returns the line on which the record last read starts.
+func (r *Reader) Line() int {
+	line, _ := r.csv.FieldPos(0)
+	return line
+}
+
+// Header reads the first record as column names: trimmed, not empty and not
+// repeated. It returns a copy the caller may keep.
+func (r *Reader) Header() ([]string, error) {
+	rec, err := r.Read()
+	if err == io.EOF {
+		return nil, diag.Errorf(diag.Pos{Path: r.Path}, "the file is empty; it needs a header row").
+			WithHint("add a first row with the column names")
+	}
+	if err != nil {
+		return nil, err
+	}
+	head := make([]string, len(rec))
+	seen := map[string]int{}
+	var list diag.List
+	for i, f := range rec {
+		head[i] = strings.TrimSpace(f)
+		if head[i] == "" {
+			list.Add(diag.Errorf(r.FieldPos(i), "column %d has no name in the header row", i+1).
+				WithHint("give every column a name in the first row, or delete the empty column"))
+			continue
+		}
+		if j, ok := seen[head[i]]; ok {
+			list.Add(diag.Errorf(r.FieldPos(i), "column name %q is used twice (columns %d and %d)", head[i], j+1, i+1).
+				WithHint("rename one of the two columns"))
+			continue
+		}
+		seen[head[i]] = i
+	}
+	if err := list.Err(); err != nil {
+		return nil, err
+	}
+	return head, nil
+}
+
+// Table is a whole CSV file: its header and rows, with the line each row
+// starts on.
+type Table struct {
+	Path     string
+	Encoding Encoding
+	Header   []string
+	Rows     [][]string
+	Lines    []int
+}
+
+// ReadTable reads a whole CSV file from fsys. Use it for small files (data
+// tables for templates); stream large ones with Reader.
+func ReadTable(fsys fs.FS, path string) (*Table, error) {
+	r, c, err := Open(fsys, path)
+	if err != nil {
+		return nil, err
+	}
+	defer c.Close()
+	head, err := r.Header()
+	if err != nil {
+		return nil, err
+	}
+	t := &Table{Path: path, Encoding: r.Encoding, Header: head}
+	for {
+		rec, err := r.Read()
+		if err == io.EOF {
+			return t, nil
+		}
+		if err != nil {
+			return nil, err
+		}
+		t.Rows = append(t.Rows, append([]string(nil), rec...))
+		t.Lines = append(t.Lines, r.Line())
+	}
+}
