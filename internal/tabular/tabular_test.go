@@ -73,7 +73,7 @@ func TestReadErrorsCarryRealLines(t *testing.T) {
 	}{
 		{"field count after multi-line cell", "a,b\n\"x\ny\",1\n2\n", "d.csv:4:1: this row has 1 cells but the header has 2"},
 		{"bare quote", "a,b\n1,x\"y\n", "d.csv:2:4: a double quote (\") stands inside a cell that does not start with one"},
-		{"unclosed quote", "a,b\n1,\"xy\n2,3\n", "d.csv:2:1: a quoted cell that starts on this line is not closed properly (found on line 3)"},
+		{"unclosed quote", "a,b\n1,\"xy\n2,3\n", "d.csv:2:1: the quoted cell that starts on this line is not closed properly (found on line 3)"},
 		{"duplicate header", "a,b,a\n", "d.csv:1:5: column name \"a\" is used twice (columns 1 and 3)"},
 		{"empty header", "a,,c\n", "d.csv:1:3: column 2 has no name in the header row"},
 		{"empty file", "", "d.csv: the file is empty; it needs a header row"},
