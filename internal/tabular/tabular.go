@@ -245,3 +245,19 @@ func ReadTable(fsys fs.FS, path string) (*Table, error) {
 		t.Lines = append(t.Lines, r.Line())
 	}
 }
+
+// ReadAll reads the remaining records, copied, for gocsv's CSVReader
+// interface. Prefer Read for large files.
+func (r *Reader) ReadAll() ([][]string, error) {
+	var out [][]string
+	for {
+		rec, err := r.Read()
+		if err == io.EOF {
+			return out, nil
+		}
+		if err != nil {
+			return out, err
+		}
+		out = append(out, append([]string(nil), rec...))
+	}
+}
