@@ -1,0 +1,137 @@
+package survey
+
+import (
+	"cmp"
+	"slices"
+	"strings"
+
+	"golang.org/x/text/unicode/norm"
+)
+
+// normLabel is how labels and answers are compared: Unicode NFKC (full-width
+// letters and digits become ASCII, half-width katakana become full-width)
+// with surrounding white space removed.
+func normLabel(s string) string {
+	return strings.TrimSpace(norm.NFKC.String(strings.TrimSpace(s)))
+}
+
+// matcher turns the text of one question's cell into option indexes.
+type matcher struct {
+	sep   string
+	exact map[string]int // codes and labels as written in the codebook
+	cands []cand         // NFKC codes and labels, longest first
+	// fast is false when a code or label contains the separator; then every
+	// cell takes the longest-first path.
+	fast bool
+}
+
+type cand struct {
+	text string
+	idx  int
+}
+
+func newMatcher(q *Question, sep string) *matcher {
+	m := &matcher{sep: sep, exact: make(map[string]int, 2*len(q.Options)), fast: true}
+	for i, o := range q.Options {
+		for _, s := range []string{o.Code, o.Label} {
+			if _, ok := m.exact[s]; !ok {
+				m.exact[s] = i
+			}
+			if strings.Contains(s, sep) {
+				m.fast = false
+			}
+			m.cands = append(m.cands, cand{normLabel(s), i})
+		}
+	}
+	// Longest first; among equal lengths codebook order (codes before labels).
+	slices.SortStableFunc(m.cands, func(a, b cand) int { return cmp.Compare(len(b.text), len(a.text)) })
+	return m
+}
+
+// match appends to picks the option indexes named in cell. It returns the
+// first piece of text that names no option, or "" if all matched. An empty
+// or white-space-only cell appends nothing.
+func (m *matcher) match(cell string, picks []int) ([]int, string) {
+	s := strings.TrimSpace(cell)
+	if s == "" {
+		return picks, ""
+	}
+	if m.fast {
+		n := len(picks)
+		rest := s
+		for {
+			tok, after, more := strings.Cut(rest, m.sep)
+			tok = strings.TrimSpace(tok)
+			if tok != "" {
+				i, ok := m.exact[tok]
+				if !ok {
+					picks = picks[:n]
+					break // try the slow path
+				}
+				picks = append(picks, i)
+			}
+			if !more {
+				return picks, ""
+			}
+			rest = after
+		}
+	}
+	return m.matchLongest(norm.NFKC.String(s), picks)
+}
+
+// matchLongest scans s, at each place taking the longest code or label that
+// is followed by a separator or the end of the cell.
+func (m *matcher) matchLongest(s string, picks []int) ([]int, string) {
+	sep := strings.TrimSpace(m.sep)
+	if sep == "" {
+		sep = m.sep // a separator of white space only
+	}
+	for {
+		s = strings.TrimSpace(s)
+		for strings.HasPrefix(s, sep) {
+			s = strings.TrimSpace(s[len(sep):])
+		}
+		if s == "" {
+			return picks, ""
+		}
+		found := false
+		for _, c := range m.cands {
+			if c.text == "" || !strings.HasPrefix(s, c.text) {
+				continue
+			}
+			rest := strings.TrimSpace(s[len(c.text):])
+			if rest == "" || strings.HasPrefix(rest, sep) {
+				picks = append(picks, c.idx)
+				s = rest
+				found = true
+				break
+			}
+		}
+		if !found {
+			tok, _, _ := strings.Cut(s, sep)
+			return picks, strings.TrimSpace(tok)
+		}
+	}
+}
+
+// wideValue reads one cell of the wide layout: 1, TRUE or ○ is picked; 0,
+// FALSE or blank is not. ok is false for anything else.
+func wideValue(cell string) (picked, ok bool) {
+	s := strings.TrimSpace(cell)
+	switch s {
+	case "":
+		return false, true
+	case "1", "○":
+		return true, true
+	case "0":
+		return false, true
+	}
+	s = normLabel(s)
+	switch {
+	case s == "1" || strings.EqualFold(s, "TRUE") || s == "○" || s == "◯" || s == "〇":
+		return true, true
+	case s == "0" || strings.EqualFold(s, "FALSE"):
+		return false, true
+	}
+	return false, false
+}

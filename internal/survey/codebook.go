@@ -1,0 +1,301 @@
+package survey
+
+import (
+	"fmt"
+	"io/fs"
+	"slices"
+	"strconv"
+	"strings"
+
+	"surveysite/internal/diag"
+	"surveysite/internal/tabular"
+)
+
+// Type is a question type: single answer or multiple answer.
+type Type string
+
+// The question types.
+const (
+	SA Type = "SA" // single answer
+	MA Type = "MA" // multiple answer; MaxChoices limits it ("5つまで")
+)
+
+// Role marks options that are listed last and not ranked.
+type Role string
+
+// The option roles. The zero Role is an ordinary, ranked option. RoleBlank
+// and RoleInvalid never appear in a codebook; they mark the 無回答 and 無効
+// rows of results.
+const (
+	RoleRanked   Role = ""
+	RoleOther    Role = "other"    // その他
+	RoleNone     Role = "none"     // 特にない
+	RoleDontKnow Role = "dontknow" // わからない
+	RoleBlank    Role = "blank"    // 無回答 (results only)
+	RoleInvalid  Role = "invalid"  // 無効 (results only)
+)
+
+// Codes and labels of the rows results add to every question.
+const (
+	BlankCode    = "_blank"
+	BlankLabel   = "無回答"
+	InvalidCode  = "_invalid"
+	InvalidLabel = "無効"
+)
+
+// Codebook is a questionnaire: its questions in file order.
+type Codebook struct {
+	Path      string
+	Questions []Question
+}
+
+// Question is one question of a codebook.
+type Question struct {
+	ID         string
+	Type       Type
+	MaxChoices int // 0: no limit
+	Text       string
+	Options    []Option // in codebook order
+	Pos        diag.Pos // where the question's first row starts
+}
+
+// Option is one answer option of a question.
+type Option struct {
+	Code  string
+	Label string
+	Role  Role
+	Pos   diag.Pos
+}
+
+// Question returns the question with the given ID.
+func (c *Codebook) Question(id string) (*Question, bool) {
+	for i := range c.Questions {
+		if c.Questions[i].ID == id {
+			return &c.Questions[i], true
+		}
+	}
+	return nil, false
+}
+
+// IDs returns the question IDs in codebook order.
+func (c *Codebook) IDs() []string {
+	ids := make([]string, len(c.Questions))
+	for i, q := range c.Questions {
+		ids[i] = q.ID
+	}
+	return ids
+}
+
+// LoadCodebook reads and checks the codebook at path in fsys. Problems are
+// returned together as a *diag.List with each cell's real line and column.
+func LoadCodebook(fsys fs.FS, path string) (*Codebook, error) {
+	r, c, err := tabular.Open(fsys, path)
+	if err != nil {
+		return nil, err
+	}
+	defer c.Close()
+	rows, pr, err := decodeCodebook(r)
+	if err != nil {
+		return nil, err
+	}
+	var list diag.List
+	checkCodebookHeader(&list, pr)
+	if err := list.Err(); err != nil {
+		return nil, err
+	}
+	cb := &Codebook{Path: path}
+	index := map[string]int{}
+	for i, row := range rows {
+		at := func(col string) diag.Pos { return pr.fieldPos(i, col) }
+		cleanRow(&row)
+		if row.QuestionID == "" {
+			list.Add(diag.Errorf(at("question_id"), "question_id is empty").
+				WithHint("write the question's ID (for example q46) on every row of the codebook"))
+			continue
+		}
+		qi, seen := index[row.QuestionID]
+		if !seen {
+			q, ok := newQuestion(&list, row, at)
+			if !ok {
+				continue // a bad ID; other problems are in list
+			}
+			qi = len(cb.Questions)
+			index[row.QuestionID] = qi
+			cb.Questions = append(cb.Questions, q)
+		} else {
+			checkSameQuestion(&list, &cb.Questions[qi], row, at)
+		}
+		if o, ok := newOption(&list, &cb.Questions[qi], row, at); ok {
+			cb.Questions[qi].Options = append(cb.Questions[qi].Options, o)
+		}
+	}
+	if len(rows) == 0 && list.Len() == 0 {
+		list.Add(diag.Errorf(diag.Pos{Path: path, Line: 1}, "the codebook has a header but no questions").
+			WithHint("add one row per answer option below the header"))
+	}
+	for _, q := range cb.Questions {
+		if len(q.Options) == 0 {
+			list.Add(diag.Errorf(q.Pos, "question %s has no valid options", q.ID).
+				WithHint("add one row per option of %s", q.ID))
+		}
+	}
+	if err := list.Err(); err != nil {
+		return nil, err
+	}
+	return cb, nil
+}
+
+func cleanRow(r *codebookRow) {
+	for _, s := range []*string{&r.QuestionID, &r.Type, &r.MaxChoices, &r.QuestionText, &r.OptionCode, &r.OptionLabel, &r.OptionRole} {
+		*s = strings.TrimSpace(*s)
+	}
+}
+
+func checkCodebookHeader(list *diag.List, pr *posReader) {
+	head := pr.head
+	first := pr.pos[0]
+	seen := map[string]int{}
+	for i, h := range head {
+		if j, ok := seen[h]; ok && h != "" {
+			list.Add(diag.Errorf(first[i], "column name %q is used twice (columns %d and %d)", h, j+1, i+1).
+				WithHint("rename or delete one of the two columns"))
+		}
+		seen[h] = i
+	}
+	var missing []string
+	for _, c := range codebookColumns {
+		if _, ok := seen[c]; !ok {
+			missing = append(missing, c)
+		}
+	}
+	if len(missing) > 0 {
+		list.Add(diag.Errorf(diag.Pos{Path: first[0].Path, Line: first[0].Line, Col: 1},
+			"the codebook has no column %s (header: %s)", strings.Join(missing, ", "), strings.Join(head, ",")).
+			WithHint("the header row must name the columns %s", strings.Join(codebookColumns, ",")))
+	}
+}
+
+func parseType(list *diag.List, s string, pos diag.Pos) (Type, bool) {
+	switch t := Type(strings.ToUpper(s)); t {
+	case SA, MA:
+		return t, true
+	}
+	list.Add(diag.Errorf(pos, "unknown question type %q (allowed: SA, MA)", s).
+		WithHint("write SA for a single-answer question or MA for a multiple-answer question"))
+	return "", false
+}
+
+func parseMax(list *diag.List, s string, t Type, pos diag.Pos) (int, bool) {
+	if s == "" {
+		return 0, true
+	}
+	n, err := strconv.Atoi(s)
+	if err != nil || n < 1 {
+		list.Add(diag.Errorf(pos, "max_choices %q is not a whole number of 1 or more", s).
+			WithHint("write how many options a respondent may pick (for 5つまで write 5), or leave it blank for no limit"))
+		return 0, false
+	}
+	if t == SA && n != 1 {
+		list.Add(diag.Errorf(pos, "max_choices is %d but the question is SA (single answer)", n).
+			WithHint("leave max_choices blank for SA questions, or change the type to MA"))
+		return 0, false
+	}
+	return n, true
+}
+
+func newQuestion(list *diag.List, row codebookRow, at func(string) diag.Pos) (Question, bool) {
+	t, ok1 := parseType(list, row.Type, at("type"))
+	m, ok2 := parseMax(list, row.MaxChoices, t, at("max_choices"))
+	if row.QuestionText == "" {
+		list.Add(diag.Errorf(at("question_text"), "question %s has no question_text", row.QuestionID).
+			WithHint("write the question as the respondents saw it"))
+	}
+	if strings.HasPrefix(row.QuestionID, "_") || strings.ContainsAny(row.QuestionID, " \t") {
+		list.Add(diag.Errorf(at("question_id"), "question_id %q may not start with _ or contain spaces", row.QuestionID).
+			WithHint("use IDs like q46 that are also the column names in responses.csv"))
+		return Question{}, false
+	}
+	_, _ = ok1, ok2 // reported in list; keep the question so its other rows are checked once
+	pos := at("question_id")
+	pos.Col = 1
+	return Question{ID: row.QuestionID, Type: t, MaxChoices: m, Text: row.QuestionText, Pos: pos}, true
+}
+
+func checkSameQuestion(list *diag.List, q *Question, row codebookRow, at func(string) diag.Pos) {
+	first := fmt.Sprintf("the first row of %s (line %d)", q.ID, q.Pos.Line)
+	if row.Type != "" && !strings.EqualFold(row.Type, string(q.Type)) {
+		list.Add(diag.Errorf(at("type"), "type %q differs from %s, which says %s", row.Type, first, q.Type).
+			WithHint("every row of one question must have the same type"))
+	}
+	if row.MaxChoices != "" && row.MaxChoices != strconv.Itoa(q.MaxChoices) {
+		list.Add(diag.Errorf(at("max_choices"), "max_choices %q differs from %s, which says %q", row.MaxChoices, first, maxString(q.MaxChoices)).
+			WithHint("every row of one question must have the same max_choices"))
+	}
+	if row.QuestionText != "" && row.QuestionText != q.Text {
+		list.Add(diag.Errorf(at("question_text"), "question_text differs from %s: %q", first, q.Text).
+			WithHint("copy the question text exactly, or leave it blank on the option rows after the first"))
+	}
+}
+
+func maxString(n int) string {
+	if n == 0 {
+		return ""
+	}
+	return strconv.Itoa(n)
+}
+
+func newOption(list *diag.List, q *Question, row codebookRow, at func(string) diag.Pos) (Option, bool) {
+	ok := true
+	if row.OptionCode == "" {
+		list.Add(diag.Errorf(at("option_code"), "option_code is empty").
+			WithHint("give every option a short code (for example 01), unique within %s", q.ID))
+		ok = false
+	} else if strings.HasPrefix(row.OptionCode, "_") {
+		list.Add(diag.Errorf(at("option_code"), "option_code %q starts with _, which is kept for %s and %s", row.OptionCode, BlankCode, InvalidCode).
+			WithHint("choose a code that does not start with _"))
+		ok = false
+	}
+	if row.OptionLabel == "" {
+		list.Add(diag.Errorf(at("option_label"), "option_label is empty").
+			WithHint("write the option as the respondents saw it"))
+		ok = false
+	}
+	for _, o := range q.Options {
+		if o.Code == row.OptionCode && row.OptionCode != "" {
+			list.Add(diag.Errorf(at("option_code"), "option_code %q is used twice in %s (first on line %d)", row.OptionCode, q.ID, o.Pos.Line).
+				WithHint("give each option of a question its own code"))
+			ok = false
+		}
+		if normLabel(o.Label) == normLabel(row.OptionLabel) && row.OptionLabel != "" {
+			list.Add(diag.Errorf(at("option_label"), "option_label %q is used twice in %s (first on line %d)", row.OptionLabel, q.ID, o.Pos.Line).
+				WithHint("give each option of a question its own label, so answers written as labels can be matched"))
+			ok = false
+		}
+	}
+	role := Role(strings.ToLower(row.OptionRole))
+	switch role {
+	case RoleRanked, RoleOther, RoleNone, RoleDontKnow:
+	default:
+		list.Add(diag.Errorf(at("option_role"), "unknown option_role %q (allowed: blank, other, none, dontknow)", row.OptionRole).
+			WithHint("leave option_role blank for ordinary options; write other for その他, none for 特にない, dontknow for わからない"))
+		ok = false
+	}
+	if !ok {
+		return Option{}, false
+	}
+	pos := at("option_code")
+	pos.Col = 1
+	return Option{Code: row.OptionCode, Label: row.OptionLabel, Role: role, Pos: pos}, true
+}
+
+// ranked reports whether the option takes part in the ranking.
+func (o Option) ranked() bool { return o.Role == RoleRanked }
+
+// allowed lists the options as "code=label" for error messages.
+func (q *Question) allowed() string {
+	parts := make([]string, 0, len(q.Options))
+	for _, o := range q.Options {
+		parts = append(parts, o.Code+"="+o.Label)
+	}
+	return strings.Join(slices.Clip(parts), ", ")
+}
