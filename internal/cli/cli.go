@@ -30,6 +30,7 @@ var commands = map[string]struct {
 	new     func(Env) command
 }{
 	"build": {"build the site into public/", func(e Env) command { return &buildCmd{env: e} }},
+	"tally": {"tally a survey: counts, percentages, ranks, intervals, cross-tabs", func(e Env) command { return &tallyCmd{env: e} }},
 }
 
 // usageError is a mistake in the command line; it exits 2 with a hint.

@@ -1,0 +1,92 @@
+package cli
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"strings"
+
+	"surveysite/internal/survey"
+)
+
+type tallyCmd struct{ env Env }
+
+const tallySynopsis = "tally --codebook F --responses F [--question ID] [--by COLUMN] [--base all|answered] [--min-cell N] [--separator S] [--format table|csv|json]"
+
+// stringsFlag collects a repeatable flag.
+type stringsFlag []string
+
+func (s *stringsFlag) String() string { return strings.Join(*s, ",") }
+func (s *stringsFlag) Set(v string) error {
+	*s = append(*s, v)
+	return nil
+}
+
+// Run tallies a survey and prints one row per question, segment and option.
+func (c *tallyCmd) Run(ctx context.Context, args []string) error {
+	fset := newFlagSet(c.env, "tally", tallySynopsis)
+	codebook := fset.String("codebook", "", "codebook CSV `file` (one row per option)")
+	responses := fset.String("responses", "", "responses CSV `file` (one row per respondent)")
+	question := fset.String("question", "", "tally only the question with this `ID`")
+	var by stringsFlag
+	fset.Var(&by, "by", "cross-tabulate by this attribute `column` (repeatable)")
+	base := fset.String("base", "all", "base n of percentages: all (blanks and invalid answers are rows) or answered")
+	minCell := fset.Int("min-cell", survey.DefaultMinCell, "suppress cross-tab segments whose n is below `N`")
+	sep := fset.String("separator", ";", "separator between answers in one cell")
+	format := fset.String("format", "table", "output format: table, csv or json")
+	if err := parseFlags(fset, args); err != nil {
+		return err
+	}
+	switch {
+	case *codebook == "":
+		return usagef("--codebook is required")
+	case *responses == "":
+		return usagef("--responses is required")
+	case *base != "all" && *base != "answered":
+		return usagef("--base must be all or answered, not %q", *base)
+	case *minCell < 1:
+		return usagef("--min-cell must be 1 or more, not %d", *minCell)
+	case *sep == "":
+		return usagef("--separator must not be empty")
+	}
+	write, ok := map[string]func(io.Writer, *survey.Results) error{
+		"table": survey.WriteTable,
+		"csv":   survey.WriteCSV,
+		"json":  survey.WriteJSON,
+	}[*format]
+	if !ok {
+		return usagef("--format must be table, csv or json, not %q", *format)
+	}
+	fsys := osFS{}
+	cb, err := survey.LoadCodebook(fsys, *codebook)
+	if err != nil {
+		return err
+	}
+	if *question != "" {
+		q, ok := cb.Question(*question)
+		if !ok {
+			return usagef("question %q is not in %s (questions: %s)", *question, *codebook, strings.Join(cb.IDs(), ", "))
+		}
+		cb.Questions = []survey.Question{*q}
+	}
+	res, err := survey.Analyse(fsys, *responses, cb, survey.Config{
+		Separator: *sep, Base: survey.Base(*base), MinCell: *minCell, By: by,
+	})
+	if err != nil {
+		return err
+	}
+	for _, w := range res.Warnings {
+		fmt.Fprintln(c.env.Stderr, w.Format())
+	}
+	return write(c.env.Stdout, res)
+}
+
+// osFS opens paths as the user typed them, relative to the current
+// directory or absolute, so positions in messages show the same path.
+type osFS struct{}
+
+var _ fs.FS = osFS{}
+
+func (osFS) Open(name string) (fs.File, error) { return os.Open(name) }
