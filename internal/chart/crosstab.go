@@ -1,0 +1,153 @@
+package chart
+
+import (
+	"errors"
+	"fmt"
+	"math"
+)
+
+// Segment is one group of respondents (a column of a cross-tab, e.g. 人口規模
+// 5万人未満) with its shares of each option.
+type Segment struct {
+	// Name is the segment's name, e.g. "市（5万人未満）".
+	Name string
+	// N is the segment's base, n >= 0.
+	N int
+	// Values are the shares in percent of N, one per option, in the chart's
+	// option order. Ignored when Suppressed.
+	Values []float64
+	// Texts are the preformatted values, e.g. "52.3%", one per option.
+	// Ignored when Suppressed.
+	Texts []string
+	// Suppressed marks a segment too small to publish (秘匿): it is listed
+	// with its n and "n=8のため非表示", and its values are not drawn.
+	Suppressed bool
+}
+
+// CrosstabOptions configure a Crosstab.
+type CrosstabOptions struct {
+	// Width is the natural width in CSS px (0 means 440).
+	Width float64
+}
+
+// Crosstab draws one panel of horizontal bars per segment (small
+// multiples) on a shared percent axis, each headed by the segment's name and
+// n. Suppressed segments are marked and not drawn.
+type Crosstab struct {
+	meta     Meta
+	options  []string
+	segments []Segment
+	opt      CrosstabOptions
+}
+
+// NewCrosstab validates and returns a Crosstab of the given options (row
+// labels, in display order) by segment. It rejects an invalid Meta, no
+// options or segments, an empty option or segment name, a negative n, and
+// for a segment that is not suppressed: values or texts whose count differs
+// from the options', a value that is NaN, infinite or outside 0..100, or an
+// empty text.
+func NewCrosstab(meta Meta, options []string, segments []Segment, opt CrosstabOptions) (*Crosstab, error) {
+	if err := meta.validate(); err != nil {
+		return nil, err
+	}
+	w, err := checkWidth(opt.Width)
+	if err != nil {
+		return nil, fmt.Errorf("chart %q: %w", meta.ID, err)
+	}
+	opt.Width = w
+	if err := checkCrosstab(options, segments); err != nil {
+		return nil, fmt.Errorf("chart %q: %w", meta.ID, err)
+	}
+	segs := make([]Segment, len(segments))
+	for i, sg := range segments {
+		sg.Values = append([]float64(nil), sg.Values...)
+		sg.Texts = append([]string(nil), sg.Texts...)
+		segs[i] = sg
+	}
+	return &Crosstab{meta: meta, options: append([]string(nil), options...), segments: segs, opt: opt}, nil
+}
+
+func checkCrosstab(options []string, segments []Segment) error {
+	if len(options) == 0 {
+		return errors.New("chart: no options")
+	}
+	for i, o := range options {
+		if o == "" {
+			return fmt.Errorf("chart: option %d: label is empty", i+1)
+		}
+	}
+	if len(segments) == 0 {
+		return errors.New("chart: no segments")
+	}
+	for i, sg := range segments {
+		if sg.Name == "" {
+			return fmt.Errorf("chart: segment %d: name is empty", i+1)
+		}
+		if sg.N < 0 {
+			return fmt.Errorf("chart: segment %d (%s): n is negative (%d)", i+1, sg.Name, sg.N)
+		}
+		if sg.Suppressed {
+			continue
+		}
+		if len(sg.Values) != len(options) {
+			return fmt.Errorf("chart: segment %d (%s): %d values for %d options", i+1, sg.Name, len(sg.Values), len(options))
+		}
+		if len(sg.Texts) != len(options) {
+			return fmt.Errorf("chart: segment %d (%s): %d value texts for %d options", i+1, sg.Name, len(sg.Texts), len(options))
+		}
+		for j, v := range sg.Values {
+			if err := checkPercent(fmt.Sprintf("segment %d (%s), option %d (%s): value", i+1, sg.Name, j+1, options[j]), v); err != nil {
+				return err
+			}
+			if sg.Texts[j] == "" {
+				return fmt.Errorf("chart: segment %d (%s), option %d (%s): value text is empty", i+1, sg.Name, j+1, options[j])
+			}
+		}
+	}
+	return nil
+}
+
+// Meta returns the chart's metadata.
+func (c *Crosstab) Meta() Meta { return c.meta }
+
+func (c *Crosstab) layout(f *Fonts) *scene {
+	s := &scene{w: c.opt.Width}
+	max := 0.0
+	for _, sg := range c.segments {
+		if sg.Suppressed {
+			continue
+		}
+		for _, v := range sg.Values {
+			max = math.Max(max, v)
+		}
+	}
+	axis := newPercentAxis(max)
+	y := margin
+	y = drawAxisTitle(s, f, "各区分のnに対する割合（%）", y)
+	for i, sg := range c.segments {
+		if i > 0 {
+			y += 6
+			s.line(margin, y, s.w-margin, y, colGrid, 1)
+			y += 8
+		}
+		head := fmt.Sprintf("%s（n=%d）", sg.Name, sg.N)
+		for _, ln := range wrap(f, head, s.w-2*margin, fontSize, true) {
+			s.text(margin, baseline(y, fontSize), ln, fontSize, true, anchorStart, colText)
+			y += fontSize * lineGap
+		}
+		if sg.Suppressed {
+			s.text(margin, baseline(y, fontSize), fmt.Sprintf("n=%dのため非表示", sg.N), fontSize, false, anchorStart, colTextMuted)
+			y += fontSize * lineGap
+			continue
+		}
+		y += 2
+		rows := make([]BarRow, len(c.options))
+		for j, o := range c.options {
+			rows[j] = BarRow{Label: o, Value: sg.Values[j], Text: sg.Texts[j]}
+		}
+		y = drawBarRows(s, f, rows, axis, y)
+	}
+	y = footnote(s, f, c.meta, y)
+	s.h = math.Ceil(y)
+	return s
+}

@@ -1,0 +1,2 @@
+// Package chart draws survey charts in Japanese.
+package chart

@@ -1,0 +1,161 @@
+package chart
+
+import (
+	"errors"
+	"fmt"
+	"math"
+	"strings"
+)
+
+// maxCategories is the most categories a Stacked chart takes: each is
+// marked with a circled number ①..⑳.
+const maxCategories = 20
+
+// StackedOptions configure a Stacked chart.
+type StackedOptions struct {
+	// Width is the natural width in CSS px (0 means 440).
+	Width float64
+}
+
+// Stacked draws an SA distribution as one 100% stacked bar per segment.
+// Each category has a circled number (①, ②, …) shown in the legend; a
+// segment is labelled inside the bar with its name and value when they fit,
+// else with its number and value, else it is listed under the bar, so no
+// value is identified by colour alone.
+type Stacked struct {
+	meta       Meta
+	categories []string
+	segments   []Segment
+	opt        StackedOptions
+}
+
+// NewStacked validates and returns a Stacked chart of the categories (the
+// SA choices, in scale order) by segment (use one segment for the whole
+// sample). It rejects what NewCrosstab rejects, more than 20 categories, and
+// a segment whose values do not add up to 100 ± 1.
+func NewStacked(meta Meta, categories []string, segments []Segment, opt StackedOptions) (*Stacked, error) {
+	if err := meta.validate(); err != nil {
+		return nil, err
+	}
+	w, err := checkWidth(opt.Width)
+	if err != nil {
+		return nil, fmt.Errorf("chart %q: %w", meta.ID, err)
+	}
+	opt.Width = w
+	if len(categories) > maxCategories {
+		return nil, fmt.Errorf("chart: chart %q: %d categories, at most %d", meta.ID, len(categories), maxCategories)
+	}
+	if err := checkCrosstab(categories, segments); err != nil {
+		if len(categories) == 0 {
+			err = errors.New("chart: no categories")
+		}
+		return nil, fmt.Errorf("chart %q: %w", meta.ID, err)
+	}
+	segs := make([]Segment, len(segments))
+	for i, sg := range segments {
+		if !sg.Suppressed {
+			if t := sum(sg.Values); math.Abs(t-100) > 1 {
+				return nil, fmt.Errorf("chart: chart %q: segment %d (%s): values add up to %v, want 100", meta.ID, i+1, sg.Name, t)
+			}
+		}
+		sg.Values = append([]float64(nil), sg.Values...)
+		sg.Texts = append([]string(nil), sg.Texts...)
+		segs[i] = sg
+	}
+	return &Stacked{meta: meta, categories: append([]string(nil), categories...), segments: segs, opt: opt}, nil
+}
+
+// Meta returns the chart's metadata.
+func (c *Stacked) Meta() Meta { return c.meta }
+
+func marker(i int) string { return string(rune('①' + i)) }
+
+const stackHeight = 28.0
+
+func (c *Stacked) layout(f *Fonts) *scene {
+	s := &scene{w: c.opt.Width}
+	y := margin
+	y = drawAxisTitle(s, f, "各区分のnに対する割合（%）", y)
+	y = c.legend(s, f, y) + 6
+	x0, plotW := margin, s.w-2*margin
+	for i, sg := range c.segments {
+		if i > 0 {
+			y += 10
+		}
+		head := fmt.Sprintf("%s（n=%d）", sg.Name, sg.N)
+		for _, ln := range wrap(f, head, plotW, fontSize, true) {
+			s.text(margin, baseline(y, fontSize), ln, fontSize, true, anchorStart, colText)
+			y += fontSize * lineGap
+		}
+		if sg.Suppressed {
+			s.text(margin, baseline(y, fontSize), fmt.Sprintf("n=%dのため非表示", sg.N), fontSize, false, anchorStart, colTextMuted)
+			y += fontSize * lineGap
+			continue
+		}
+		y += 2
+		total := sum(sg.Values)
+		x := x0
+		var listed []string
+		for j, v := range sg.Values {
+			w := plotW * v / total
+			if w <= 0 {
+				listed = append(listed, marker(j)+c.categories[j]+" "+sg.Texts[j])
+				continue
+			}
+			fill := categoryColours[j%len(categoryColours)]
+			s.rect(x, y, w, stackHeight, fill, colWhite, 1)
+			room := w - 6
+			full := c.categories[j] + " " + sg.Texts[j]
+			short := marker(j) + sg.Texts[j]
+			switch {
+			case f.Width(full, smallSize, true) <= room:
+				s.text(x+w/2, baseline(y+stackHeight/2-smallSize*lineGap/2, smallSize), full, smallSize, true, anchorMiddle, textOn(fill))
+			case f.Width(short, smallSize, true) <= room:
+				s.text(x+w/2, baseline(y+stackHeight/2-smallSize*lineGap/2, smallSize), short, smallSize, true, anchorMiddle, textOn(fill))
+			default:
+				listed = append(listed, marker(j)+c.categories[j]+" "+sg.Texts[j])
+			}
+			x += w
+		}
+		s.rect(x0, y, plotW, stackHeight, "", colOutline, 1)
+		y += stackHeight + 2
+		if len(listed) > 0 {
+			for _, ln := range wrap(f, "バー外："+strings.Join(listed, "、"), plotW, smallSize, false) {
+				s.text(margin, baseline(y, smallSize), ln, smallSize, false, anchorStart, colText)
+				y += smallSize * lineGap
+			}
+		}
+	}
+	y = footnote(s, f, c.meta, y+4)
+	s.h = math.Ceil(y)
+	return s
+}
+
+// legend lays out "■①賛成" items left to right, wrapping, and returns the y
+// below it.
+func (c *Stacked) legend(s *scene, f *Fonts, y float64) float64 {
+	const sw = 12.0
+	lh := smallSize * lineGap
+	x := margin
+	for j, cat := range c.categories {
+		label := marker(j) + cat
+		iw := sw + 4 + f.Width(label, smallSize, false)
+		if x > margin && x+iw > s.w-margin {
+			x = margin
+			y += lh + 2
+		}
+		s.rect(x, y+(lh-sw)/2, sw, sw, categoryColours[j%len(categoryColours)], colOutline, 0.75)
+		for k, ln := range wrap(f, label, s.w-2*margin-sw-4, smallSize, false) {
+			if k > 0 {
+				y += lh
+			}
+			s.text(x+sw+4, baseline(y, smallSize), ln, smallSize, false, anchorStart, colText)
+		}
+		if iw > s.w-2*margin {
+			x = s.w // a wrapped label ends its line
+		} else {
+			x += iw + 12
+		}
+	}
+	return y + lh
+}

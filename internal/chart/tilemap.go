@@ -1,0 +1,180 @@
+package chart
+
+import (
+	"errors"
+	"fmt"
+	"math"
+	"strconv"
+)
+
+// PrefValue is the value of one prefecture on a TileMap.
+type PrefValue struct {
+	// Code is the JIS X 0401 prefecture code, 1 (北海道) .. 47 (沖縄県).
+	Code int
+	// Value colours the tile; it must be finite and >= 0.
+	Value float64
+	// Text is the preformatted number written in the tile, e.g. "12".
+	Text string
+}
+
+// TileMapOptions configure a TileMap.
+type TileMapOptions struct {
+	// Legend is the legend's title, e.g. "参加団体数".
+	Legend string
+	// Width is the natural width in CSS px (0 means 520).
+	Width float64
+}
+
+const defaultTileMapWidth = 520.0
+
+// TileMap draws Japan's 47 prefectures as a tile grid, each tile coloured
+// on a five-step sequential blue scale and carrying its short name and its
+// number. Prefectures without a value are drawn pale grey without a number
+// and named "データなし" in the legend.
+type TileMap struct {
+	meta   Meta
+	values [47]*PrefValue
+	opt    TileMapOptions
+}
+
+// NewTileMap validates and returns a TileMap. It rejects an invalid Meta,
+// no values, a code outside 1..47, a code given twice, a value that is NaN,
+// infinite or negative, and an empty text.
+func NewTileMap(meta Meta, values []PrefValue, opt TileMapOptions) (*TileMap, error) {
+	if err := meta.validate(); err != nil {
+		return nil, err
+	}
+	if opt.Width == 0 {
+		opt.Width = defaultTileMapWidth
+	}
+	w, err := checkWidth(opt.Width)
+	if err != nil {
+		return nil, fmt.Errorf("chart %q: %w", meta.ID, err)
+	}
+	opt.Width = w
+	if len(values) == 0 {
+		return nil, fmt.Errorf("chart %q: %w", meta.ID, errors.New("chart: no values"))
+	}
+	t := &TileMap{meta: meta, opt: opt}
+	for i, v := range values {
+		switch {
+		case v.Code < 1 || v.Code > 47:
+			return nil, fmt.Errorf("chart: chart %q: value %d: prefecture code %d is outside 1..47", meta.ID, i+1, v.Code)
+		case t.values[v.Code-1] != nil:
+			return nil, fmt.Errorf("chart: chart %q: value %d: prefecture %d (%s) given twice", meta.ID, i+1, v.Code, PrefectureName(v.Code))
+		case math.IsNaN(v.Value) || math.IsInf(v.Value, 0):
+			return nil, fmt.Errorf("chart: chart %q: value %d: %s is not a finite number", meta.ID, i+1, PrefectureName(v.Code))
+		case v.Value < 0:
+			return nil, fmt.Errorf("chart: chart %q: value %d: %s is negative (%v)", meta.ID, i+1, PrefectureName(v.Code), v.Value)
+		case v.Text == "":
+			return nil, fmt.Errorf("chart: chart %q: value %d: %s: text is empty", meta.ID, i+1, PrefectureName(v.Code))
+		}
+		v := v
+		t.values[v.Code-1] = &v
+	}
+	return t, nil
+}
+
+// Meta returns the chart's metadata.
+func (t *TileMap) Meta() Meta { return t.meta }
+
+const colNoData = "#F2F2F2"
+
+// niceStep returns the smallest of 1, 2, 2.5, 5 × 10^k that is >= x.
+func niceStep(x float64) float64 {
+	if x <= 0 {
+		return 1
+	}
+	p := math.Pow(10, math.Floor(math.Log10(x)))
+	for _, m := range []float64{1, 2, 2.5, 5, 10} {
+		if m*p >= x-1e-9 {
+			return m * p
+		}
+	}
+	return 10 * p
+}
+
+func (t *TileMap) layout(f *Fonts) *scene {
+	s := &scene{w: t.opt.Width}
+	max := 0.0
+	hasMissing := false
+	for _, v := range t.values {
+		if v == nil {
+			hasMissing = true
+			continue
+		}
+		max = math.Max(max, v.Value)
+	}
+	n := len(sequentialBlues)
+	step := niceStep(max / float64(n))
+	bin := func(v float64) int {
+		return min(int(v/step), n-1)
+	}
+	tile := math.Floor((s.w - 2*margin) / tileCols)
+	gap := 2.0
+	x0 := (s.w - tile*tileCols) / 2
+	y0 := margin
+
+	for _, p := range prefectures {
+		x, y := x0+float64(p.col)*tile, y0+float64(p.row)*tile
+		v := t.values[p.code-1]
+		fill, stroke := colNoData, colOutline
+		if v != nil {
+			fill = sequentialBlues[bin(v.Value)]
+		}
+		s.rect(x+gap/2, y+gap/2, tile-gap, tile-gap, fill, stroke, 0.75)
+		tc := textOn(fill)
+		nameSize := math.Min(11, (tile-gap-4)/float64(len([]rune(p.short))))
+		cx := x + tile/2
+		if v == nil {
+			s.text(cx, y+tile/2+nameSize*0.36, p.short, nameSize, false, anchorMiddle, tc)
+			continue
+		}
+		s.text(cx, y+gap/2+2+nameSize, p.short, nameSize, false, anchorMiddle, tc)
+		vs := math.Min(13, (tile-gap-2)/math.Max(1, f.Width(v.Text, 1, true)))
+		s.text(cx, y+tile-gap/2-4, v.Text, vs, true, anchorMiddle, tc)
+	}
+
+	// Legend in the empty north-west corner of the grid.
+	lx, ly := x0, y0
+	lh := smallSize * lineGap
+	if t.opt.Legend != "" {
+		for _, ln := range wrap(f, t.opt.Legend, tile*9, smallSize, true) {
+			s.text(lx, baseline(ly, smallSize), ln, smallSize, true, anchorStart, colText)
+			ly += lh
+		}
+	}
+	const sw = 14.0
+	items := make([]string, 0, n+1)
+	fills := make([]string, 0, n+1)
+	for i := range n {
+		lo := step * float64(i)
+		label := fmtNum(lo) + "〜" + fmtNum(lo+step)
+		if i == n-1 {
+			label = fmtNum(lo) + "以上"
+		}
+		items = append(items, label)
+		fills = append(fills, sequentialBlues[i])
+	}
+	if hasMissing {
+		items = append(items, "データなし")
+		fills = append(fills, colNoData)
+	}
+	// Two columns of legend items.
+	colW := tile * 4
+	for i, label := range items {
+		x := lx + float64(i%2)*colW
+		y := ly + float64(i/2)*(lh+2)
+		s.rect(x, y+(lh-sw)/2, sw, sw, fills[i], colOutline, 0.75)
+		s.text(x+sw+5, baseline(y, smallSize), label, smallSize, false, anchorStart, colText)
+	}
+	y := y0 + tile*tileRows
+	y = footnote(s, f, t.meta, y)
+	s.h = math.Ceil(y)
+	return s
+}
+
+// fmtNum formats a legend bound without trailing zeros.
+func fmtNum(v float64) string {
+	return strconv.FormatFloat(math.Round(v*100)/100, 'f', -1, 64)
+}
