@@ -1,0 +1,197 @@
+// Package build runs the pipeline, load -> analyse -> render -> write, and is
+// the only writer of the output folder. It writes into a temporary folder
+// beside the destination and swaps it in only when everything succeeded, so
+// a failed build leaves the previous output as it was and no stale file from
+// an earlier build survives a good one.
+package build
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"surveysite/internal/content"
+	"surveysite/internal/diag"
+	"surveysite/internal/site"
+	"surveysite/internal/tabular"
+)
+
+// Options say what to build and where.
+type Options struct {
+	Source  string // project root; default "."
+	Dest    string // output folder; default Source/public
+	BaseURL string // overrides surveysite.yaml's baseURL when set
+	Drafts  bool   // include pages with draft: true
+}
+
+// Result describes a finished build.
+type Result struct {
+	Dest     string
+	Pages    int
+	Files    int
+	Duration time.Duration
+	Warnings []*diag.Error
+}
+
+// Run builds the site described by opts.
+func Run(ctx context.Context, opts Options) (Result, error) {
+	start := time.Now()
+	if opts.Source == "" {
+		opts.Source = "."
+	}
+	if opts.Dest == "" {
+		opts.Dest = filepath.Join(opts.Source, "public")
+	}
+	res := Result{Dest: opts.Dest}
+	if err := checkDest(opts.Source, opts.Dest); err != nil {
+		return res, err
+	}
+	fsys := os.DirFS(opts.Source)
+	s, warnings, err := Load(ctx, fsys, opts)
+	res.Warnings = warnings
+	if err != nil {
+		return res, err
+	}
+	tmp, err := os.MkdirTemp(filepath.Dir(filepath.Clean(opts.Dest)), "."+filepath.Base(opts.Dest)+"-tmp-")
+	if err != nil {
+		return res, fmt.Errorf("create temporary output folder: %w", err)
+	}
+	defer os.RemoveAll(tmp) // a no-op after a successful swap
+	st, err := s.Render(dirWriter(tmp))
+	if err != nil {
+		return res, err
+	}
+	if err := ctx.Err(); err != nil {
+		return res, err
+	}
+	if err := swap(tmp, opts.Dest); err != nil {
+		return res, err
+	}
+	res.Pages, res.Files, res.Duration = st.Pages, st.Files, time.Since(start)
+	return res, nil
+}
+
+// Load reads and analyses every input of the project in fsys and assembles
+// the site, without writing anything.
+func Load(ctx context.Context, fsys fs.FS, opts Options) (*site.Site, []*diag.Error, error) {
+	cfg, err := site.LoadConfig(fsys)
+	if err != nil {
+		return nil, nil, err
+	}
+	if opts.BaseURL != "" {
+		cfg.BaseURL = opts.BaseURL
+	}
+	cfg.Drafts = opts.Drafts
+	urls, err := site.NewURLs(cfg.BaseURL)
+	if err != nil {
+		return nil, nil, err
+	}
+	var list diag.List
+	pages, err := content.Load(fsys, content.Options{Drafts: opts.Drafts, UnsafeHTML: cfg.UnsafeHTML, URL: urls.Href})
+	list.AddErr(diag.Pos{Path: "content"}, err)
+	data, err := loadData(fsys)
+	list.AddErr(diag.Pos{Path: "data"}, err)
+	if err := list.Err(); err != nil {
+		return nil, list.Warnings(), err
+	}
+	if err := ctx.Err(); err != nil {
+		return nil, nil, err
+	}
+	s, err := site.New(fsys, cfg, site.Inputs{Pages: pages, Data: data})
+	return s, list.Warnings(), err
+}
+
+// loadData reads data/*.csv as tables for templates, by file name without
+// extension.
+func loadData(fsys fs.FS) (map[string]*tabular.Table, error) {
+	entries, err := fs.ReadDir(fsys, "data")
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	var list diag.List
+	out := map[string]*tabular.Table{}
+	for _, e := range entries {
+		if e.IsDir() || !strings.HasSuffix(strings.ToLower(e.Name()), ".csv") {
+			continue
+		}
+		p := path.Join("data", e.Name())
+		t, err := tabular.ReadTable(fsys, p)
+		if err != nil {
+			list.AddErr(diag.Pos{Path: p}, err)
+			continue
+		}
+		out[strings.TrimSuffix(e.Name(), path.Ext(e.Name()))] = t
+	}
+	return out, list.Err()
+}
+
+// checkDest refuses output folders that replacing would destroy work in.
+func checkDest(source, dest string) error {
+	src, err := filepath.Abs(source)
+	if err != nil {
+		return err
+	}
+	dst, err := filepath.Abs(dest)
+	if err != nil {
+		return err
+	}
+	if dst == src || strings.HasPrefix(src+string(filepath.Separator), dst+string(filepath.Separator)) {
+		return fmt.Errorf("the output folder %s contains the source folder; choose another --dest", dest)
+	}
+	for _, keep := range []string{".git", "go.mod", "content", "surveysite.yaml"} {
+		if _, err := os.Lstat(filepath.Join(dst, keep)); err == nil {
+			return fmt.Errorf("the output folder %s holds %s, so it does not look like build output; surveysite replaces the whole folder: choose another --dest", dest, keep)
+		}
+	}
+	if fi, err := os.Stat(dst); err == nil && !fi.IsDir() {
+		return fmt.Errorf("the output path %s is a file, not a folder; choose another --dest", dest)
+	}
+	return nil
+}
+
+// swap replaces dest with tmp. The old dest is moved aside first and removed
+// only after the new one is in place.
+func swap(tmp, dest string) error {
+	old := ""
+	if _, err := os.Lstat(dest); err == nil {
+		old = tmp + "-old"
+		if err := os.Rename(dest, old); err != nil {
+			return fmt.Errorf("move the previous output aside: %w", err)
+		}
+	}
+	if err := os.Rename(tmp, dest); err != nil {
+		if old != "" {
+			os.Rename(old, dest)
+		}
+		return fmt.Errorf("put the new output in place: %w", err)
+	}
+	if old != "" {
+		return os.RemoveAll(old)
+	}
+	return nil
+}
+
+// dirWriter writes site files under a folder.
+type dirWriter string
+
+var _ site.Writer = dirWriter("")
+
+func (d dirWriter) WriteFile(name string, data []byte) error {
+	if !fs.ValidPath(name) {
+		return fmt.Errorf("output file name %q is not a clean relative path", name)
+	}
+	full := filepath.Join(string(d), filepath.FromSlash(name))
+	if err := os.MkdirAll(filepath.Dir(full), 0o755); err != nil {
+		return err
+	}
+	return os.WriteFile(full, data, 0o644)
+}

@@ -1,0 +1,8 @@
+package content
+
+import (
+	"errors"
+	"io/fs"
+)
+
+func errorsIsNotExist(err error) bool { return errors.Is(err, fs.ErrNotExist) }

@@ -1,0 +1,211 @@
+package content
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/goccy/go-yaml"
+	"github.com/goccy/go-yaml/ast"
+	"github.com/goccy/go-yaml/parser"
+
+	"surveysite/internal/diag"
+)
+
+// FrontMatter holds the keys every page may set. Other keys are in Params.
+type FrontMatter struct {
+	Title       string
+	Description string
+	Date        time.Time
+	Draft       bool
+	Weight      int
+	Tags        []string
+	Layout      string
+	Slug        string
+	Params      map[string]any
+}
+
+// splitFrontMatter separates a leading "---" YAML block from the body. It
+// returns the YAML, the body and the 1-based line on which the YAML starts
+// (0 when there is none). An opening fence without a closing one is an error.
+func splitFrontMatter(path string, src []byte) (fm, body []byte, fmLine, bodyLine int, err error) {
+	src = bytes.TrimPrefix(src, []byte("\uFEFF"))
+	first, rest, ok := cutLine(src)
+	if strings.TrimRight(string(first), " \t\r") != "---" {
+		return nil, src, 0, 1, nil
+	}
+	if !ok {
+		rest = nil
+	}
+	start := len(src) - len(rest)
+	line := 2
+	for off := start; off < len(src); {
+		l, next, more := cutLine(src[off:])
+		if strings.TrimRight(string(l), " \t\r") == "---" {
+			end := off
+			if more {
+				off = len(src) - len(next)
+			} else {
+				off = len(src)
+			}
+			return src[start:end], src[off:], 2, line + 1, nil
+		}
+		if !more {
+			break
+		}
+		off = len(src) - len(next)
+		line++
+	}
+	return nil, nil, 0, 0, diag.Errorf(diag.Pos{Path: path, Line: 1, Col: 1},
+		"the front matter that starts here is not closed").
+		WithHint(`end the front matter with a line of three hyphens "---"`)
+}
+
+func cutLine(b []byte) (line, rest []byte, ok bool) {
+	i := bytes.IndexByte(b, '\n')
+	if i < 0 {
+		return b, nil, false
+	}
+	return b[:i], b[i+1:], true
+}
+
+// parseFrontMatter decodes the YAML front matter. line is the file line on
+// which the YAML starts, so errors point into the file.
+func parseFrontMatter(path string, src []byte, line int) (FrontMatter, error) {
+	fm := FrontMatter{Params: map[string]any{}}
+	if len(bytes.TrimSpace(src)) == 0 {
+		return fm, nil
+	}
+	pos := func(n ast.Node) diag.Pos {
+		p := diag.Pos{Path: path, Line: line}
+		if n != nil && n.GetToken() != nil {
+			tp := n.GetToken().Position
+			p.Line, p.Col = line+tp.Line-1, tp.Column
+		}
+		return p
+	}
+	file, err := parser.ParseBytes(src, 0)
+	if err != nil {
+		return fm, yamlError(path, line, err)
+	}
+	if len(file.Docs) == 0 || file.Docs[0].Body == nil {
+		return fm, nil
+	}
+	body := file.Docs[0].Body
+	var values []*ast.MappingValueNode
+	switch m := body.(type) {
+	case *ast.MappingNode:
+		values = m.Values
+	case *ast.MappingValueNode:
+		values = []*ast.MappingValueNode{m}
+	default:
+		return fm, diag.Errorf(pos(body), "the front matter is not a list of \"key: value\" lines").
+			WithHint("write one setting per line, such as \"title: 部会について\"")
+	}
+	var list diag.List
+	for _, kv := range values {
+		key := kv.Key.String()
+		val := kv.Value
+		bad := func(what string) {
+			list.Add(diag.Errorf(pos(val), "%s must be %s, not %s", key, what, strings.TrimSpace(val.String())).
+				WithHint("correct the value of %q", key))
+		}
+		switch strings.ToLower(key) {
+		case "title", "description", "layout", "slug":
+			var s string
+			if err := yaml.NodeToValue(val, &s); err != nil || val.Type() == ast.MappingType || val.Type() == ast.SequenceType {
+				bad("text")
+				continue
+			}
+			switch strings.ToLower(key) {
+			case "title":
+				fm.Title = s
+			case "description":
+				fm.Description = s
+			case "layout":
+				fm.Layout = s
+			case "slug":
+				if strings.ContainsAny(s, "/\\?#") || s == "." || s == ".." {
+					list.Add(diag.Errorf(pos(val), "slug %q may not contain / \\ ? # or be . or ..", s).
+						WithHint("use one path segment such as \"program\""))
+					continue
+				}
+				fm.Slug = s
+			}
+		case "date":
+			t, ok := parseDate(val)
+			if !ok {
+				list.Add(diag.Errorf(pos(val), "date %s is not a date", strings.TrimSpace(val.String())).
+					WithHint("write the date as 2026-04-01 (year-month-day)"))
+				continue
+			}
+			fm.Date = t
+		case "draft":
+			if err := yaml.NodeToValue(val, &fm.Draft); err != nil {
+				bad("true or false")
+			}
+		case "weight":
+			if err := yaml.NodeToValue(val, &fm.Weight); err != nil {
+				bad("a whole number")
+			}
+		case "tags":
+			var tags []string
+			if err := yaml.NodeToValue(val, &tags); err != nil {
+				var one string
+				if yaml.NodeToValue(val, &one) != nil || val.Type() == ast.MappingType {
+					bad("a list of words, such as [人材育成, 組織風土]")
+					continue
+				}
+				tags = []string{one}
+			}
+			fm.Tags = tags
+		default:
+			var v any
+			if err := yaml.NodeToValue(val, &v); err != nil {
+				list.Add(diag.Errorf(pos(val), "cannot read the value of %s: %s", key, yamlMessage(err)))
+				continue
+			}
+			fm.Params[key] = v
+		}
+	}
+	return fm, list.Err()
+}
+
+func parseDate(n ast.Node) (time.Time, bool) {
+	var v any
+	if err := yaml.NodeToValue(n, &v); err != nil {
+		return time.Time{}, false
+	}
+	switch v := v.(type) {
+	case time.Time:
+		return v, true
+	case string:
+		for _, layout := range []string{"2006-01-02", time.RFC3339, "2006-01-02 15:04", "2006/01/02", "2006-01-02T15:04:05"} {
+			if t, err := time.Parse(layout, strings.TrimSpace(v)); err == nil {
+				return t, true
+			}
+		}
+	}
+	return time.Time{}, false
+}
+
+func yamlError(path string, line int, err error) error {
+	var ye yaml.Error
+	p := diag.Pos{Path: path, Line: line}
+	if errors.As(err, &ye) && ye.GetToken() != nil {
+		tp := ye.GetToken().Position
+		p.Line, p.Col = line+tp.Line-1, tp.Column
+	}
+	return diag.Errorf(p, "front matter is not valid YAML: %s", yamlMessage(err)).
+		WithHint(`check this line: each setting is "key: value"; put text with a colon (:) or # in quotes`)
+}
+
+func yamlMessage(err error) string {
+	var ye yaml.Error
+	if errors.As(err, &ye) {
+		return ye.GetMessage()
+	}
+	return fmt.Sprint(err)
+}

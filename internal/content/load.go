@@ -1,0 +1,203 @@
+package content
+
+import (
+	"bytes"
+	"html/template"
+	"io/fs"
+	"net/url"
+	"path"
+	"runtime"
+	"strings"
+	"sync"
+	"unicode/utf8"
+
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/text"
+
+	"surveysite/internal/diag"
+)
+
+// Options configure loading.
+type Options struct {
+	Drafts     bool    // keep pages with draft: true
+	UnsafeHTML bool    // pass raw HTML in Markdown through
+	URL        URLFunc // writes site paths as hrefs; nil leaves them as they are
+}
+
+// Load reads every content/**/*.md in fsys. Problems in all files are
+// collected and returned together as a *diag.List.
+func Load(fsys fs.FS, opts Options) ([]*Page, error) {
+	var files []string
+	err := fs.WalkDir(fsys, "content", func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		name := d.Name()
+		if strings.HasPrefix(name, ".") && p != "content" {
+			if d.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if !d.IsDir() && strings.HasSuffix(name, ".md") {
+			files = append(files, p)
+		}
+		return nil
+	})
+	if err != nil {
+		if errorsIsNotExist(err) {
+			return nil, nil
+		}
+		return nil, err
+	}
+
+	type source struct {
+		body     []byte
+		bodyLine int
+	}
+	var list diag.List
+	pages := make([]*Page, 0, len(files))
+	sources := map[*Page]source{}
+	for _, f := range files {
+		src, err := fs.ReadFile(fsys, f)
+		if err != nil {
+			return nil, err
+		}
+		if !utf8.Valid(src) {
+			list.Add(diag.Errorf(diag.Pos{Path: f, Line: firstInvalidLine(src)}, "the file is not UTF-8 text").
+				WithHint("save it as UTF-8 (in Notepad: 名前を付けて保存 → 文字コード UTF-8)"))
+			continue
+		}
+		fmSrc, body, fmLine, bodyLine, err := splitFrontMatter(f, src)
+		if err != nil {
+			list.AddErr(diag.Pos{Path: f}, err)
+			continue
+		}
+		fm, err := parseFrontMatter(f, fmSrc, fmLine)
+		if err != nil {
+			list.AddErr(diag.Pos{Path: f}, err)
+			continue
+		}
+		if fm.Draft && !opts.Drafts {
+			continue
+		}
+		kind, section, u := pageURL(f, fm.Slug)
+		p := &Page{Path: f, Kind: kind, Section: section, URL: u, FrontMatter: fm}
+		if p.Title == "" && kind != KindHome {
+			list.Add(diag.Errorf(diag.Pos{Path: f, Line: max(fmLine, 1)}, "the page has no title").
+				WithHint("add a line \"title: …\" to the front matter"))
+		}
+		pages = append(pages, p)
+		sources[p] = source{body, bodyLine}
+	}
+	byURL := map[string]*Page{}
+	byPath := map[string]*Page{}
+	for _, p := range pages {
+		byPath[p.Path] = p
+		if q, ok := byURL[p.URL]; ok {
+			list.Add(diag.Errorf(diag.Pos{Path: p.Path, Line: 1}, "this page and %s both make %s", q.Path, p.URL).
+				WithHint("rename one file or change its slug"))
+			continue
+		}
+		byURL[p.URL] = p
+	}
+	if err := list.Err(); err != nil {
+		return nil, err
+	}
+
+	md := newMarkdown(opts.UnsafeHTML)
+	link := func(p *Page) func(from, dest string) (string, bool) {
+		return func(from, dest string) (string, bool) {
+			return resolveLink(p, dest, byPath, opts.URL)
+		}
+	}
+	problems := make([]diag.List, len(pages))
+	var wg sync.WaitGroup
+	work := make(chan int)
+	for range runtime.GOMAXPROCS(0) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			var buf bytes.Buffer
+			for i := range work {
+				p := pages[i]
+				s := sources[p]
+				st := &docState{path: p.Path, url: p.URL, lines: newLineIndex(s.body, s.bodyLine), link: link(p)}
+				pc := parser.NewContext(parser.WithIDs(newHeadingIDs()))
+				pc.Set(stateKey, st)
+				buf.Reset()
+				doc := md.Parser().Parse(text.NewReader(s.body), parser.WithContext(pc))
+				if err := md.Renderer().Render(&buf, s.body, doc); err != nil {
+					st.problem.Add(diag.Errorf(diag.Pos{Path: p.Path}, "convert markdown: %v", err))
+				}
+				p.Content = template.HTML(buf.String())
+				p.Refs = st.refs
+				p.Words = utf8.RuneCount(s.body)
+				problems[i] = st.problem
+			}
+		}()
+	}
+	for i := range pages {
+		work <- i
+	}
+	close(work)
+	wg.Wait()
+	for i := range problems {
+		list.Merge(&problems[i])
+	}
+	if err := list.Err(); err != nil {
+		return nil, err
+	}
+	return pages, nil
+}
+
+// resolveLink turns a link written in page p into the href to write. Links
+// to .md files become their page's URL; site paths go through toHref.
+func resolveLink(p *Page, dest string, byPath map[string]*Page, toHref URLFunc) (string, bool) {
+	u, err := url.Parse(dest)
+	if err != nil || u.Scheme != "" || u.Host != "" || strings.HasPrefix(dest, "//") || u.Path == "" {
+		return dest, true // external, mailto:, #fragment or unparsable: as written
+	}
+	target := u.Path
+	if strings.HasSuffix(target, ".md") {
+		file := target
+		if strings.HasPrefix(file, "/") {
+			file = path.Join("content", file)
+		} else {
+			file = path.Join(path.Dir(p.Path), file)
+		}
+		q, ok := byPath[file]
+		if !ok {
+			return dest, false
+		}
+		target = q.URL
+	} else if !strings.HasPrefix(target, "/") {
+		return dest, true // relative to the page: the writer's responsibility
+	}
+	href := target
+	if toHref != nil {
+		href = toHref(p.URL, target)
+	}
+	if u.RawQuery != "" {
+		href += "?" + u.RawQuery
+	}
+	if u.Fragment != "" {
+		href += "#" + u.EscapedFragment()
+	}
+	return href, true
+}
+
+func firstInvalidLine(src []byte) int {
+	line := 1
+	for len(src) > 0 {
+		r, n := utf8.DecodeRune(src)
+		if r == utf8.RuneError && n <= 1 {
+			return line
+		}
+		if r == '\n' {
+			line++
+		}
+		src = src[n:]
+	}
+	return line
+}

@@ -1,0 +1,264 @@
+package content
+
+import (
+	"bytes"
+	"fmt"
+	"strconv"
+	"strings"
+	"unicode"
+
+	"github.com/goccy/go-yaml"
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/extension"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/renderer"
+	"github.com/yuin/goldmark/renderer/html"
+	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
+
+	"surveysite/internal/diag"
+)
+
+// Ref is a reference from a page to survey data, written as a fenced code
+// block with the info string "chart". It is resolved by the site.
+type Ref struct {
+	Pos  diag.Pos
+	Args map[string]string // the block's "key: value" lines
+}
+
+// RefMarker returns the placeholder that stands in a page's HTML where ref i
+// of the page is to be rendered.
+func RefMarker(i int) string { return "<!--surveysite:ref " + strconv.Itoa(i) + "-->" }
+
+// URLFunc returns the href to write, in the page at site path from, for the
+// site path to (both start with "/"). It makes links relative or gives them
+// the base URL's path.
+type URLFunc func(from, to string) string
+
+// docState is the per-document state the AST transformer fills in.
+type docState struct {
+	path    string
+	url     string
+	lines   *lineIndex
+	link    func(from, dest string) (string, bool)
+	refs    []Ref
+	problem diag.List
+}
+
+var stateKey = parser.NewContextKey()
+
+// newMarkdown builds the one goldmark instance a build uses.
+func newMarkdown(unsafe bool) goldmark.Markdown {
+	var rendererOpts []renderer.Option
+	if unsafe {
+		rendererOpts = append(rendererOpts, html.WithUnsafe())
+	}
+	return goldmark.New(
+		goldmark.WithExtensions(extension.GFM, extension.Footnote, extension.CJK),
+		goldmark.WithParserOptions(
+			parser.WithAutoHeadingID(),
+			parser.WithASTTransformers(util.Prioritized(transformer{}, 100)),
+		),
+		goldmark.WithRendererOptions(append(rendererOpts,
+			renderer.WithNodeRenderers(util.Prioritized(codeRenderer{}, 100)))...),
+	)
+}
+
+// transformer records chart references and resolves links.
+type transformer struct{}
+
+func (transformer) Transform(doc *ast.Document, reader text.Reader, pc parser.Context) {
+	st, _ := pc.Get(stateKey).(*docState)
+	if st == nil {
+		return
+	}
+	src := reader.Source()
+	ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch n := n.(type) {
+		case *ast.FencedCodeBlock:
+			if string(n.Language(src)) == "chart" {
+				st.addRef(n, src)
+			}
+		case *ast.Link:
+			n.Destination = st.resolve(n, n.Destination, src)
+		case *ast.Image:
+			n.Destination = st.resolve(n, n.Destination, src)
+		}
+		return ast.WalkContinue, nil
+	})
+}
+
+func (st *docState) addRef(n *ast.FencedCodeBlock, src []byte) {
+	var body bytes.Buffer
+	for i := 0; i < n.Lines().Len(); i++ {
+		seg := n.Lines().At(i)
+		body.Write(seg.Value(src))
+	}
+	pos := st.pos(nodeOffset(n, src))
+	if n.Info != nil {
+		pos = st.pos(n.Info.Segment.Start)
+		pos.Col = 1
+	}
+	args := map[string]string{}
+	var raw map[string]any
+	if err := yaml.Unmarshal(body.Bytes(), &raw); err != nil {
+		st.problem.Add(diag.Errorf(pos, "the chart block is not a list of \"key: value\" lines: %s", yamlMessage(err)).
+			WithHint("write e.g. \"survey: sample-q46\" and \"question: q46\" on separate lines"))
+		return
+	}
+	for k, v := range raw {
+		args[k] = fmt.Sprint(v)
+	}
+	n.SetAttributeString("data-ref", []byte(strconv.Itoa(len(st.refs))))
+	st.refs = append(st.refs, Ref{Pos: pos, Args: args})
+}
+
+func (st *docState) resolve(n ast.Node, dest, src []byte) []byte {
+	if st.link == nil {
+		return dest
+	}
+	out, ok := st.link(st.url, string(dest))
+	if !ok {
+		st.problem.Add(diag.Errorf(st.pos(nodeOffset(n, src)), "link to %q: no such page or file", dest).
+			WithHint("check the path; links to pages may name their .md file (../program.md) or their URL (/program/)"))
+	}
+	return []byte(out)
+}
+
+// nodeOffset finds a byte offset in src for n or its nearest text.
+func nodeOffset(n ast.Node, src []byte) int {
+	for c := n; c != nil; c = c.Parent() {
+		if c.Type() == ast.TypeBlock && c.Lines().Len() > 0 {
+			return c.Lines().At(0).Start
+		}
+		if t, ok := c.(*ast.Text); ok {
+			return t.Segment.Start
+		}
+		if fc := c.FirstChild(); fc != nil {
+			if t, ok := fc.(*ast.Text); ok {
+				return t.Segment.Start
+			}
+		}
+	}
+	return 0
+}
+
+func (st *docState) pos(off int) diag.Pos {
+	line, col := st.lines.at(off)
+	return diag.Pos{Path: st.path, Line: line, Col: col}
+}
+
+// codeRenderer writes chart blocks as placeholders and other fenced code
+// blocks as goldmark does.
+type codeRenderer struct{}
+
+func (codeRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
+	reg.Register(ast.KindFencedCodeBlock, renderFenced)
+}
+
+func renderFenced(w util.BufWriter, src []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
+	n := node.(*ast.FencedCodeBlock)
+	if ref, ok := n.AttributeString("data-ref"); ok {
+		if entering {
+			i, _ := strconv.Atoi(string(ref.([]byte)))
+			w.WriteString(RefMarker(i))
+			w.WriteByte('\n')
+		}
+		return ast.WalkSkipChildren, nil
+	}
+	if !entering {
+		w.WriteString("</code></pre>\n")
+		return ast.WalkContinue, nil
+	}
+	w.WriteString("<pre><code")
+	if lang := n.Language(src); lang != nil {
+		w.WriteString(` class="language-`)
+		w.Write(util.EscapeHTML(lang))
+		w.WriteByte('"')
+	}
+	w.WriteByte('>')
+	for i := 0; i < n.Lines().Len(); i++ {
+		seg := n.Lines().At(i)
+		w.Write(util.EscapeHTML(seg.Value(src)))
+	}
+	return ast.WalkContinue, nil
+}
+
+// headingIDs makes heading IDs that keep letters of every script, so
+// Japanese headings get readable, unique anchors.
+type headingIDs struct{ used map[string]bool }
+
+func newHeadingIDs() *headingIDs { return &headingIDs{used: map[string]bool{}} }
+
+func (h *headingIDs) Generate(value []byte, kind ast.NodeKind) []byte {
+	var b strings.Builder
+	dash := false
+	for _, r := range string(value) {
+		switch {
+		case unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r):
+			if dash && b.Len() > 0 {
+				b.WriteByte('-')
+			}
+			dash = false
+			b.WriteRune(unicode.ToLower(r))
+		case r == '-' || r == '_':
+			if b.Len() > 0 {
+				b.WriteRune(r)
+			}
+			dash = false
+		default:
+			dash = true
+		}
+	}
+	id := b.String()
+	if id == "" {
+		id = "section"
+	}
+	base := id
+	for i := 1; h.used[id]; i++ {
+		id = base + "-" + strconv.Itoa(i)
+	}
+	h.used[id] = true
+	return []byte(id)
+}
+
+func (h *headingIDs) Put(value []byte) { h.used[string(value)] = true }
+
+// lineIndex maps byte offsets of a body to lines and columns of its file.
+type lineIndex struct {
+	starts    []int // byte offsets of line starts in the body
+	firstLine int   // file line of the body's first line
+	src       []byte
+}
+
+func newLineIndex(src []byte, firstLine int) *lineIndex {
+	li := &lineIndex{starts: []int{0}, firstLine: firstLine, src: src}
+	for i, c := range src {
+		if c == '\n' {
+			li.starts = append(li.starts, i+1)
+		}
+	}
+	return li
+}
+
+// at returns the file line and the 1-based column in characters of off.
+func (li *lineIndex) at(off int) (line, col int) {
+	lo, hi := 0, len(li.starts)-1
+	for lo < hi {
+		mid := (lo + hi + 1) / 2
+		if li.starts[mid] <= off {
+			lo = mid
+		} else {
+			hi = mid - 1
+		}
+	}
+	start := li.starts[lo]
+	if off > len(li.src) {
+		off = len(li.src)
+	}
+	return li.firstLine + lo, len([]rune(string(li.src[start:off]))) + 1
+}

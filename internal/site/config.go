@@ -1,0 +1,61 @@
+package site
+
+import (
+	"errors"
+	"io/fs"
+
+	"github.com/goccy/go-yaml"
+
+	"surveysite/internal/diag"
+)
+
+// ConfigFile is the optional site configuration at the source root.
+const ConfigFile = "surveysite.yaml"
+
+// Config is the site configuration: surveysite.yaml, then command-line flags.
+type Config struct {
+	Title        string         `yaml:"title"`
+	Description  string         `yaml:"description"`
+	BaseURL      string         `yaml:"baseURL"`
+	Organization string         `yaml:"organization"`
+	UnsafeHTML   bool           `yaml:"unsafeHTML"`
+	MinCell      int            `yaml:"minCell"` // smallest published cross-tab segment
+	Menu         []MenuItem     `yaml:"menu"`
+	Params       map[string]any `yaml:"params"`
+	Drafts       bool           `yaml:"-"`
+}
+
+// MenuItem is one entry of the main navigation.
+type MenuItem struct {
+	Name string `yaml:"name"`
+	URL  string `yaml:"url"`
+}
+
+// LoadConfig reads surveysite.yaml from fsys. A missing file gives defaults.
+func LoadConfig(fsys fs.FS) (Config, error) {
+	cfg := Config{Title: "surveysite", MinCell: 10}
+	src, err := fs.ReadFile(fsys, ConfigFile)
+	if errors.Is(err, fs.ErrNotExist) {
+		return cfg, nil
+	}
+	if err != nil {
+		return cfg, err
+	}
+	if err := yaml.UnmarshalWithOptions(src, &cfg, yaml.Strict()); err != nil {
+		pos := diag.Pos{Path: ConfigFile, Line: 1}
+		msg := err.Error()
+		var ye yaml.Error
+		if errors.As(err, &ye) {
+			msg = ye.GetMessage()
+			if tk := ye.GetToken(); tk != nil {
+				pos.Line, pos.Col = tk.Position.Line, tk.Position.Column
+			}
+		}
+		return cfg, diag.Errorf(pos, "site configuration: %s", msg).
+			WithHint("known settings: title, description, baseURL, organization, unsafeHTML, minCell, menu, params")
+	}
+	if cfg.MinCell <= 0 {
+		cfg.MinCell = 10
+	}
+	return cfg, nil
+}

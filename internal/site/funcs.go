@@ -1,0 +1,95 @@
+package site
+
+import (
+	"fmt"
+	"html/template"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// funcs returns the functions templates may call besides Page methods.
+func (s *Site) funcs() template.FuncMap {
+	return template.FuncMap{
+		"jdate":  JapaneseDate,
+		"isodate": func(t time.Time) string {
+			if t.IsZero() {
+				return ""
+			}
+			return t.Format("2006-01-02")
+		},
+		"num":    GroupDigits,
+		"absURL": s.urls.Abs,
+		"add":    func(a, b int) int { return a + b },
+		"join":   strings.Join,
+		"str":    func(v any) string { return fmt.Sprint(v) },
+		"list": func(v any) []string {
+			switch v := v.(type) {
+			case []string:
+				return v
+			case []any:
+				out := make([]string, len(v))
+				for i, x := range v {
+					out[i] = fmt.Sprint(x)
+				}
+				return out
+			case nil:
+				return nil
+			}
+			return []string{fmt.Sprint(v)}
+		},
+		"dict": func(kv ...any) (map[string]any, error) {
+			if len(kv)%2 != 0 {
+				return nil, fmt.Errorf("dict needs key and value pairs")
+			}
+			m := map[string]any{}
+			for i := 0; i < len(kv); i += 2 {
+				k, ok := kv[i].(string)
+				if !ok {
+					return nil, fmt.Errorf("dict key %v is not text", kv[i])
+				}
+				m[k] = kv[i+1]
+			}
+			return m, nil
+		},
+	}
+}
+
+// JapaneseDate formats t as 2026年4月1日, or "" for the zero time.
+func JapaneseDate(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	return fmt.Sprintf("%d年%d月%d日", t.Year(), int(t.Month()), t.Day())
+}
+
+// GroupDigits writes an integer with thousands separators: 1234 -> "1,234".
+func GroupDigits(v any) string {
+	var n int64
+	switch v := v.(type) {
+	case int:
+		n = int64(v)
+	case int64:
+		n = v
+	case uint64:
+		n = int64(v)
+	case float64:
+		n = int64(v)
+	default:
+		return fmt.Sprint(v)
+	}
+	s := strconv.FormatInt(n, 10)
+	neg := strings.HasPrefix(s, "-")
+	s = strings.TrimPrefix(s, "-")
+	var b strings.Builder
+	if neg {
+		b.WriteByte('-')
+	}
+	for i, c := range s {
+		if i > 0 && (len(s)-i)%3 == 0 {
+			b.WriteByte(',')
+		}
+		b.WriteRune(c)
+	}
+	return b.String()
+}

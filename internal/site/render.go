@@ -1,0 +1,271 @@
+package site
+
+import (
+	"bytes"
+	"encoding/xml"
+	"fmt"
+	"io/fs"
+	"runtime"
+	"strings"
+	"sync"
+	"time"
+
+	"surveysite/internal/diag"
+)
+
+// Writer receives the site's files. WriteFile must be safe for concurrent
+// use; name is slash-separated and relative to the output root.
+type Writer interface {
+	WriteFile(name string, data []byte) error
+}
+
+// Stats counts what Render wrote.
+type Stats struct {
+	Pages int
+	Files int
+}
+
+// Render executes every page's layout and writes the pages, the theme's
+// static files, sitemap.xml, robots.txt and the news feed to w.
+func (s *Site) Render(w Writer) (Stats, error) {
+	var st Stats
+	var mu sync.Mutex
+	var list diag.List
+	work := make(chan *Page)
+	var wg sync.WaitGroup
+	for range runtime.GOMAXPROCS(0) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			var buf bytes.Buffer
+			for p := range work {
+				buf.Reset()
+				err := s.renderPage(&buf, p)
+				if err == nil {
+					err = w.WriteFile(outputPath(p.URL), bytes.Clone(buf.Bytes()))
+				}
+				if err != nil {
+					mu.Lock()
+					list.AddErr(diag.Pos{Path: pageSource(p)}, err)
+					mu.Unlock()
+				}
+			}
+		}()
+	}
+	for _, p := range s.Pages {
+		work <- p
+	}
+	close(work)
+	wg.Wait()
+	if err := list.Err(); err != nil {
+		return st, err
+	}
+	st.Pages = len(s.Pages)
+	st.Files = st.Pages
+	n, err := s.writeStatic(w)
+	st.Files += n
+	if err != nil {
+		return st, err
+	}
+	for name, gen := range map[string]func() ([]byte, error){
+		"robots.txt":     s.robots,
+		"sitemap.xml":    s.sitemap,
+		"news/index.xml": s.feed,
+	} {
+		data, err := gen()
+		if err != nil {
+			return st, err
+		}
+		if data == nil {
+			continue
+		}
+		if err := w.WriteFile(name, data); err != nil {
+			return st, err
+		}
+		st.Files++
+	}
+	return st, nil
+}
+
+func pageSource(p *Page) string {
+	if p.Source != nil {
+		return p.Source.Path
+	}
+	return p.URL
+}
+
+func outputPath(u string) string {
+	if strings.HasSuffix(u, ".html") {
+		return strings.TrimPrefix(u, "/")
+	}
+	return strings.TrimPrefix(u, "/") + "index.html"
+}
+
+// layoutNames returns the layouts to try for p, most specific first.
+func layoutNames(p *Page) []string {
+	names := []string{p.Layout, p.Kind}
+	switch p.Kind {
+	case "case":
+		names = append(names, "page")
+	case "cases", "tags", "tag", "themes", "theme":
+		names = append(names, "list", "section")
+	case "home":
+		names = append(names, "page")
+	}
+	return append(names, "page")
+}
+
+func (s *Site) renderPage(buf *bytes.Buffer, p *Page) error {
+	set, name := s.tmpl.lookup(layoutNames(p)...)
+	if set == nil {
+		return diag.Errorf(diag.Pos{Path: pageSource(p)}, "no layout for this %s page", p.Kind).
+			WithHint("add templates/layouts/%s.html or templates/layouts/page.html", p.Kind)
+	}
+	if p.Layout != "" && name != p.Layout && p.Source != nil {
+		return diag.Errorf(diag.Pos{Path: p.Source.Path, Line: 2}, "layout %q does not exist", p.Layout).
+			WithHint("add templates/layouts/%s.html, or remove the layout line to use the default", p.Layout)
+	}
+	if err := set.ExecuteTemplate(buf, "layouts/base.html", p); err != nil {
+		de := s.theme.templateError(err, pageSource(p))
+		de.Msg += fmt.Sprintf(" (while rendering %s)", pageSource(p))
+		return de
+	}
+	return nil
+}
+
+// writeStatic copies the theme's static/ files to the output root.
+func (s *Site) writeStatic(w Writer) (int, error) {
+	n := 0
+	for _, name := range s.theme.names("static") {
+		f := s.theme.files[name]
+		data, err := fs.ReadFile(f.fsys, f.full)
+		if err != nil {
+			return n, err
+		}
+		if err := w.WriteFile(strings.TrimPrefix(name, "static/"), data); err != nil {
+			return n, err
+		}
+		n++
+	}
+	return n, nil
+}
+
+func (s *Site) robots() ([]byte, error) {
+	var b strings.Builder
+	b.WriteString("User-agent: *\nAllow: /\n")
+	if s.urls.Absolute() {
+		fmt.Fprintf(&b, "\nSitemap: %s\n", s.urls.Abs("/sitemap.xml"))
+	}
+	return []byte(b.String()), nil
+}
+
+// sitemap lists every page but 404 with absolute URLs. Without a base URL
+// it lists site paths, which crawlers ignore but people can read; robots.txt
+// names it only when it is absolute.
+func (s *Site) sitemap() ([]byte, error) {
+	type entry struct {
+		Loc     string `xml:"loc"`
+		LastMod string `xml:"lastmod,omitempty"`
+	}
+	var doc struct {
+		XMLName xml.Name `xml:"urlset"`
+		NS      string   `xml:"xmlns,attr"`
+		URLs    []entry  `xml:"url"`
+	}
+	doc.NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
+	for _, p := range s.Pages {
+		if p.Kind == "404" || p.Params["sitemap"] == false {
+			continue
+		}
+		loc := s.urls.Abs(p.URL)
+		if loc == "" {
+			loc = p.URL
+		}
+		e := entry{Loc: loc}
+		if !p.Date.IsZero() {
+			e.LastMod = p.Date.Format("2006-01-02")
+		}
+		doc.URLs = append(doc.URLs, e)
+	}
+	return marshalXML(doc)
+}
+
+// feed writes an Atom feed of the news pages. Its id and dates come from the
+// content, never from the clock, so builds are reproducible.
+func (s *Site) feed() ([]byte, error) {
+	if len(s.News) == 0 {
+		return nil, nil
+	}
+	type link struct {
+		Href string `xml:"href,attr"`
+		Rel  string `xml:"rel,attr,omitempty"`
+	}
+	type entry struct {
+		Title   string `xml:"title"`
+		Link    link   `xml:"link"`
+		ID      string `xml:"id"`
+		Updated string `xml:"updated"`
+		Summary string `xml:"summary,omitempty"`
+	}
+	var doc struct {
+		XMLName xml.Name `xml:"feed"`
+		NS      string   `xml:"xmlns,attr"`
+		Lang    string   `xml:"xml:lang,attr"`
+		Title   string   `xml:"title"`
+		Links   []link   `xml:"link"`
+		ID      string   `xml:"id"`
+		Updated string   `xml:"updated"`
+		Author  struct {
+			Name string `xml:"name"`
+		} `xml:"author"`
+		Entries []entry `xml:"entry"`
+	}
+	doc.NS = "http://www.w3.org/2005/Atom"
+	doc.Lang = "ja"
+	doc.Title = s.Config.Title + " お知らせ"
+	doc.Author.Name = s.Config.Organization
+	if doc.Author.Name == "" {
+		doc.Author.Name = s.Config.Title
+	}
+	href := func(u string) string {
+		if a := s.urls.Abs(u); a != "" {
+			return a
+		}
+		return s.urls.Href("/news/index.xml", u)
+	}
+	id := func(u string) string {
+		if a := s.urls.Abs(u); a != "" {
+			return a
+		}
+		return "urn:surveysite:" + strings.ReplaceAll(s.Config.Title, " ", "") + ":" + u
+	}
+	doc.Links = []link{{Href: href("/news/index.xml"), Rel: "self"}, {Href: href("/news/")}}
+	doc.ID = id("/news/")
+	var latest time.Time
+	for _, p := range s.News {
+		if p.Date.After(latest) {
+			latest = p.Date
+		}
+		doc.Entries = append(doc.Entries, entry{
+			Title: p.Title, Link: link{Href: href(p.URL)}, ID: id(p.URL),
+			Updated: atomTime(p.Date), Summary: p.Summary(),
+		})
+	}
+	doc.Updated = atomTime(latest)
+	return marshalXML(doc)
+}
+
+func atomTime(t time.Time) string {
+	if t.IsZero() {
+		t = time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)
+	}
+	return t.Format(time.RFC3339)
+}
+
+func marshalXML(v any) ([]byte, error) {
+	out, err := xml.MarshalIndent(v, "", "  ")
+	if err != nil {
+		return nil, err
+	}
+	return append([]byte(xml.Header), append(out, '\n')...), nil
+}

@@ -1,0 +1,177 @@
+package site
+
+import (
+	"embed"
+	"errors"
+	"fmt"
+	"html/template"
+	"io/fs"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+
+	"surveysite/internal/diag"
+)
+
+//go:embed all:theme
+var defaultTheme embed.FS
+
+// themeFile is one file of the theme: from the source's templates/ folder,
+// or from the default theme built into the binary.
+type themeFile struct {
+	name string // path inside the theme: layouts/page.html
+	path string // path shown to users: templates/layouts/page.html or theme:layouts/page.html
+	fsys fs.FS
+	full string // path inside fsys
+}
+
+// theme is the source's templates/ laid over the default theme, file by
+// file: a file in templates/ replaces the default file of the same name.
+type theme struct {
+	files map[string]themeFile
+}
+
+func loadTheme(src fs.FS) (*theme, error) {
+	t := &theme{files: map[string]themeFile{}}
+	def, _ := fs.Sub(defaultTheme, "theme")
+	if err := t.add(def, ".", "theme:"); err != nil {
+		return nil, err
+	}
+	if src != nil {
+		if err := t.add(src, "templates", "templates/"); err != nil && !errors.Is(err, fs.ErrNotExist) {
+			return nil, err
+		}
+	}
+	return t, nil
+}
+
+func (t *theme) add(fsys fs.FS, root, shown string) error {
+	return fs.WalkDir(fsys, root, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if d.IsDir() || strings.HasPrefix(d.Name(), ".") {
+			return nil
+		}
+		name := strings.TrimPrefix(strings.TrimPrefix(p, root), "/")
+		t.files[name] = themeFile{name: name, path: shown + name, fsys: fsys, full: p}
+		return nil
+	})
+}
+
+// names returns the theme's file names under dir, sorted.
+func (t *theme) names(dir string) []string {
+	var out []string
+	for n := range t.files {
+		if strings.HasPrefix(n, dir+"/") {
+			out = append(out, n)
+		}
+	}
+	slices.Sort(out)
+	return out
+}
+
+// templates holds one parsed template set per layout.
+type templates struct {
+	sets  map[string]*template.Template // layout name -> base+partials+layout
+	theme *theme
+}
+
+// parseTemplates parses layouts/base.html, partials/*.html and every
+// layouts/*.html. Templates are named by their file path, so html/template
+// errors name the file.
+func parseTemplates(t *theme, funcs template.FuncMap) (*templates, error) {
+	var list diag.List
+	root := template.New("root").Option("missingkey=error").Funcs(funcs)
+	base, ok := t.files["layouts/base.html"]
+	if !ok {
+		return nil, diag.Errorf(diag.Pos{Path: "templates/layouts/base.html"}, "the base layout is missing").
+			WithHint("add templates/layouts/base.html, or delete templates/ to use the default theme")
+	}
+	parse := func(tmpl *template.Template, f themeFile) {
+		src, err := fs.ReadFile(f.fsys, f.full)
+		if err != nil {
+			list.AddErr(diag.Pos{Path: f.path}, err)
+			return
+		}
+		if _, err := tmpl.New(f.name).Parse(string(src)); err != nil {
+			list.Add(t.templateError(err, f.path))
+		}
+	}
+	parse(root, base)
+	for _, n := range t.names("partials") {
+		parse(root, t.files[n])
+	}
+	if err := list.Err(); err != nil {
+		return nil, err
+	}
+	ts := &templates{sets: map[string]*template.Template{}, theme: t}
+	for _, n := range t.names("layouts") {
+		if n == "layouts/base.html" || !strings.HasSuffix(n, ".html") {
+			continue
+		}
+		set, err := root.Clone()
+		if err != nil {
+			return nil, err
+		}
+		f := t.files[n]
+		parse(set, f)
+		if set.Lookup("main") == nil {
+			list.Add(diag.Errorf(diag.Pos{Path: f.path, Line: 1}, "the layout does not define \"main\"").
+				WithHint(`wrap the layout's content in {{define "main"}} … {{end}}`))
+			continue
+		}
+		ts.sets[strings.TrimSuffix(strings.TrimPrefix(n, "layouts/"), ".html")] = set
+	}
+	if err := list.Err(); err != nil {
+		return nil, err
+	}
+	return ts, nil
+}
+
+// lookup returns the set for the first layout of names that exists.
+func (ts *templates) lookup(names ...string) (*template.Template, string) {
+	for _, n := range names {
+		if n == "" {
+			continue
+		}
+		if s, ok := ts.sets[n]; ok {
+			return s, n
+		}
+	}
+	return nil, ""
+}
+
+// templatePosRE matches "template: NAME:LINE:COL: msg" and "template: NAME:LINE: msg".
+var templatePosRE = regexp.MustCompile(`^template: ([^:]+):(\d+):(?:(\d+):)? ?(.*)$`)
+
+// templateError turns an html/template error into a *diag.Error at the
+// template file's line. This is the one place where a position is read from
+// an error's text: html/template keeps it nowhere else. Templates are named
+// by their path inside the theme ("partials/head.html"), so a file in
+// templates/ replaces the default of the same name; the error names the
+// file that was used.
+func (t *theme) templateError(err error, fallback string) *diag.Error {
+	msg := err.Error()
+	pos := diag.Pos{Path: fallback}
+	if m := templatePosRE.FindStringSubmatch(msg); m != nil {
+		pos.Path = m[1]
+		if f, ok := t.files[m[1]]; ok {
+			pos.Path = f.path
+		}
+		pos.Line, _ = strconv.Atoi(m[2])
+		if m[3] != "" {
+			pos.Col, _ = strconv.Atoi(m[3])
+		}
+		msg = m[4]
+		// Execution errors repeat the position: "executing \"x\" at <.Y>: ..."
+		msg = strings.TrimPrefix(msg, " ")
+	}
+	hint := "correct the template at this line"
+	if strings.Contains(msg, "map has no entry for key") || strings.Contains(msg, "can't evaluate field") {
+		hint = "the template uses a name the page does not have: check the spelling, or guard it with {{with}}"
+	}
+	return &diag.Error{Pos: pos, Msg: fmt.Sprintf("template: %s", msg), Hint: hint, Err: err}
+}
+

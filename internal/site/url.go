@@ -1,0 +1,109 @@
+package site
+
+import (
+	"fmt"
+	"net/url"
+	"path"
+	"strings"
+)
+
+// URLs writes site paths ("/cases/a/") as hrefs. With a base URL every href
+// is the base's path plus the site path ("/bukai/cases/a/") and absolute
+// URLs can be made; without one, hrefs are relative to the page that holds
+// them and name index.html, so the output works from any sub-path and from
+// file://.
+type URLs struct {
+	base *url.URL // nil: relative mode
+}
+
+// NewURLs parses base ("" for relative mode). The base must be absolute
+// (scheme and host); a missing trailing slash is added.
+func NewURLs(base string) (URLs, error) {
+	if base == "" {
+		return URLs{}, nil
+	}
+	u, err := url.Parse(base)
+	if err != nil || u.Scheme == "" || u.Host == "" || (u.Scheme != "http" && u.Scheme != "https") {
+		return URLs{}, fmt.Errorf("base URL %q must be an absolute http(s) URL such as https://example.org/bukai/", base)
+	}
+	if u.RawQuery != "" || u.Fragment != "" {
+		return URLs{}, fmt.Errorf("base URL %q may not have a query or fragment", base)
+	}
+	if !strings.HasSuffix(u.Path, "/") {
+		u.Path += "/"
+	}
+	u.RawPath = ""
+	return URLs{base: u}, nil
+}
+
+// Absolute reports whether a base URL is set.
+func (u URLs) Absolute() bool { return u.base != nil }
+
+// Base returns the base URL with its trailing slash, or "".
+func (u URLs) Base() string {
+	if u.base == nil {
+		return ""
+	}
+	return u.base.String()
+}
+
+// Href returns the href for site path to, written in the page at site path
+// from. Anything that is not a site path (a full URL, "#x", "mailto:") is
+// returned unchanged.
+func (u URLs) Href(from, to string) string {
+	if !strings.HasPrefix(to, "/") || strings.HasPrefix(to, "//") {
+		return to
+	}
+	p, frag, _ := strings.Cut(to, "#")
+	if frag != "" {
+		frag = "#" + frag
+	}
+	if u.base != nil {
+		return (&url.URL{Path: u.base.Path + strings.TrimPrefix(p, "/")}).EscapedPath() + frag
+	}
+	if strings.HasSuffix(p, "/") {
+		p += "index.html"
+	}
+	fromDir := from
+	if !strings.HasSuffix(fromDir, "/") {
+		fromDir = path.Dir(fromDir) + "/"
+	}
+	rel := relPath(fromDir, p)
+	return (&url.URL{Path: rel}).EscapedPath() + frag
+}
+
+// Abs returns the absolute URL of site path to, or "" in relative mode.
+func (u URLs) Abs(to string) string {
+	if u.base == nil {
+		return ""
+	}
+	if !strings.HasPrefix(to, "/") {
+		return to
+	}
+	v := *u.base
+	v.Path = u.base.Path + strings.TrimPrefix(to, "/")
+	return v.String()
+}
+
+// relPath returns the path of file target relative to directory dir; both
+// are site paths and dir ends with "/".
+func relPath(dir, target string) string {
+	ds := strings.Split(strings.Trim(dir, "/"), "/")
+	if ds[0] == "" {
+		ds = nil
+	}
+	ts := strings.Split(strings.TrimPrefix(target, "/"), "/")
+	i := 0
+	for i < len(ds) && i < len(ts)-1 && ds[i] == ts[i] {
+		i++
+	}
+	var b strings.Builder
+	for range len(ds) - i {
+		b.WriteString("../")
+	}
+	b.WriteString(strings.Join(ts[i:], "/"))
+	if b.Len() == 0 {
+		return "./"
+	}
+	return b.String()
+}

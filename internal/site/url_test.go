@@ -1,0 +1,47 @@
+package site
+
+import "testing"
+
+func TestHrefRelativeAndWithSubPath(t *testing.T) {
+	t.Parallel()
+	rel, _ := NewURLs("")
+	sub, err := NewURLs("https://example.org/bukai")
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		from, to, rel, sub string
+	}{
+		{"/", "/", "index.html", "/bukai/"},
+		{"/", "/css/site.css", "css/site.css", "/bukai/css/site.css"},
+		{"/program/", "/", "../index.html", "/bukai/"},
+		{"/program/", "/css/site.css", "../css/site.css", "/bukai/css/site.css"},
+		{"/cases/a/", "/cases/", "../index.html", "/bukai/cases/"},
+		{"/cases/a/", "/cases/b/", "../b/index.html", "/bukai/cases/b/"},
+		{"/cases/", "/cases/a/#x", "a/index.html#x", "/bukai/cases/a/#x"},
+		{"/404.html", "/css/site.css", "css/site.css", "/bukai/css/site.css"},
+		{"/tags/人材/", "/tags/", "../index.html", "/bukai/tags/"},
+		{"/tags/", "/tags/人材/", "%E4%BA%BA%E6%9D%90/index.html", "/bukai/tags/%E4%BA%BA%E6%9D%90/"},
+		{"/a/", "https://example.com/", "https://example.com/", "https://example.com/"},
+		{"/a/", "#top", "#top", "#top"},
+	}
+	for _, tc := range tests {
+		if got := rel.Href(tc.from, tc.to); got != tc.rel {
+			t.Errorf("relative Href(%q, %q) = %q, want %q", tc.from, tc.to, got, tc.rel)
+		}
+		if got := sub.Href(tc.from, tc.to); got != tc.sub {
+			t.Errorf("sub-path Href(%q, %q) = %q, want %q", tc.from, tc.to, got, tc.sub)
+		}
+	}
+	if got, want := sub.Abs("/program/"), "https://example.org/bukai/program/"; got != want {
+		t.Errorf("Abs = %q, want %q", got, want)
+	}
+	if got := rel.Abs("/program/"); got != "" {
+		t.Errorf("relative Abs = %q, want empty", got)
+	}
+	for _, bad := range []string{"example.org", "/bukai/", "ftp://x/", "https://x/?a=1"} {
+		if _, err := NewURLs(bad); err == nil {
+			t.Errorf("NewURLs(%q) succeeded, want an error", bad)
+		}
+	}
+}
