@@ -1,9 +1,9 @@
 package content
 
 import (
-	"slices"
 	"html/template"
 	"path"
+	"slices"
 	"strings"
 )
 

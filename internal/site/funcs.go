@@ -11,7 +11,7 @@ import (
 // funcs returns the functions templates may call besides Page methods.
 func (s *Site) funcs() template.FuncMap {
 	return template.FuncMap{
-		"jdate":  JapaneseDate,
+		"jdate": JapaneseDate,
 		"isodate": func(t time.Time) string {
 			if t.IsZero() {
 				return ""

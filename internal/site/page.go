@@ -21,7 +21,7 @@ type Page struct {
 	Tags        []Term
 	Params      map[string]any
 	Weight      int
-	Layout      string // front matter layout, if any
+	Layout      string  // front matter layout, if any
 	Pages       []*Page // for lists: the pages listed
 	Parent      *Page   // the section page, if any
 	Data        any     // kind-specific values (a survey report, a tag, …)

@@ -174,4 +174,3 @@ func (t *theme) templateError(err error, fallback string) *diag.Error {
 	}
 	return &diag.Error{Pos: pos, Msg: fmt.Sprintf("template: %s", msg), Hint: hint, Err: err}
 }
-
