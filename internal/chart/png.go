@@ -4,10 +4,10 @@ import (
 	"fmt"
 	"io"
 
+	xfont "golang.org/x/image/font"
 	"gonum.org/v1/plot/font"
 	"gonum.org/v1/plot/vg"
 	"gonum.org/v1/plot/vg/vgimg"
-	xfont "golang.org/x/image/font"
 )
 
 // WritePNG writes c as a PNG drawn with the bundled font, scale pixels per
