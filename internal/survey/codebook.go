@@ -223,7 +223,7 @@ func newQuestion(list *diag.List, row codebookRow, at func(string) diag.Pos) (Qu
 
 func checkSameQuestion(list *diag.List, q *Question, row codebookRow, at func(string) diag.Pos) {
 	first := fmt.Sprintf("the first row of %s (line %d)", q.ID, q.Pos.Line)
-	if row.Type != "" && !strings.EqualFold(row.Type, string(q.Type)) {
+	if q.Type != "" && row.Type != "" && !strings.EqualFold(row.Type, string(q.Type)) {
 		list.Add(diag.Errorf(at("type"), "type %q differs from %s, which says %s", row.Type, first, q.Type).
 			WithHint("every row of one question must have the same type"))
 	}
