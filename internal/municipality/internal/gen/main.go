@@ -82,8 +82,16 @@ func run(in, out string) error {
 	if err != nil {
 		return err
 	}
+	if len(prefs) != 47 {
+		f.Close()
+		return fmt.Errorf("%d prefectures, want 47", len(prefs))
+	}
 	w := bufio.NewWriter(f)
-	if err := write(w, prefs); err != nil {
+	counts, err := write(w, prefs)
+	if err == nil && (counts["政令市"] != 20 || counts["特別区"] != 23) {
+		err = fmt.Errorf("%d 政令市 and %d 特別区, want 20 and 23", counts["政令市"], counts["特別区"])
+	}
+	if err != nil {
 		f.Close()
 		return err
 	}
@@ -94,10 +102,8 @@ func run(in, out string) error {
 	return f.Close()
 }
 
-func write(w io.Writer, prefs []prefecture) error {
-	if len(prefs) != 47 {
-		return fmt.Errorf("%d prefectures, want 47", len(prefs))
-	}
+// write writes the table and returns how many lines of each kind it wrote.
+func write(w io.Writer, prefs []prefecture) (map[string]int, error) {
 	counts := map[string]int{}
 	last := ""
 	line := func(code, name, ruby, kind string) error {
@@ -116,31 +122,28 @@ func write(w io.Writer, prefs []prefecture) error {
 	}
 	for i, p := range prefs {
 		if want := fmt.Sprintf("%02d", i+1); !strings.HasPrefix(p.Code, want) {
-			return fmt.Errorf("prefecture %d has code %s", i+1, p.Code)
+			return nil, fmt.Errorf("prefecture %d has code %s", i+1, p.Code)
 		}
 		if err := line(p.Code, p.Name, p.Ruby, "都道府県"); err != nil {
-			return err
+			return nil, err
 		}
 		for _, m := range p.Municipalities {
 			if northernTerritories[m.Code] {
 				continue
 			}
 			if m.Code[:2] != p.Code[:2] {
-				return fmt.Errorf("%s %s is listed under %s", m.Code, m.Name, p.Name)
+				return nil, fmt.Errorf("%s %s is listed under %s", m.Code, m.Name, p.Name)
 			}
 			kind, err := kindOf(p, m)
 			if err != nil {
-				return err
+				return nil, err
 			}
 			if err := line(m.Code, m.Name, m.Ruby, kind); err != nil {
-				return err
+				return nil, err
 			}
 		}
 	}
-	if counts["政令市"] != 20 || counts["特別区"] != 23 {
-		return fmt.Errorf("%d 政令市 and %d 特別区, want 20 and 23", counts["政令市"], counts["特別区"])
-	}
-	return nil
+	return counts, nil
 }
 
 func kindOf(p prefecture, m municipality) (string, error) {
