@@ -1,0 +1,145 @@
+package build
+
+import (
+	"bytes"
+	"context"
+	"flag"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"golang.org/x/tools/txtar"
+)
+
+var update = flag.Bool("update", false, "rewrite the expected sections of testdata/sites/*.txtar")
+
+// TestSites builds each testdata/sites/*.txtar site. Sections named content/,
+// data/, templates/ and surveysite.yaml are the input; "args" holds build
+// flags (--base-url URL, --drafts); "files" lists every output file;
+// public/… sections are expected output files; "stderr" is the expected
+// error output of a failing build.
+func TestSites(t *testing.T) {
+	t.Parallel()
+	archives, _ := filepath.Glob("testdata/sites/*.txtar")
+	if len(archives) == 0 {
+		t.Fatal("no test sites")
+	}
+	for _, file := range archives {
+		name := strings.TrimSuffix(filepath.Base(file), ".txtar")
+		t.Run(name, func(t *testing.T) {
+			t.Parallel()
+			ar, err := txtar.ParseFile(file)
+			if err != nil {
+				t.Fatal(err)
+			}
+			src := t.TempDir()
+			opts := Options{Source: src}
+			for _, f := range ar.Files {
+				switch {
+				case f.Name == "args":
+					fields := strings.Fields(string(f.Data))
+					for i := 0; i < len(fields); i++ {
+						switch fields[i] {
+						case "--base-url":
+							i++
+							opts.BaseURL = fields[i]
+						case "--drafts":
+							opts.Drafts = true
+						}
+					}
+				case f.Name == "files" || f.Name == "stderr" || strings.HasPrefix(f.Name, "public/"):
+				default:
+					writeFile(t, filepath.Join(src, f.Name), f.Data)
+				}
+			}
+			_, err = Run(context.Background(), opts)
+			changed := false
+			for i := range ar.Files {
+				f := &ar.Files[i]
+				var got []byte
+				switch {
+				case f.Name == "stderr":
+					if err != nil {
+						got = []byte(err.Error() + "\n")
+					}
+				case f.Name == "files":
+					got = []byte(strings.Join(listFiles(t, filepath.Join(src, "public")), "\n") + "\n")
+				case strings.HasPrefix(f.Name, "public/"):
+					got, _ = os.ReadFile(filepath.Join(src, filepath.FromSlash(f.Name)))
+				default:
+					continue
+				}
+				if bytes.Equal(got, f.Data) {
+					continue
+				}
+				if *update {
+					f.Data = got
+					changed = true
+					continue
+				}
+				t.Errorf("%s differs:\n%s", f.Name, diffLines(string(f.Data), string(got)))
+			}
+			if err != nil && !hasSection(ar, "stderr") {
+				t.Errorf("build failed: %v", err)
+			}
+			if changed {
+				if err := os.WriteFile(file, txtar.Format(ar), 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+		})
+	}
+}
+
+func hasSection(ar *txtar.Archive, name string) bool {
+	return slices.ContainsFunc(ar.Files, func(f txtar.File) bool { return f.Name == name })
+}
+
+func writeFile(t *testing.T, path string, data []byte) {
+	t.Helper()
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(path, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func listFiles(t *testing.T, root string) []string {
+	t.Helper()
+	var out []string
+	filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() {
+			rel, _ := filepath.Rel(root, p)
+			out = append(out, filepath.ToSlash(rel))
+		}
+		return nil
+	})
+	slices.Sort(out)
+	return out
+}
+
+// diffLines shows the first lines where want and got differ.
+func diffLines(want, got string) string {
+	w, g := strings.Split(want, "\n"), strings.Split(got, "\n")
+	var b strings.Builder
+	shown := 0
+	for i := 0; i < max(len(w), len(g)) && shown < 12; i++ {
+		var wl, gl string
+		if i < len(w) {
+			wl = w[i]
+		}
+		if i < len(g) {
+			gl = g[i]
+		}
+		if wl != gl {
+			fmt.Fprintf(&b, "line %d:\n  want: %q\n  got:  %q\n", i+1, wl, gl)
+			shown++
+		}
+	}
+	return b.String()
+}
