@@ -18,7 +18,7 @@ func normalize(s string) string {
 // variants maps a character to the one it is folded to for suggestions:
 // pairs that are read as "the same" but are different characters in the
 // official list. Both sides of a pair may occur in official names (駒ヶ根市,
-// 龍ケ崎市), so a folded match is never accepted, only suggested.
+// 龍ケ崎市), so a folded match is never accepted, only suggested. Read only.
 var variants = map[rune]rune{
 	'ヶ': 'ケ', 'ヵ': 'ケ', 'ゖ': 'ケ', 'ゕ': 'ケ',
 	'鯵': '鰺',

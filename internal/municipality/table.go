@@ -36,7 +36,7 @@ type Table struct {
 }
 
 // Load parses the embedded table. Call it once per build and pass the Table
-// on; it takes about a millisecond.
+// on; it takes a few milliseconds.
 func Load() (*Table, error) {
 	return parseTable(tableTSV)
 }
