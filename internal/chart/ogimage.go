@@ -5,8 +5,6 @@ import (
 	"fmt"
 	"io"
 	"math"
-
-	"gonum.org/v1/plot/vg/vgimg"
 )
 
 // OGImage is a 1200×630 share image (og:image): a title, a chart and the
@@ -51,8 +49,7 @@ func (o *OGImage) WritePNG(w io.Writer, f *Fonts) error {
 	scale = math.Min(scale, 2)
 	ox := (OGWidth - cs.w*scale) / 2
 	drawScene(cv, f, cs, ox, top, scale)
-	_, err := vgimg.PngCanvas{Canvas: cv.c}.WriteTo(w)
-	if err != nil {
+	if err := encodePNG(w, cv); err != nil {
 		return fmt.Errorf("chart: write og image: %w", err)
 	}
 	return nil
@@ -67,13 +64,14 @@ const (
 // where the chart starts.
 func (o *OGImage) scene(f *Fonts) *scene {
 	s := &scene{w: OGWidth}
-	const size = 44.0
-	y := ogPad - 8
+	// The title gets the largest size at which it fits in two lines.
+	size := 44.0
 	lines := wrap(f, o.title, OGWidth-2*ogPad, size, true)
-	if len(lines) > 2 {
-		lines = lines[:2]
-		lines[1] += "…"
+	for len(lines) > 2 && size > 24 {
+		size -= 4
+		lines = wrap(f, o.title, OGWidth-2*ogPad, size, true)
 	}
+	y := ogPad - 8
 	for _, ln := range lines {
 		s.text(ogPad, baseline(y, size), ln, size, true, anchorStart, colText)
 		y += size * 1.3

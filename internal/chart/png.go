@@ -2,6 +2,7 @@ package chart
 
 import (
 	"fmt"
+	"image/png"
 	"io"
 
 	xfont "golang.org/x/image/font"
@@ -20,8 +21,14 @@ func WritePNG(w io.Writer, c Chart, f *Fonts, scale float64) error {
 	s := c.layout(f)
 	cv := newPNGCanvas(s.w*scale, s.h*scale)
 	drawScene(cv, f, s, 0, 0, scale)
-	_, err := vgimg.PngCanvas{Canvas: cv.c}.WriteTo(w)
-	return err
+	return encodePNG(w, cv)
+}
+
+// encodePNG writes the canvas with fast compression: share images are
+// written once per page per build, so speed beats a few percent of size.
+func encodePNG(w io.Writer, cv pngCanvas) error {
+	enc := png.Encoder{CompressionLevel: png.BestSpeed}
+	return enc.Encode(w, cv.c.Image())
 }
 
 // pngCanvas wraps a gonum vgimg canvas at 72 dpi, so 1 vg point is 1 pixel.

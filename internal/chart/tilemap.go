@@ -97,16 +97,20 @@ func niceStep(x float64) float64 {
 func (t *TileMap) layout(f *Fonts) *scene {
 	s := &scene{w: t.opt.Width}
 	max := 0.0
-	hasMissing := false
+	hasMissing, allInts := false, true
 	for _, v := range t.values {
 		if v == nil {
 			hasMissing = true
 			continue
 		}
 		max = math.Max(max, v.Value)
+		allInts = allInts && v.Value == math.Trunc(v.Value)
 	}
 	n := len(sequentialBlues)
 	step := niceStep(max / float64(n))
+	if allInts && step < 1 || allInts && step == 2.5 {
+		step = math.Ceil(step) // counts get whole-number bins: 0〜1, not 0〜0.5
+	}
 	bin := func(v float64) int {
 		return min(int(v/step), n-1)
 	}
