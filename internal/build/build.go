@@ -100,10 +100,15 @@ func Load(ctx context.Context, fsys fs.FS, opts Options) (*site.Site, []*diag.Er
 	if err := list.Err(); err != nil {
 		return nil, list.Warnings(), err
 	}
+	surveys, err := loadSurveys(fsys, pages, cfg.MinCell)
+	list.AddErr(diag.Pos{Path: "data/surveys"}, err)
+	if err := list.Err(); err != nil {
+		return nil, list.Warnings(), err
+	}
 	if err := ctx.Err(); err != nil {
 		return nil, nil, err
 	}
-	s, err := site.New(fsys, cfg, site.Inputs{Pages: pages, Data: data})
+	s, err := site.New(fsys, cfg, site.Inputs{Pages: pages, Data: data, Surveys: surveys})
 	return s, list.Warnings(), err
 }
 

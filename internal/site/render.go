@@ -67,6 +67,12 @@ func (s *Site) Render(w Writer) (Stats, error) {
 	if err != nil {
 		return st, err
 	}
+	for _, f := range s.files {
+		if err := w.WriteFile(f.Path, f.Data); err != nil {
+			return st, err
+		}
+		st.Files++
+	}
 	for name, gen := range map[string]func() ([]byte, error){
 		"robots.txt":     s.robots,
 		"sitemap.xml":    s.sitemap,

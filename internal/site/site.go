@@ -1,6 +1,9 @@
 package site
 
 import (
+	"sync"
+
+	"surveysite/internal/chart"
 	"html/template"
 	"io/fs"
 	"path"
@@ -20,8 +23,10 @@ type Inputs struct {
 	// Refs renders a page's chart block, or returns a *diag.Error at its
 	// position. Nil: every chart block is an error.
 	Refs func(p *content.Page, i int) (template.HTML, error)
-	// Extra pages the caller generates (survey reports, participants).
+	// Extra pages the caller generates.
 	Extra []*Page
+	// Surveys are the analysed surveys, reported under /surveys/<id>/.
+	Surveys []SurveyInput
 }
 
 // Site is the assembled site: every page with its URL, lists and terms.
@@ -35,6 +40,9 @@ type Site struct {
 	News     []*Page
 	Cases    []*Page
 	Data     map[string]*tabular.Table
+	Surveys  []*SurveyView
+	files    []File
+	fonts    func() (*chart.Fonts, error)
 	urls     URLs
 	theme    *theme
 	tmpl     *templates
@@ -49,6 +57,7 @@ func New(src fs.FS, cfg Config, in Inputs) (*Site, error) {
 		return nil, err
 	}
 	s := &Site{Config: cfg, urls: urls, Data: in.Data, Sections: map[string]*Page{}, byURL: map[string]*Page{}}
+	s.fonts = sync.OnceValues(chart.LoadFonts) // parsed once, and only if a chart is drawn
 	if s.theme, err = loadTheme(src); err != nil {
 		return nil, err
 	}
@@ -57,15 +66,20 @@ func New(src fs.FS, cfg Config, in Inputs) (*Site, error) {
 	}
 	var list diag.List
 	for _, cp := range in.Pages {
-		p := s.fromContent(cp)
+		s.add(s.fromContent(cp))
+	}
+	if err := s.addSurveys(in.Surveys); err != nil {
+		return nil, err
+	}
+	for _, cp := range in.Pages {
+		p := s.byURL[cp.URL]
 		for i := range cp.Refs {
 			var html template.HTML
 			var err error
-			if in.Refs == nil {
-				err = diag.Errorf(cp.Refs[i].Pos, "chart blocks need survey data, and this site has none").
-					WithHint("add data/surveys/<id>/codebook.csv and responses.csv, or remove the block")
-			} else {
+			if in.Refs != nil {
 				html, err = in.Refs(cp, i)
+			} else {
+				html, err = s.chartBlock(p, cp.Refs[i])
 			}
 			if err != nil {
 				list.AddErr(cp.Refs[i].Pos, err)
@@ -73,7 +87,6 @@ func New(src fs.FS, cfg Config, in Inputs) (*Site, error) {
 			}
 			p.Content = template.HTML(strings.Replace(string(p.Content), content.RefMarker(i), string(html), 1))
 		}
-		s.add(p)
 	}
 	for _, p := range in.Extra {
 		p.site = s

@@ -1,0 +1,125 @@
+package build
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"path"
+	"sync"
+
+	"surveysite/internal/content"
+	"surveysite/internal/diag"
+	"surveysite/internal/site"
+	"surveysite/internal/survey"
+)
+
+// loadSurveys reads and analyses every data/surveys/<id>/ folder. The
+// survey's overview page (content/surveys/<id>/_index.md) may set
+// separator, base (all or answered), min_cell and crosstab (a list of
+// attribute columns).
+func loadSurveys(fsys fs.FS, pages []*content.Page, minCell int) ([]site.SurveyInput, error) {
+	entries, err := fs.ReadDir(fsys, "data/surveys")
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	overview := map[string]*content.Page{}
+	for _, p := range pages {
+		if p.URL == "/surveys/"+path.Base(path.Dir(p.Path))+"/" && p.Kind == content.KindSection {
+			overview[path.Base(path.Dir(p.Path))] = p
+		}
+	}
+	var dirs []string
+	for _, e := range entries {
+		if e.IsDir() {
+			dirs = append(dirs, e.Name())
+		}
+	}
+	out := make([]site.SurveyInput, len(dirs))
+	lists := make([]diag.List, len(dirs))
+	var wg sync.WaitGroup
+	for i, id := range dirs {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			dir := "data/surveys/" + id
+			p := overview[id]
+			cfg, err := surveyConfig(p, minCell)
+			if err != nil {
+				lists[i].AddErr(diag.Pos{Path: p.Path}, err)
+				return
+			}
+			cb, err := survey.LoadCodebook(fsys, dir+"/codebook.csv")
+			if err != nil {
+				lists[i].AddErr(diag.Pos{Path: dir + "/codebook.csv"}, err)
+				return
+			}
+			res, err := survey.Analyse(fsys, dir+"/responses.csv", cb, cfg)
+			if err != nil {
+				lists[i].AddErr(diag.Pos{Path: dir + "/responses.csv"}, err)
+				return
+			}
+			for _, w := range res.Warnings {
+				lists[i].Add(w)
+			}
+			out[i] = site.SurveyInput{ID: id, Page: p, Codebook: cb, Results: res}
+		}()
+	}
+	wg.Wait()
+	var list diag.List
+	for i := range lists {
+		list.Merge(&lists[i])
+	}
+	if list.HasErrors() {
+		return nil, &list
+	}
+	if list.Len() > 0 {
+		return out, &list // warnings only
+	}
+	return out, nil
+}
+
+func surveyConfig(p *content.Page, minCell int) (survey.Config, error) {
+	cfg := survey.Config{MinCell: minCell}
+	if p == nil {
+		return cfg, nil
+	}
+	pos := diag.Pos{Path: p.Path, Line: 2}
+	if v, ok := p.Params["separator"].(string); ok {
+		cfg.Separator = v
+	}
+	switch v := p.Params["base"].(type) {
+	case nil:
+	case string:
+		if v != string(survey.BaseAll) && v != string(survey.BaseAnswered) {
+			return cfg, diag.Errorf(pos, "base %q is not all or answered", v).
+				WithHint("write base: all (every respondent is in n) or base: answered")
+		}
+		cfg.Base = survey.Base(v)
+	default:
+		return cfg, diag.Errorf(pos, "base must be all or answered").WithHint("write base: all")
+	}
+	switch v := p.Params["min_cell"].(type) {
+	case nil:
+	case uint64:
+		cfg.MinCell = int(v)
+	case int64:
+		cfg.MinCell = int(v)
+	case int:
+		cfg.MinCell = v
+	default:
+		return cfg, diag.Errorf(pos, "min_cell must be a whole number, not %v", v).WithHint("write e.g. min_cell: 10")
+	}
+	switch v := p.Params["crosstab"].(type) {
+	case nil:
+	case []any:
+		for _, c := range v {
+			cfg.By = append(cfg.By, fmt.Sprint(c))
+		}
+	case string:
+		cfg.By = []string{v}
+	}
+	return cfg, nil
+}

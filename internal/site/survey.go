@@ -1,0 +1,396 @@
+package site
+
+import (
+	"bytes"
+	"fmt"
+	"html/template"
+	"strconv"
+	"strings"
+
+	"surveysite/internal/chart"
+	"surveysite/internal/content"
+	"surveysite/internal/diag"
+	"surveysite/internal/survey"
+)
+
+// SurveyInput is one analysed survey: data/surveys/<ID>/ and its overview
+// page content/surveys/<ID>/_index.md (front matter "survey: <ID>"), if any.
+type SurveyInput struct {
+	ID       string
+	Page     *content.Page
+	Codebook *survey.Codebook
+	Results  *survey.Results
+}
+
+// SurveyView is what templates see of a survey.
+type SurveyView struct {
+	ID         string
+	Title      string
+	Page       *Page
+	N          int
+	Base       string
+	MinCell    int
+	Notice     string // the sample-data notice, if the survey is sample data
+	Questions  []*QuestionView
+	Downloads  []Download
+	Suppressed bool // some cross-tab segment is suppressed
+}
+
+// QuestionView is one question's report: table, charts and downloads.
+type QuestionView struct {
+	Survey     *SurveyView
+	ID         string
+	Title      string // short title for lists and headings
+	Text       string // the question as asked
+	Type       string // SA or MA
+	TypeLabel  string // 単一回答, 複数回答（5つまで）
+	N          int
+	Rows       []RowView
+	Crosstabs  []CrosstabView
+	Notes      []string
+	Chart      template.HTML // inline SVG of the ranked bar chart
+	TopChart   template.HTML // inline SVG of the top three, for the home page
+	Desc       string        // the chart's description sentence
+	Page       *Page
+	Downloads  []Download
+	OGImageURL string
+}
+
+// RowView is one row of a question's table.
+type RowView struct {
+	Rank    string // "1", or "" when not ranked
+	Label   string
+	Count   string // "123", or "-" for zero
+	Percent string // "52.3", or "-" for zero
+	CI      string // "48.3〜56.2"
+	Ranked  bool
+}
+
+// CrosstabView is a question split by one attribute column.
+type CrosstabView struct {
+	Column   string
+	Segments []SegmentView
+	Options  []string
+	Cells    [][]string // Cells[option][segment]: percent, "-" or "秘匿"
+	Chart    template.HTML
+}
+
+// SegmentView is one column of a cross-tab.
+type SegmentView struct {
+	Name       string
+	N          int
+	Suppressed bool
+}
+
+// Download is a file offered for download.
+type Download struct {
+	Label string
+	URL   string
+}
+
+// File is a generated file that is not a page.
+type File struct {
+	Path string // site path without the leading slash
+	Data []byte
+}
+
+// Top returns the first k ranked rows.
+func (q *QuestionView) Top(k int) []RowView {
+	var out []RowView
+	for _, r := range q.Rows {
+		if r.Ranked && len(out) < k {
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
+// addSurveys generates the report pages, charts and downloads of every survey.
+func (s *Site) addSurveys(in []SurveyInput) error {
+	var list diag.List
+	for _, si := range in {
+		if err := s.addSurvey(si); err != nil {
+			list.AddErr(diag.Pos{Path: "data/surveys/" + si.ID}, err)
+		}
+	}
+	return list.Err()
+}
+
+func (s *Site) addSurvey(si SurveyInput) error {
+	res := si.Results
+	base := "/surveys/" + si.ID + "/"
+	sv := &SurveyView{ID: si.ID, Title: si.ID, N: res.N, Base: string(res.Base), MinCell: res.MinCell}
+	overview := s.byURL[base]
+	if overview == nil {
+		overview = &Page{Kind: "survey", URL: base, Title: si.ID, Section: "surveys", site: s}
+		s.add(overview)
+	}
+	overview.Kind = "survey"
+	overview.Data = sv
+	sv.Page = overview
+	sv.Title = overview.Title
+	if v, ok := overview.Params["sample_notice"].(string); ok {
+		sv.Notice = v
+	}
+	titles, _ := overview.Params["questions"].(map[string]any)
+	for _, qr := range res.Questions {
+		qv, files, err := s.questionView(sv, qr, titles)
+		if err != nil {
+			return err
+		}
+		sv.Questions = append(sv.Questions, qv)
+		for _, ct := range qr.Crosstabs {
+			for _, seg := range ct.Segments {
+				sv.Suppressed = sv.Suppressed || seg.Suppressed
+			}
+		}
+		s.files = append(s.files, files...)
+		p := &Page{Kind: "question", URL: base + qv.ID + "/", Title: qv.Title, Description: qv.Desc,
+			Section: "surveys", Parent: overview, Data: qv, site: s,
+			Params: map[string]any{"image": qv.OGImageURL}}
+		qv.Page = p
+		overview.Pages = append(overview.Pages, p)
+		if s.byURL[p.URL] != nil {
+			return diag.Errorf(diag.Pos{Path: pageSource(s.byURL[p.URL])}, "%s is also the page of question %s", p.URL, qv.ID).
+				WithHint("rename the content file")
+		}
+		s.add(p)
+	}
+	var csvBuf, jsonBuf bytes.Buffer
+	if err := survey.WriteCSV(&csvBuf, res); err != nil {
+		return err
+	}
+	if err := survey.WriteJSON(&jsonBuf, res); err != nil {
+		return err
+	}
+	s.files = append(s.files, File{strings.TrimPrefix(base, "/") + "results.csv", csvBuf.Bytes()},
+		File{strings.TrimPrefix(base, "/") + "results.json", jsonBuf.Bytes()})
+	sv.Downloads = []Download{
+		{"全設問の集計結果（CSV、UTF-8 BOM付き）", base + "results.csv"},
+		{"全設問の集計結果（JSON）", base + "results.json"},
+	}
+	s.Surveys = append(s.Surveys, sv)
+	return nil
+}
+
+func (s *Site) questionView(sv *SurveyView, qr survey.QuestionResult, titles map[string]any) (*QuestionView, []File, error) {
+	qv := &QuestionView{Survey: sv, ID: qr.ID, Text: qr.Text, Type: string(qr.Type), N: qr.Total.N}
+	qv.Title = qr.ID
+	if t, ok := titles[qr.ID].(string); ok && t != "" {
+		qv.Title = t
+	}
+	switch {
+	case qr.Type == survey.MA && qr.MaxChoices > 0:
+		qv.TypeLabel = fmt.Sprintf("複数回答（%dつまで）", qr.MaxChoices)
+	case qr.Type == survey.MA:
+		qv.TypeLabel = "複数回答"
+	default:
+		qv.TypeLabel = "単一回答"
+	}
+	var bars []chart.BarRow
+	var desc []string
+	for _, r := range qr.Total.Rows {
+		rv := RowView{Label: r.Label, Count: dash(r.Count, strconv.Itoa(r.Count)), Ranked: r.Rank > 0}
+		if r.Rank > 0 {
+			rv.Rank = strconv.Itoa(r.Rank)
+		}
+		if r.HasPercent(qr.Total.N) {
+			rv.Percent = dash(r.Count, r.Percent.String())
+			rv.CI = r.CILow.String() + "〜" + r.CIHigh.String()
+			row := chart.BarRow{Label: r.Label, Value: float64(r.Percent) / 10, Text: r.Percent.String() + "%",
+				Unranked: r.Rank == 0, CI: &chart.Interval{Lo: float64(r.CILow) / 10, Hi: float64(r.CIHigh) / 10}}
+			bars = append(bars, row)
+		} else {
+			rv.Percent = "（nに含めない）"
+		}
+		if r.Rank > 0 {
+			desc = append(desc, fmt.Sprintf("%d位 %s %s%%", r.Rank, r.Label, r.Percent))
+		}
+		qv.Rows = append(qv.Rows, rv)
+	}
+	qv.Desc = fmt.Sprintf("%s（%s、n=%d）。%s。", qv.Title, qv.TypeLabel, qv.N, strings.Join(desc, "、"))
+	if qr.Type == survey.MA {
+		qv.Notes = append(qv.Notes, "複数回答のため、合計は100%を超えることがあります。")
+	}
+	qv.Notes = append(qv.Notes, "四捨五入のため合計が100.0%にならない場合があります。",
+		"「-」は該当なし（0件）を表します。", "95%信頼区間はWilsonの方法で求めています。")
+	if sv.Notice != "" {
+		qv.Notes = append(qv.Notes, sv.Notice)
+	}
+	id := sanitizeID(sv.ID + "-" + qr.ID)
+	footnote := ""
+	if sv.Notice != "" {
+		footnote = "※" + sv.Notice
+	}
+	fonts, err := s.fonts()
+	if err != nil {
+		return nil, nil, err
+	}
+	bar, err := chart.NewBar(chart.Meta{ID: id + "-bar", Title: qv.Title + "（n=" + strconv.Itoa(qv.N) + "）", Desc: qv.Desc, Footnote: footnote},
+		bars, chart.BarOptions{N: qv.N})
+	if err != nil {
+		return nil, nil, fmt.Errorf("chart of %s: %w", qr.ID, err)
+	}
+	var inline, standalone, png bytes.Buffer
+	if err := chart.WriteSVG(&inline, bar, fonts); err != nil {
+		return nil, nil, err
+	}
+	if err := chart.WriteStandaloneSVG(&standalone, bar, fonts); err != nil {
+		return nil, nil, err
+	}
+	qv.Chart = template.HTML(inline.String())
+
+	var top []chart.BarRow
+	var topDesc []string
+	for _, b := range bars {
+		if !b.Unranked && len(top) < 3 {
+			top = append(top, chart.BarRow{Label: b.Label, Value: b.Value, Text: b.Text})
+			topDesc = append(topDesc, b.Label+" "+b.Text)
+		}
+	}
+	if len(top) > 0 {
+		topBar, err := chart.NewBar(chart.Meta{ID: id + "-top", Title: qv.Title + " 上位3項目（n=" + strconv.Itoa(qv.N) + "）",
+			Desc: "上位3項目は " + strings.Join(topDesc, "、") + "。", Footnote: footnote}, top, chart.BarOptions{N: qv.N})
+		if err != nil {
+			return nil, nil, err
+		}
+		var b bytes.Buffer
+		if err := chart.WriteSVG(&b, topBar, fonts); err != nil {
+			return nil, nil, err
+		}
+		qv.TopChart = template.HTML(b.String())
+	}
+	og, err := chart.NewOGImage(qv.Title, s.Config.Title, bar)
+	if err != nil {
+		return nil, nil, err
+	}
+	if err := og.WritePNG(&png, fonts); err != nil {
+		return nil, nil, err
+	}
+	dir := "surveys/" + sv.ID + "/" + qr.ID + "/"
+	var qres = survey.Results{N: sv.N, Base: survey.Base(sv.Base), MinCell: sv.MinCell, Questions: []survey.QuestionResult{qr}}
+	var csvBuf, jsonBuf bytes.Buffer
+	if err := survey.WriteCSV(&csvBuf, &qres); err != nil {
+		return nil, nil, err
+	}
+	if err := survey.WriteJSON(&jsonBuf, &qres); err != nil {
+		return nil, nil, err
+	}
+	files := []File{
+		{dir + "chart.svg", standalone.Bytes()}, {dir + "chart.png", png.Bytes()},
+		{dir + "results.csv", csvBuf.Bytes()}, {dir + "results.json", jsonBuf.Bytes()},
+	}
+	qv.OGImageURL = "/" + dir + "chart.png"
+	qv.Downloads = []Download{
+		{"集計結果（CSV、UTF-8 BOM付き）", "/" + dir + "results.csv"},
+		{"集計結果（JSON）", "/" + dir + "results.json"},
+		{"グラフ（SVG）", "/" + dir + "chart.svg"},
+		{"グラフ（PNG画像、1200×630）", "/" + dir + "chart.png"},
+	}
+	for i, ct := range qr.Crosstabs {
+		cv, err := crosstabView(qr, ct, chart.Meta{
+			ID: fmt.Sprintf("%s-x%d", id, i+1), Title: qv.Title + "（" + ct.Column + "別）",
+			Footnote: footnote,
+		}, fonts, sv.MinCell)
+		if err != nil {
+			return nil, nil, err
+		}
+		qv.Crosstabs = append(qv.Crosstabs, cv)
+	}
+	return qv, files, nil
+}
+
+func crosstabView(qr survey.QuestionResult, ct survey.Crosstab, meta chart.Meta, fonts *chart.Fonts, minCell int) (CrosstabView, error) {
+	cv := CrosstabView{Column: ct.Column}
+	var codes []string
+	for _, r := range qr.Total.Rows {
+		if r.HasPercent(qr.Total.N) && r.Role != survey.RoleBlank && r.Role != survey.RoleInvalid {
+			codes = append(codes, r.Code)
+			cv.Options = append(cv.Options, r.Label)
+		}
+	}
+	cv.Cells = make([][]string, len(codes))
+	var segs []chart.Segment
+	var shown []string
+	for _, seg := range ct.Segments {
+		name := seg.Value
+		cv.Segments = append(cv.Segments, SegmentView{Name: name, N: seg.N, Suppressed: seg.Suppressed})
+		cs := chart.Segment{Name: name, N: seg.N, Suppressed: seg.Suppressed}
+		byCode := map[string]survey.Row{}
+		for _, r := range seg.Rows {
+			byCode[r.Code] = r
+		}
+		for i, c := range codes {
+			if seg.Suppressed {
+				cv.Cells[i] = append(cv.Cells[i], "秘匿")
+				continue
+			}
+			r := byCode[c]
+			cv.Cells[i] = append(cv.Cells[i], dash(r.Count, r.Percent.String()))
+			cs.Values = append(cs.Values, float64(r.Percent)/10)
+			cs.Texts = append(cs.Texts, r.Percent.String()+"%")
+		}
+		if !seg.Suppressed {
+			shown = append(shown, fmt.Sprintf("%s（n=%d）", name, seg.N))
+		}
+		segs = append(segs, cs)
+	}
+	meta.Desc = fmt.Sprintf("%s別の割合。表示する区分: %s。n が%d未満の区分は非表示。数値は下の表にあります。",
+		ct.Column, strings.Join(shown, "、"), minCell)
+	c, err := chart.NewCrosstab(meta, cv.Options, segs, chart.CrosstabOptions{})
+	if err != nil {
+		return cv, fmt.Errorf("cross-tab chart of %s by %s: %w", qr.ID, ct.Column, err)
+	}
+	var b bytes.Buffer
+	if err := chart.WriteSVG(&b, c, fonts); err != nil {
+		return cv, err
+	}
+	cv.Chart = template.HTML(b.String())
+	return cv, nil
+}
+
+func dash(count int, s string) string {
+	if count == 0 {
+		return "-"
+	}
+	return s
+}
+
+// sanitizeID keeps what chart.Meta accepts in an ID.
+func sanitizeID(s string) string {
+	var b strings.Builder
+	for _, r := range s {
+		if r < 128 && (r == '-' || r == '_' || r >= '0' && r <= '9' || r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z') {
+			b.WriteRune(r)
+		} else {
+			b.WriteByte('_')
+		}
+	}
+	out := b.String()
+	if out == "" || !(out[0] >= 'a' && out[0] <= 'z' || out[0] >= 'A' && out[0] <= 'Z') {
+		out = "c" + out
+	}
+	return out
+}
+
+// Survey returns the survey with the given ID, or nil.
+func (s *Site) Survey(id string) *SurveyView {
+	for _, sv := range s.Surveys {
+		if sv.ID == id {
+			return sv
+		}
+	}
+	return nil
+}
+
+// Question returns a question of a survey, or nil.
+func (s *Site) Question(surveyID, questionID string) *QuestionView {
+	if sv := s.Survey(surveyID); sv != nil {
+		for _, q := range sv.Questions {
+			if q.ID == questionID {
+				return q
+			}
+		}
+	}
+	return nil
+}
