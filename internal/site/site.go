@@ -3,13 +3,13 @@ package site
 import (
 	"sync"
 
-	"surveysite/internal/chart"
 	"html/template"
 	"io/fs"
 	"path"
 	"slices"
 	"sort"
 	"strings"
+	"surveysite/internal/chart"
 
 	"surveysite/internal/content"
 	"surveysite/internal/diag"
