@@ -75,8 +75,10 @@ type slot struct {
 }
 
 // Analyse reads responsesPath from fsys one row at a time and tallies every
-// question of cb. Memory does not grow with the rows except for 8 bytes per
-// row kept to find repeated respondent_ids. Problems in the file are
+// question of cb. Memory does not grow with the rows. (To find repeated
+// respondent_ids, a file whose IDs are not in increasing order costs 8 bytes
+// per row from the first ID out of order, and the rows before it are read
+// twice.) Problems in the file are
 // returned together as a *diag.List, capped at diag.MaxPerFile.
 func Analyse(fsys fs.FS, responsesPath string, cb *Codebook, cfg Config) (*Results, error) {
 	cfg, err := cfg.normalised()
@@ -99,7 +101,9 @@ func Analyse(fsys fs.FS, responsesPath string, cb *Codebook, cfg Config) (*Resul
 	if err := a.run(); err != nil {
 		return nil, err
 	}
-	a.findDupes()
+	if err := a.findDupes(fsys, responsesPath); err != nil {
+		return nil, err
+	}
 	if len(a.dupes) > 0 {
 		a.reportDupes(fsys, responsesPath)
 	}
@@ -118,7 +122,9 @@ type analysis struct {
 	slots  []slot
 	index  []map[string]int // per By column: value -> slot
 	seed   maphash.Seed
-	ids    []uint64 // hashes of respondent_ids, to find repeats
+	prevID string   // the last respondent_id while they increase
+	broken int      // the row whose ID first did not increase; 0 if none yet
+	ids    []uint64 // hashes of respondent_ids from row broken on
 	dupes  map[uint64]bool
 	rows   int
 	errs   diag.List
@@ -233,6 +239,16 @@ func (a *analysis) checkID(id string) {
 			WithHint("give every respondent a unique ID"))
 		return
 	}
+	// While IDs increase (shorter first, then by bytes: R0009 < R0010,
+	// 9 < 10) they cannot repeat, and nothing is kept. From the first ID out
+	// of order, hashes are kept; findDupes adds those of the rows before.
+	if a.broken == 0 {
+		if len(id) > len(a.prevID) || len(id) == len(a.prevID) && id > a.prevID {
+			a.prevID = id
+			return
+		}
+		a.broken = a.rows
+	}
 	a.ids = append(a.ids, maphash.String(a.seed, id))
 }
 
@@ -335,8 +351,34 @@ func (a *analysis) warnRepeat(st *qstate, p int) {
 		WithHint("remove the repeated answer"))
 }
 
-// findDupes sorts the ID hashes and keeps those seen twice.
-func (a *analysis) findDupes() {
+// findDupes finds the ID hashes seen twice. If the IDs were out of order
+// somewhere, it reads the rows before that point again for their hashes;
+// files whose IDs increase throughout need no second reading and no memory.
+func (a *analysis) findDupes(fsys fs.FS, path string) error {
+	if a.broken == 0 {
+		return nil
+	}
+	r, c, err := tabular.Open(fsys, path)
+	if err != nil {
+		return err
+	}
+	defer c.Close()
+	if _, err := r.Header(); err != nil {
+		return err
+	}
+	for row := 1; row < a.broken; {
+		rec, err := r.Read()
+		if err != nil {
+			if err == io.EOF {
+				break
+			}
+			continue // reported on the first reading
+		}
+		row++
+		if id := strings.TrimSpace(rec[a.idCol]); id != "" {
+			a.ids = append(a.ids, maphash.String(a.seed, id))
+		}
+	}
 	slices.Sort(a.ids)
 	for i := 1; i < len(a.ids); i++ {
 		if a.ids[i] == a.ids[i-1] {
@@ -347,6 +389,7 @@ func (a *analysis) findDupes() {
 		}
 	}
 	a.ids = nil
+	return nil
 }
 
 // reportDupes reads the file again, only on this error path, to name the

@@ -230,6 +230,8 @@ func TestAnalyseReportsProblemsAtTheirLines(t *testing.T) {
 			Config{}, []string{`11:9: "3" is not an option of q2`}},
 		{"repeated respondent_id", testResponses + "3,市,a,1\r\n10,市,a,1\r\n7,市,a,1\r\n",
 			Config{}, []string{`11:1: respondent_id "3" is used again (first on line 4)`, `13:1: respondent_id "7" is used again (first on line 8)`}},
+		{"repeated respondent_id out of order", "respondent_id,q1,q2\r\nb,a,1\r\na,a,1\r\nc,a,1\r\nb,a,1\r\n",
+			Config{}, []string{`5:1: respondent_id "b" is used again (first on line 2)`}},
 		{"empty respondent_id", testResponses + " ,市,a,1\r\n",
 			Config{}, []string{`11:1: respondent_id is empty`}},
 		{"missing question column", "respondent_id,区分,q1\r\n1,市,a\r\n",

@@ -74,6 +74,8 @@
 //	}
 //	err = survey.WriteCSV(w, res) // or WriteJSON, WriteTable
 //
-// Analyse streams responses.csv: memory does not grow with the rows, except
-// 8 bytes per row kept to find repeated respondent_ids.
+// Analyse streams responses.csv: memory does not grow with the rows. To find
+// repeated respondent_ids it keeps nothing while the IDs increase (R0001,
+// R0002 … or 1, 2 … 10); from the first ID out of order it keeps 8 bytes per
+// row and reads the rows before that point a second time.
 package survey
