@@ -18,6 +18,7 @@ import (
 
 	"surveysite/internal/content"
 	"surveysite/internal/diag"
+	"surveysite/internal/municipality"
 	"surveysite/internal/site"
 	"surveysite/internal/tabular"
 )
@@ -102,14 +103,31 @@ func Load(ctx context.Context, fsys fs.FS, opts Options) (*site.Site, []*diag.Er
 	}
 	surveys, err := loadSurveys(fsys, pages, cfg.MinCell)
 	list.AddErr(diag.Pos{Path: "data/surveys"}, err)
+	participants, err := loadParticipants(fsys)
+	list.AddErr(diag.Pos{Path: participantsFile}, err)
 	if err := list.Err(); err != nil {
 		return nil, list.Warnings(), err
 	}
 	if err := ctx.Err(); err != nil {
 		return nil, nil, err
 	}
-	s, err := site.New(fsys, cfg, site.Inputs{Pages: pages, Data: data, Surveys: surveys})
+	s, err := site.New(fsys, cfg, site.Inputs{Pages: pages, Data: data, Surveys: surveys, Participants: participants})
 	return s, list.Warnings(), err
+}
+
+// participantsFile is the participant list, resolved against the official
+// code table when it exists.
+const participantsFile = "data/participants.csv"
+
+func loadParticipants(fsys fs.FS) ([]municipality.Participant, error) {
+	if _, err := fs.Stat(fsys, participantsFile); errors.Is(err, fs.ErrNotExist) {
+		return nil, nil
+	}
+	t, err := municipality.Load()
+	if err != nil {
+		return nil, err
+	}
+	return municipality.LoadParticipants(fsys, participantsFile, t)
 }
 
 // loadData reads data/*.csv as tables for templates, by file name without

@@ -13,6 +13,7 @@ import (
 
 	"surveysite/internal/content"
 	"surveysite/internal/diag"
+	"surveysite/internal/municipality"
 	"surveysite/internal/tabular"
 )
 
@@ -27,6 +28,9 @@ type Inputs struct {
 	Extra []*Page
 	// Surveys are the analysed surveys, reported under /surveys/<id>/.
 	Surveys []SurveyInput
+	// Participants are the resolved rows of data/participants.csv, listed
+	// at /participants/; nil if there is no such file.
+	Participants []municipality.Participant
 }
 
 // Site is the assembled site: every page with its URL, lists and terms.
@@ -41,12 +45,14 @@ type Site struct {
 	Cases    []*Page
 	Data     map[string]*tabular.Table
 	Surveys  []*SurveyView
-	files    []File
-	fonts    func() (*chart.Fonts, error)
-	urls     URLs
-	theme    *theme
-	tmpl     *templates
-	byURL    map[string]*Page
+	// Participants is the participant list, or nil.
+	Participants *ParticipantsView
+	files        []File
+	fonts        func() (*chart.Fonts, error)
+	urls         URLs
+	theme        *theme
+	tmpl         *templates
+	byURL        map[string]*Page
 }
 
 // New assembles the site. src is the project root (for templates/); cfg
@@ -69,6 +75,9 @@ func New(src fs.FS, cfg Config, in Inputs) (*Site, error) {
 		s.add(s.fromContent(cp))
 	}
 	if err := s.addSurveys(in.Surveys); err != nil {
+		return nil, err
+	}
+	if err := s.addParticipants(in.Participants); err != nil {
 		return nil, err
 	}
 	for _, cp := range in.Pages {

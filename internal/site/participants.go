@@ -1,0 +1,119 @@
+package site
+
+import (
+	"bytes"
+	"fmt"
+	"html/template"
+	"slices"
+	"strconv"
+
+	"surveysite/internal/chart"
+	"surveysite/internal/municipality"
+)
+
+// ParticipantsView is what templates see of the participant list.
+type ParticipantsView struct {
+	Total       int
+	ByKind      []Count
+	Regions     []RegionGroup
+	Prefectures []Count // prefectures with participants, in code order
+	Map         template.HTML
+	MapDesc     string
+	CSVURL      string
+}
+
+// Count is a label with a number.
+type Count struct {
+	Label string
+	N     int
+}
+
+// RegionGroup is one region's prefectures with their participants.
+type RegionGroup struct {
+	Name        string
+	N           int
+	Prefectures []PrefGroup
+}
+
+// PrefGroup is one prefecture's participants, in official code order.
+type PrefGroup struct {
+	Name    string
+	Members []municipality.Participant
+}
+
+// participantsPath is where the participant list and its download live.
+const participantsURL = "/participants/"
+
+func (s *Site) addParticipants(ps []municipality.Participant) error {
+	if ps == nil {
+		return nil
+	}
+	v := &ParticipantsView{Total: len(ps), CSVURL: participantsURL + "participants.csv"}
+	sorted := slices.Clone(ps)
+	slices.SortStableFunc(sorted, func(a, b municipality.Participant) int {
+		if a.Code < b.Code {
+			return -1
+		}
+		if a.Code > b.Code {
+			return 1
+		}
+		return 0
+	})
+	kinds := map[municipality.Kind]int{}
+	prefN := map[int]int{}
+	for _, p := range sorted {
+		kinds[p.Kind]++
+		prefN[p.PrefCode]++
+		region := municipality.Region(p.PrefCode)
+		if len(v.Regions) == 0 || v.Regions[len(v.Regions)-1].Name != region {
+			v.Regions = append(v.Regions, RegionGroup{Name: region})
+		}
+		rg := &v.Regions[len(v.Regions)-1]
+		rg.N++
+		if len(rg.Prefectures) == 0 || rg.Prefectures[len(rg.Prefectures)-1].Name != p.Pref {
+			rg.Prefectures = append(rg.Prefectures, PrefGroup{Name: p.Pref})
+		}
+		pg := &rg.Prefectures[len(rg.Prefectures)-1]
+		pg.Members = append(pg.Members, p)
+	}
+	for _, k := range municipality.Kinds() {
+		v.ByKind = append(v.ByKind, Count{k.String(), kinds[k]})
+	}
+	var values []chart.PrefValue
+	for code := 1; code <= 47; code++ {
+		n := prefN[code]
+		values = append(values, chart.PrefValue{Code: code, Value: float64(n), Text: strconv.Itoa(n)})
+		if n > 0 {
+			v.Prefectures = append(v.Prefectures, Count{chart.PrefectureName(code), n})
+		}
+	}
+	v.MapDesc = fmt.Sprintf("都道府県別の参加団体数を色の濃さと数字で示した日本地図（タイル表示）。合計%d団体、%d都道府県。数値は表にもあります。",
+		v.Total, len(v.Prefectures))
+	fonts, err := s.fonts()
+	if err != nil {
+		return err
+	}
+	tm, err := chart.NewTileMap(chart.Meta{ID: "participants-map", Title: "都道府県別の参加団体数", Desc: v.MapDesc},
+		values, chart.TileMapOptions{Legend: "参加団体数"})
+	if err != nil {
+		return err
+	}
+	var svg, csv bytes.Buffer
+	if err := chart.WriteSVG(&svg, tm, fonts); err != nil {
+		return err
+	}
+	v.Map = template.HTML(svg.String())
+	if err := municipality.WriteCSV(&csv, ps); err != nil {
+		return err
+	}
+	s.files = append(s.files, File{Path: "participants/participants.csv", Data: csv.Bytes()})
+	p := s.byURL[participantsURL]
+	if p == nil {
+		p = &Page{URL: participantsURL, Title: "参加自治体", site: s}
+		s.add(p)
+	}
+	p.Kind = "participants"
+	p.Data = v
+	s.Participants = v
+	return nil
+}
