@@ -233,7 +233,9 @@ func (a *analysis) run() error {
 }
 
 func (a *analysis) checkID(id string) {
-	id = strings.TrimSpace(id)
+	if id == "" || id[0] <= ' ' || id[len(id)-1] <= ' ' {
+		id = strings.TrimSpace(id)
+	}
 	if id == "" {
 		a.errs.Add(diag.Errorf(a.r.FieldPos(a.idCol), "%s is empty", IDColumn).
 			WithHint("give every respondent a unique ID"))

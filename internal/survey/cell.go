@@ -18,8 +18,8 @@ func normLabel(s string) string {
 // matcher turns the text of one question's cell into option indexes.
 type matcher struct {
 	sep   string
-	exact map[string]int // codes and labels as written in the codebook
-	cands []cand         // NFKC codes and labels, longest first
+	exact *codeTable // codes and labels as written in the codebook
+	cands []cand     // NFKC codes and labels, longest first
 	// fast is false when a code or label contains the separator; then every
 	// cell takes the longest-first path.
 	fast bool
@@ -31,12 +31,10 @@ type cand struct {
 }
 
 func newMatcher(q *Question, sep string) *matcher {
-	m := &matcher{sep: sep, exact: make(map[string]int, 2*len(q.Options)), fast: true}
+	m := &matcher{sep: sep, exact: newCodeTable(2 * len(q.Options)), fast: true}
 	for i, o := range q.Options {
 		for _, s := range []string{o.Code, o.Label} {
-			if _, ok := m.exact[s]; !ok {
-				m.exact[s] = i
-			}
+			m.exact.add(s, i)
 			if strings.Contains(s, sep) {
 				m.fast = false
 			}
@@ -63,7 +61,7 @@ func (m *matcher) match(cell string, picks []int) ([]int, string) {
 			tok, after, more := strings.Cut(rest, m.sep)
 			tok = strings.TrimSpace(tok)
 			if tok != "" {
-				i, ok := m.exact[tok]
+				i, ok := m.exact.get(tok)
 				if !ok {
 					picks = picks[:n]
 					break // try the slow path
