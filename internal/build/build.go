@@ -170,6 +170,12 @@ func checkDest(source, dest string) error {
 	if dst == src || strings.HasPrefix(src+string(filepath.Separator), dst+string(filepath.Separator)) {
 		return fmt.Errorf("the output folder %s contains the source folder; choose another --dest", dest)
 	}
+	for _, in := range []string{"content", "data", "templates"} {
+		dir := filepath.Join(src, in)
+		if dst == dir || strings.HasPrefix(dst, dir+string(filepath.Separator)) {
+			return fmt.Errorf("the output folder %s is inside the source folder %s/; choose another --dest", dest, in)
+		}
+	}
 	for _, keep := range []string{".git", "go.mod", "content", "surveysite.yaml"} {
 		if _, err := os.Lstat(filepath.Join(dst, keep)); err == nil {
 			return fmt.Errorf("the output folder %s holds %s, so it does not look like build output; surveysite replaces the whole folder: choose another --dest", dest, keep)
