@@ -23,9 +23,9 @@ func TestWriteCSVBlanksWhatIsNotPublished(t *testing.T) {
 		// Wilson 4/6: centre 8 + 3.841459 = 11.841459, spread 1.959964·√(3.841459 + 32/6)
 		// = 5.936712, denominator 19.682918: 0.299990 → 30.0, 0.903226 → 90.3.
 		"q1,全体,6,a,りんご,4,66.7,1,30.0,90.3\r\n",
-		"q1,全体,6,x,その他,0,0.0,,0.0,39.0\r\n",     // unranked: rank empty
-		"q1,全体,6,_blank,無回答,1,,,,\r\n",         // excluded from n: no percent
-		"q1,区分=村,1,,,,,,,\r\n",                  // suppressed: n only
+		"q1,全体,6,x,その他,0,0.0,,0.0,39.0\r\n", // unranked: rank empty
+		"q1,全体,6,_blank,無回答,1,,,,\r\n",      // excluded from n: no percent
+		"q1,区分=村,1,,,,,,,\r\n",              // suppressed: n only
 	} {
 		if !strings.Contains(out, want) {
 			t.Errorf("WriteCSV lacks %q in:\n%s", want, out)
