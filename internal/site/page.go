@@ -91,3 +91,16 @@ func stripTags(s string) string {
 	}
 	return b.String()
 }
+
+// OGImage returns the absolute URL of the page's share image: its "image"
+// parameter, else the theme's static/images/og.png if there is one. Without
+// a base URL it returns "", since og:image must be absolute.
+func (p *Page) OGImage() string {
+	if img, ok := p.Params["image"].(string); ok && img != "" {
+		return p.site.urls.Abs(img)
+	}
+	if _, ok := p.site.theme.files["static/images/og.png"]; ok {
+		return p.site.urls.Abs("/images/og.png")
+	}
+	return ""
+}
