@@ -27,6 +27,7 @@ type Page struct {
 	Data        any     // kind-specific values (a survey report, a tag, …)
 	Source      *content.Page
 	site        *Site
+	summary     string // computed once in assemble: lists show it many times
 }
 
 // Term is a tag or theme with its page.
@@ -64,7 +65,17 @@ func (p *Page) IsCurrent(u string) bool {
 }
 
 // Summary returns the description, or the first characters of the text.
-func (p *Page) Summary() string {
+func (p *Page) Summary() string { return p.summary }
+
+// Head returns the first n pages of the page's list.
+func (p *Page) Head(n int) []*Page {
+	if len(p.Pages) <= n {
+		return p.Pages
+	}
+	return p.Pages[:n]
+}
+
+func (p *Page) makeSummary() string {
 	if p.Description != "" {
 		return p.Description
 	}

@@ -150,6 +150,9 @@ func (s *Site) assemble() {
 		s.add(&Page{Kind: "404", URL: "/404.html", Title: "ページが見つかりません", site: s})
 	}
 	s.Home = s.byURL["/"]
+	for _, p := range s.Pages {
+		p.summary = p.makeSummary()
+	}
 	// Sections: every directory holding pages gets a section page.
 	for _, p := range slices.Clone(s.Pages) {
 		if p.Source == nil || p.Kind == "home" || p.Kind == "404" {
