@@ -153,7 +153,15 @@ func (t *TileMap) layout(f *Fonts) *scene {
 	fills := make([]string, 0, n+1)
 	for i := range n {
 		lo := step * float64(i)
-		label := fmtNum(lo) + "〜" + fmtNum(lo+step)
+		// Bins are [lo, lo+step): whole-number bins name their last
+		// member, so no boundary value belongs to two labels.
+		label := fmtNum(lo) + "以上" + fmtNum(lo+step) + "未満"
+		if allInts && step == math.Trunc(step) {
+			label = fmtNum(lo) + "〜" + fmtNum(lo+step-1)
+			if step == 1 {
+				label = fmtNum(lo)
+			}
+		}
 		if i == n-1 {
 			label = fmtNum(lo) + "以上"
 		}
