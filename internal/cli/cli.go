@@ -30,6 +30,7 @@ var commands = map[string]struct {
 	new     func(Env) command
 }{
 	"build": {"build the site into public/", func(e Env) command { return &buildCmd{env: e} }},
+	"check": {"check the site without writing it: inputs, links, #fragments, alt text, titles", func(e Env) command { return &checkCmd{env: e} }},
 	"tally": {"tally a survey: counts, percentages, ranks, intervals, cross-tabs", func(e Env) command { return &tallyCmd{env: e} }},
 }
 

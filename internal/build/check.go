@@ -1,0 +1,687 @@
+package build
+
+import (
+	"bytes"
+	"fmt"
+	"io/fs"
+	"net/url"
+	"os"
+	"path"
+	"path/filepath"
+	"regexp"
+	"runtime"
+	"slices"
+	"strconv"
+	"strings"
+	"sync"
+	"testing/fstest"
+	"unicode/utf8"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/extension"
+	"github.com/yuin/goldmark/text"
+	"golang.org/x/net/html"
+
+	"surveysite/internal/diag"
+	"surveysite/internal/site"
+)
+
+// Memory is a site.Writer that keeps the files in memory, for check and
+// serve. It is safe for concurrent use.
+type Memory struct {
+	mu    sync.RWMutex
+	files map[string][]byte
+}
+
+var _ site.Writer = (*Memory)(nil)
+
+// NewMemory returns an empty Memory.
+func NewMemory() *Memory { return &Memory{files: map[string][]byte{}} }
+
+// WriteFile keeps data under name, which must be a clean relative path.
+func (m *Memory) WriteFile(name string, data []byte) error {
+	if !fs.ValidPath(name) || name == "." {
+		return &fs.PathError{Op: "write", Path: name, Err: fs.ErrInvalid}
+	}
+	m.mu.Lock()
+	m.files[name] = data
+	m.mu.Unlock()
+	return nil
+}
+
+// File returns the file called name and whether it exists.
+func (m *Memory) File(name string) ([]byte, bool) {
+	m.mu.RLock()
+	defer m.mu.RUnlock()
+	data, ok := m.files[name]
+	return data, ok
+}
+
+// Len returns the number of files.
+func (m *Memory) Len() int {
+	m.mu.RLock()
+	defer m.mu.RUnlock()
+	return len(m.files)
+}
+
+// FS returns a read-only snapshot of the files.
+func (m *Memory) FS() fs.FS {
+	m.mu.RLock()
+	defer m.mu.RUnlock()
+	out := make(fstest.MapFS, len(m.files))
+	for name, data := range m.files {
+		out[name] = &fstest.MapFile{Data: data, Mode: 0o644}
+	}
+	return out
+}
+
+// CheckOutput checks a rendered site: every internal link, #fragment, image
+// and asset reference in its HTML and CSS files must name a file of out
+// (and an id in the target page); every <img> needs alt; ids are unique in
+// a page; every page has a non-empty <title>. src is the project (to find
+// the Markdown line of a link written in a page), s the site that was
+// rendered into out, and dir the name of the output folder for positions in
+// output files ("public").
+//
+// Broken links, fragments and references are errors; missing alt text,
+// duplicate ids and missing titles are warnings (Warn is set), which build
+// prints and check counts as problems.
+func CheckOutput(src fs.FS, s *site.Site, out fs.FS, dir string) *diag.List {
+	c := &checker{src: src, dir: dir, files: map[string]bool{}, pages: map[string]*site.Page{}, mdOut: map[string]string{}}
+	if s != nil {
+		if base := s.URLs().Base(); base != "" {
+			c.base = base
+			if i := strings.Index(base[strings.Index(base, "//")+2:], "/"); i >= 0 {
+				c.basePath = base[strings.Index(base, "//")+2+i:]
+			}
+		}
+		for _, p := range s.Pages {
+			name := outputPath(p.URL)
+			c.pages[name] = p
+			if p.Source != nil {
+				c.mdOut[p.Source.Path] = name
+			}
+		}
+	}
+	var list diag.List
+	var docs []string
+	err := fs.WalkDir(out, ".", func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if !d.IsDir() {
+			c.files[p] = true
+			if ext := strings.ToLower(path.Ext(p)); ext == ".html" || ext == ".htm" || ext == ".css" {
+				docs = append(docs, p)
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		list.AddErr(diag.Pos{Path: dir}, err)
+		return &list
+	}
+	slices.Sort(docs)
+	scans := make([]*scan, len(docs))
+	var wg sync.WaitGroup
+	work := make(chan int)
+	for range runtime.GOMAXPROCS(0) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range work {
+				data, err := fs.ReadFile(out, docs[i])
+				sc := &scan{name: docs[i], ids: map[string]bool{}}
+				if err != nil {
+					sc.problems = append(sc.problems, problem{err: &diag.Error{Msg: "read the output file: " + err.Error(), Err: err}})
+				} else if strings.HasSuffix(strings.ToLower(docs[i]), ".css") {
+					sc.scanCSS(data)
+				} else {
+					sc.scanHTML(data)
+				}
+				scans[i] = sc
+			}
+		}()
+	}
+	for i := range docs {
+		work <- i
+	}
+	close(work)
+	wg.Wait()
+	c.ids = map[string]map[string]bool{}
+	for _, sc := range scans {
+		c.ids[sc.name] = sc.ids
+	}
+	for _, sc := range scans {
+		for _, pr := range sc.problems {
+			list.Add(c.place(sc.name, pr))
+		}
+		for _, l := range sc.links {
+			if pr := c.checkLink(sc.name, l); pr != nil {
+				list.Add(c.place(sc.name, *pr))
+			}
+		}
+	}
+	return &list
+}
+
+// checker holds what CheckOutput knows about the site.
+type checker struct {
+	src      fs.FS
+	dir      string
+	base     string // base URL with trailing slash, or ""
+	basePath string // its path, "/bukai/"
+	files    map[string]bool
+	ids      map[string]map[string]bool // output file -> ids
+	pages    map[string]*site.Page      // output file -> page
+	mdOut    map[string]string          // content file -> output file
+
+	mu     sync.Mutex
+	mdLink map[string][]mdLink // content file -> its Markdown links
+}
+
+// link is a reference found in an output file.
+type link struct {
+	line, col int
+	what      string // "link", "image", "stylesheet", …
+	ref       string
+	raw       []byte // the tag as written, to find it in a Markdown source
+}
+
+// problem is a finding at a position in an output file, before it is
+// placed in the project.
+type problem struct {
+	line, col int
+	err       *diag.Error // Pos unset
+	raw       []byte
+	target    string // for links: the resolved output file#fragment
+	what, ref string // for links: Msg is a format for what and ref
+}
+
+// scan is what one output file holds.
+type scan struct {
+	name     string
+	lines    []int // offsets of line starts
+	data     []byte
+	ids      map[string]bool
+	links    []link
+	problems []problem
+}
+
+func (sc *scan) index(data []byte) {
+	sc.data = data
+	sc.lines = []int{0}
+	for i, b := range data {
+		if b == '\n' {
+			sc.lines = append(sc.lines, i+1)
+		}
+	}
+}
+
+// at returns the 1-based line and column (in characters) of offset off.
+func (sc *scan) at(off int) (int, int) {
+	i, found := slices.BinarySearch(sc.lines, off)
+	if !found {
+		i--
+	}
+	return i + 1, utf8.RuneCount(sc.data[sc.lines[i]:off]) + 1
+}
+
+// refAttrs lists, per element, the attributes holding a URL.
+var refAttrs = map[string][]string{
+	"a": {"href"}, "area": {"href"}, "link": {"href"},
+	"img": {"src", "srcset"}, "source": {"src", "srcset"},
+	"script": {"src"}, "iframe": {"src"}, "embed": {"src"}, "audio": {"src"},
+	"video": {"src", "poster"}, "track": {"src"}, "object": {"data"},
+	"use": {"href", "xlink:href"}, "image": {"href", "xlink:href"},
+}
+
+func (sc *scan) scanHTML(data []byte) {
+	sc.index(data)
+	z := html.NewTokenizer(bytes.NewReader(data))
+	off := 0
+	svg := 0
+	title, inTitle, titleText := -1, false, ""
+	idAt := map[string]int{}
+	for {
+		tt := z.Next()
+		if tt == html.ErrorToken {
+			break
+		}
+		raw := z.Raw()
+		start := off
+		off += len(raw)
+		switch tt {
+		case html.TextToken:
+			if inTitle {
+				titleText += string(z.Text())
+			}
+			continue
+		case html.EndTagToken:
+			name, _ := z.TagName()
+			switch string(name) {
+			case "svg":
+				svg = max(svg-1, 0)
+			case "title":
+				inTitle = false
+			}
+			continue
+		case html.StartTagToken, html.SelfClosingTagToken:
+		default:
+			continue
+		}
+		tok := z.Token()
+		name := tok.Data
+		if name == "svg" && tt == html.StartTagToken {
+			svg++
+		}
+		if name == "title" && svg == 0 && title < 0 {
+			title, inTitle = start, tt == html.StartTagToken
+		}
+		attrs := map[string]string{}
+		for _, a := range tok.Attr {
+			key := a.Key
+			if a.Namespace != "" {
+				key = a.Namespace + ":" + key
+			}
+			if _, dup := attrs[key]; !dup {
+				attrs[key] = a.Val
+			}
+		}
+		line, col := sc.at(start)
+		attrPos := func(key string) (int, int) {
+			if i := attrIndex(raw, key); i >= 0 {
+				return sc.at(start + i)
+			}
+			return line, col
+		}
+		for _, key := range []string{"id", "name"} {
+			v, ok := attrs[key]
+			if !ok || (key == "name" && name != "a") {
+				continue
+			}
+			if first, dup := idAt[v]; dup && key == "id" {
+				l, c := attrPos(key)
+				fl, _ := sc.at(first)
+				sc.problems = append(sc.problems, problem{line: l, col: c, raw: raw, err: &diag.Error{Warn: true,
+					Msg:  `id "` + v + `" is used more than once in this page (first on line ` + strconv.Itoa(fl) + `)`,
+					Hint: "ids must be unique in a page: rename one (a heading's id comes from its text)"}})
+				continue
+			}
+			idAt[v] = start
+			sc.ids[v] = true
+		}
+		if name == "img" {
+			if _, ok := attrs["alt"]; !ok {
+				sc.problems = append(sc.problems, problem{line: line, col: col, raw: raw, err: &diag.Error{Warn: true,
+					Msg:  `<img src="` + attrs["src"] + `"> has no alt text`,
+					Hint: `add alt="…" saying what the image shows, or alt="" if it is only decoration`}})
+			}
+		}
+		if name == "meta" && (attrs["property"] == "og:image" || attrs["name"] == "twitter:image") {
+			l, c := attrPos("content")
+			sc.links = append(sc.links, link{line: l, col: c, what: "image", ref: attrs["content"], raw: raw})
+		}
+		for _, key := range refAttrs[name] {
+			v, ok := attrs[key]
+			if !ok {
+				continue
+			}
+			l, c := attrPos(key)
+			what := "link"
+			switch {
+			case name == "img" || name == "image" || key == "poster":
+				what = "image"
+			case name == "link" && strings.Contains(attrs["rel"], "stylesheet"):
+				what = "stylesheet"
+			case name != "a" && name != "area" && name != "link":
+				what = name + " source"
+			}
+			refs := []string{v}
+			if key == "srcset" {
+				refs = refs[:0]
+				for _, part := range strings.Split(v, ",") {
+					if f := strings.Fields(part); len(f) > 0 {
+						refs = append(refs, f[0])
+					}
+				}
+			}
+			for _, r := range refs {
+				sc.links = append(sc.links, link{line: l, col: c, what: what, ref: r, raw: raw})
+			}
+		}
+	}
+	if title < 0 {
+		sc.problems = append(sc.problems, problem{line: 1, col: 1, err: &diag.Error{Warn: true,
+			Msg: "the page has no <title>", Hint: "give the page a title: in its front matter, or add <title> to the layout"}})
+	} else if strings.TrimSpace(titleText) == "" {
+		l, c := sc.at(title)
+		sc.problems = append(sc.problems, problem{line: l, col: c, err: &diag.Error{Warn: true,
+			Msg: "the page's <title> is empty", Hint: "give the page a title: in its front matter"}})
+	}
+}
+
+// attrIndex finds attribute key in a raw start tag, or -1.
+func attrIndex(raw []byte, key string) int {
+	lower := bytes.ToLower(raw)
+	for i := 0; ; {
+		j := bytes.Index(lower[i:], []byte(key))
+		if j < 0 {
+			return -1
+		}
+		j += i
+		k := j + len(key)
+		before := j > 0 && (lower[j-1] == ' ' || lower[j-1] == '\n' || lower[j-1] == '\t' || lower[j-1] == '\r')
+		for k < len(lower) && (lower[k] == ' ' || lower[k] == '\n') {
+			k++
+		}
+		if before && k < len(lower) && lower[k] == '=' {
+			return j
+		}
+		i = j + 1
+	}
+}
+
+var cssURL = regexp.MustCompile(`url\(\s*(?:"([^"]*)"|'([^']*)'|([^)'"\s]*))\s*\)`)
+
+func (sc *scan) scanCSS(data []byte) {
+	sc.index(data)
+	for _, m := range cssURL.FindAllSubmatchIndex(data, -1) {
+		for g := 1; g <= 3; g++ {
+			if m[2*g] >= 0 {
+				l, c := sc.at(m[0])
+				sc.links = append(sc.links, link{line: l, col: c, what: "stylesheet reference", ref: string(data[m[2*g]:m[2*g+1]])})
+				break
+			}
+		}
+	}
+}
+
+// resolve returns the output file and fragment that ref, written in output
+// file from, names. internal is false for references outside the site.
+// bad is set when ref leaves the site root.
+func (c *checker) resolve(from, ref string) (file, frag string, internal, bad bool) {
+	ref = strings.TrimSpace(ref)
+	if ref == "" {
+		return "", "", false, false
+	}
+	if c.base != "" && strings.HasPrefix(ref, c.base) {
+		ref = "/" + strings.TrimPrefix(ref, c.base)
+	} else if c.base != "" && c.basePath != "/" && strings.HasPrefix(ref, c.basePath) {
+		ref = "/" + strings.TrimPrefix(ref, c.basePath)
+	}
+	u, err := parseRef(ref)
+	if err != nil || u.scheme || strings.HasPrefix(ref, "//") {
+		return "", "", false, false
+	}
+	p := u.path
+	switch {
+	case p == "":
+		return from, u.frag, true, false
+	case strings.HasPrefix(p, "/"):
+	default:
+		p = path.Dir("/"+from) + "/" + p
+	}
+	dirLike := strings.HasSuffix(p, "/") || strings.HasSuffix(p, "/.") || strings.HasSuffix(p, "/..")
+	if escapes(p) {
+		return p, u.frag, true, true
+	}
+	clean := strings.TrimPrefix(path.Clean(p), "/")
+	if clean == "" || dirLike {
+		clean = path.Join(clean, "index.html")
+	} else if !c.files[clean] && c.files[clean+"/index.html"] {
+		clean += "/index.html"
+	}
+	return clean, u.frag, true, false
+}
+
+// escapes reports whether the slash path p climbs above its root.
+func escapes(p string) bool {
+	depth := 0
+	for _, seg := range strings.Split(p, "/") {
+		switch seg {
+		case "", ".":
+		case "..":
+			depth--
+			if depth < 0 {
+				return true
+			}
+		default:
+			depth++
+		}
+	}
+	return false
+}
+
+func (c *checker) checkLink(from string, l link) *problem {
+	file, frag, internal, bad := c.resolve(from, l.ref)
+	if !internal {
+		return nil
+	}
+	pr := &problem{line: l.line, col: l.col, raw: l.raw, target: file + "#" + frag, what: l.what, ref: l.ref}
+	switch {
+	case bad:
+		pr.err = &diag.Error{Msg: "%s %q points above the root of the site", Hint: "remove a ../ from the path"}
+	case !c.files[file]:
+		pr.err = &diag.Error{Msg: "%s %q: the site has no file " + escapePct(file),
+			Hint: "check the path; links to pages may name their .md file (../program.md) or their URL (/program/); files under templates/static/ are copied to the site root"}
+	case frag != "" && c.ids[file] != nil && !c.ids[file][frag] && frag != "top":
+		pr.err = &diag.Error{Msg: "%s %q: " + escapePct(file) + " has no element with id " + escapePct(strconv.Quote(frag)),
+			Hint: "use an id that the page has; a heading's id is its text (## 参加方法 gives #参加方法)"}
+	default:
+		return nil
+	}
+	return pr
+}
+
+// place gives a problem found in output file name its position: the line
+// of the Markdown source that wrote it when that can be found, or else the
+// output file's line, naming the source page.
+func (c *checker) place(name string, pr problem) *diag.Error {
+	e := *pr.err
+	e.Pos = diag.Pos{Path: path.Join(c.dir, name), Line: pr.line, Col: pr.col}
+	msg := func(ref string) string {
+		if pr.what == "" {
+			return e.Msg
+		}
+		return fmt.Sprintf(e.Msg, pr.what, ref)
+	}
+	p := c.pages[name]
+	if p == nil || p.Source == nil {
+		e.Msg = msg(pr.ref)
+		return &e
+	}
+	srcPath := p.Source.Path
+	if pr.target != "" {
+		for _, ml := range c.markdownLinks(srcPath) {
+			file, frag, internal, _ := c.resolveMarkdown(srcPath, p.URL, ml.dest)
+			if internal && file+"#"+frag == pr.target {
+				e.Pos, e.Msg = ml.pos, msg(ml.dest)
+				return &e
+			}
+		}
+	}
+	e.Msg = msg(pr.ref)
+	if len(pr.raw) > 0 {
+		if src, err := fs.ReadFile(c.src, srcPath); err == nil && bytes.Count(src, pr.raw) == 1 {
+			e.Pos = offsetPos(srcPath, src, bytes.Index(src, pr.raw))
+			return &e
+		}
+	}
+	e.Msg += " (in the page made from " + srcPath + ")"
+	return &e
+}
+
+func escapePct(s string) string { return strings.ReplaceAll(s, "%", "%%") }
+
+// offsetPos returns the position of byte offset off of file name.
+func offsetPos(name string, src []byte, off int) diag.Pos {
+	line := bytes.Count(src[:off], []byte("\n")) + 1
+	col := utf8.RuneCount(src[bytes.LastIndexByte(src[:off], '\n')+1:off]) + 1
+	return diag.Pos{Path: name, Line: line, Col: col}
+}
+
+// resolveMarkdown resolves a link destination as written in the Markdown
+// file srcPath, whose page is at site path pageURL.
+func (c *checker) resolveMarkdown(srcPath, pageURL, dest string) (file, frag string, internal, bad bool) {
+	u, err := parseRef(dest)
+	if err != nil || u.scheme || strings.HasPrefix(dest, "//") {
+		return "", "", false, false
+	}
+	from := outputPath(pageURL)
+	if strings.HasSuffix(u.path, ".md") {
+		md := u.path
+		if strings.HasPrefix(md, "/") {
+			md = path.Join("content", md)
+		} else {
+			md = path.Join(path.Dir(srcPath), md)
+		}
+		out, ok := c.mdOut[md]
+		if !ok {
+			return "", "", false, false
+		}
+		return out, u.frag, true, false
+	}
+	return c.resolve(from, dest)
+}
+
+// mdLink is a link or image destination in a Markdown file.
+type mdLink struct {
+	pos  diag.Pos
+	dest string
+}
+
+// markdownLinks parses Markdown file name (front matter and all; it holds
+// no links) and returns its links and images with their positions.
+func (c *checker) markdownLinks(name string) []mdLink {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.mdLink == nil {
+		c.mdLink = map[string][]mdLink{}
+	}
+	if links, ok := c.mdLink[name]; ok {
+		return links
+	}
+	src, err := fs.ReadFile(c.src, name)
+	var links []mdLink
+	if err == nil {
+		md := goldmark.New(goldmark.WithExtensions(extension.GFM, extension.Footnote))
+		doc := md.Parser().Parse(text.NewReader(src))
+		ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+			if !entering {
+				return ast.WalkContinue, nil
+			}
+			var dest []byte
+			switch n := n.(type) {
+			case *ast.Link:
+				dest = n.Destination
+			case *ast.Image:
+				dest = n.Destination
+			default:
+				return ast.WalkContinue, nil
+			}
+			off := markdownOffset(n, dest, src)
+			links = append(links, mdLink{pos: offsetPos(name, src, off), dest: string(dest)})
+			return ast.WalkContinue, nil
+		})
+	}
+	c.mdLink[name] = links
+	return links
+}
+
+// markdownOffset returns the offset of a link's "[" (or an image's "!").
+func markdownOffset(n ast.Node, dest, src []byte) int {
+	off := -1
+	ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
+		if t, ok := c.(*ast.Text); ok && entering {
+			off = t.Segment.Start
+			return ast.WalkStop, nil
+		}
+		return ast.WalkContinue, nil
+	})
+	if off < 0 { // no text: find "](dest" after the start of the block
+		block := 0
+		for p := n.Parent(); p != nil; p = p.Parent() {
+			if p.Type() == ast.TypeBlock && p.Lines().Len() > 0 {
+				block = p.Lines().At(0).Start
+				break
+			}
+		}
+		i := bytes.Index(src[block:], append([]byte("]("), dest...))
+		if i < 0 {
+			return block
+		}
+		off = block + i
+	}
+	if off > 0 && src[off-1] == '[' {
+		off--
+	} else if off < len(src) && src[off] == ']' && off > 0 && src[off-1] == '[' {
+		off--
+	}
+	if off > 0 && src[off] == '[' && src[off-1] == '!' {
+		off--
+	}
+	return off
+}
+
+// ref is a parsed reference: a scheme (or not), a path and a fragment,
+// both unescaped.
+type ref struct {
+	scheme bool
+	path   string
+	frag   string
+}
+
+var schemeRE = regexp.MustCompile(`^[A-Za-z][A-Za-z0-9+.\-]*:`)
+
+func parseRef(s string) (ref, error) {
+	if schemeRE.MatchString(s) {
+		return ref{scheme: true}, nil
+	}
+	p, frag, _ := strings.Cut(s, "#")
+	p, _, _ = strings.Cut(p, "?")
+	up, err := unescape(p)
+	if err != nil {
+		return ref{}, err
+	}
+	uf, err := unescape(frag)
+	if err != nil {
+		uf = frag
+	}
+	return ref{path: up, frag: uf}, nil
+}
+
+func unescape(s string) (string, error) {
+	if !strings.Contains(s, "%") {
+		return s, nil
+	}
+	return url.PathUnescape(s)
+}
+
+// outputPath is the file a page at site path u is written to.
+func outputPath(u string) string {
+	if strings.HasSuffix(u, ".html") {
+		return strings.TrimPrefix(u, "/")
+	}
+	return strings.TrimPrefix(u, "/") + "index.html"
+}
+
+// checkBuilt runs CheckOutput on the files written to tmp: errors fail the
+// build and warnings join res.Warnings.
+func checkBuilt(src fs.FS, s *site.Site, tmp string, opts Options, res *Result) error {
+	name := filepath.ToSlash(opts.Dest)
+	if rel, err := filepath.Rel(opts.Source, opts.Dest); err == nil && filepath.IsLocal(rel) {
+		name = filepath.ToSlash(rel)
+	}
+	list := CheckOutput(src, s, os.DirFS(tmp), name)
+	var errs diag.List
+	for _, e := range list.Items() {
+		if e.Warn {
+			res.Warnings = append(res.Warnings, e)
+		} else {
+			errs.Add(e)
+		}
+	}
+	return errs.Err()
+}
