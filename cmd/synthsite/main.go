@@ -1,0 +1,32 @@
+// Synthsite writes a deterministic synthetic surveysite project for
+// benchmarks: N Markdown pages under content/posts/ and, with -respondents,
+// a survey in data/surveys/synth/.
+//
+// Usage:
+//
+//	synthsite -out DIR [-pages N] [-respondents M] [-seed S]
+package main
+
+import (
+	"flag"
+	"fmt"
+	"os"
+
+	"surveysite/internal/synth"
+)
+
+func main() {
+	out := flag.String("out", "", "the project `folder` to write (must not exist or be empty)")
+	pages := flag.Int("pages", 1000, "number of Markdown pages")
+	resp := flag.Int("respondents", 0, "number of survey respondents (0: no survey)")
+	seed := flag.Uint64("seed", 1, "random seed; the same seed gives the same bytes")
+	flag.Parse()
+	if *out == "" {
+		fmt.Fprintln(os.Stderr, "Error: -out is required\nTry: synthsite -h")
+		os.Exit(2)
+	}
+	if err := synth.Write(*out, synth.Options{Pages: *pages, Respondents: *resp, Seed: *seed}); err != nil {
+		fmt.Fprintln(os.Stderr, "Error:", err)
+		os.Exit(1)
+	}
+}

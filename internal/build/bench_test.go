@@ -1,0 +1,39 @@
+package build
+
+import (
+	"context"
+	"path/filepath"
+	"testing"
+
+	"surveysite/internal/synth"
+)
+
+// benchBuild builds a synthetic site of n pages (internal/synth, seed 1)
+// with the default theme: pages, tag pages, the section list, home,
+// sitemap and feed. Run: go test ./internal/build -run XXX -bench Build -benchmem
+func benchBuild(b *testing.B, n int) {
+	src := b.TempDir()
+	if err := synth.Write(src, synth.Options{Pages: n, Seed: 1}); err != nil {
+		b.Fatal(err)
+	}
+	dest := filepath.Join(b.TempDir(), "public")
+	b.ResetTimer()
+	for b.Loop() {
+		if _, err := Run(context.Background(), Options{Source: src, Dest: dest}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkBuild1000(b *testing.B)  { benchBuild(b, 1000) }
+func BenchmarkBuild10000(b *testing.B) { benchBuild(b, 10000) }
+
+// BenchmarkBuildExample builds this repository's site.
+func BenchmarkBuildExample(b *testing.B) {
+	dest := filepath.Join(b.TempDir(), "public")
+	for b.Loop() {
+		if _, err := Run(context.Background(), Options{Source: repoRoot, Dest: dest}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
