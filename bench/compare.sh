@@ -1,0 +1,63 @@
+#!/usr/bin/env bash
+# Times whole-process builds of surveysite and Hugo on the same synthetic
+# Markdown (internal/synth, seed 1), alternating the two, RUNS times each,
+# and prints median, min and max wall time and peak RSS. See
+# docs/performance.md for the figures and how to install Hugo.
+#
+#   bench/compare.sh [PAGES ...]        (default: 1000 10000; RUNS=7)
+#
+# Output goes to /dev/shm so disk flushes do not add noise.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+runs=${RUNS:-7}
+work=${WORK:-/dev/shm/surveysite-bench}
+hugo=${HUGO:-$(command -v hugo || echo "$HOME/go/bin/hugo")}
+[ -x "$hugo" ] || { echo "hugo not found: GOTOOLCHAIN=go1.27.4 go install github.com/gohugoio/hugo@v0.166.0" >&2; exit 2; }
+[ $# -gt 0 ] || set -- 1000 10000
+mkdir -p "$work"
+go build -o "$work/surveysite" ./cmd/surveysite
+echo "surveysite $(git rev-parse --short HEAD 2>/dev/null || echo dev), $("$hugo" version | cut -d' ' -f1-2), $(nproc) cores, $runs runs each"
+
+# measure CMD...: prints "seconds peak_kb" for one run.
+measure() {
+  local t0 t1 rss
+  t0=$(date +%s%N)
+  rss=$( { /usr/bin/time -f '%M' "$@" >/dev/null 2>/dev/null; } 2>&1 | tail -1 )
+  t1=$(date +%s%N)
+  echo "$(( (t1 - t0) / 1000000 )) $rss"
+}
+# stats FILE: median min max of column 1 (ms) and median of column 2 (KB)
+median() { sort -n | awk '{v[NR]=$1} END { print (NR % 2) ? v[(NR+1)/2] : (v[NR/2] + v[NR/2+1]) / 2 }'; }
+stats() {
+  local m mn mx r
+  m=$(cut -d' ' -f1 "$1" | median)
+  mn=$(cut -d' ' -f1 "$1" | sort -n | head -1)
+  mx=$(cut -d' ' -f1 "$1" | sort -n | tail -1)
+  r=$(cut -d' ' -f2 "$1" | median)
+  awk -v m="$m" -v mn="$mn" -v mx="$mx" -v r="$r" 'BEGIN { printf "%.3f %.3f %.3f %.0f\n", m/1000, mn/1000, mx/1000, r/1024 }'
+}
+
+printf '%-7s %-11s %8s %8s %8s %9s\n' pages tool median_s min_s max_s rss_MB
+for n in "$@"; do
+  src="$work/src-$n"; hsrc="$work/hugo-$n"
+  if [ ! -d "$src" ]; then
+    go run ./cmd/synthsite -out "$src" -pages "$n" -seed 1
+  fi
+  rm -rf "$hsrc"; mkdir -p "$hsrc"
+  cp -r bench/hugo/. "$hsrc/"; cp -r "$src/content" "$hsrc/content"
+  : > "$work/s-$n"; : > "$work/h-$n"
+  for _ in 1; do # warm-up: file cache and Hugo's module resolution
+    "$work/surveysite" build --source "$src" --dest "$work/out-s-$n" >/dev/null
+    "$hugo" --quiet --source "$hsrc" --destination "$work/out-h-$n" >/dev/null
+  done
+  for ((i = 0; i < runs; i++)); do
+    measure "$work/surveysite" build --source "$src" --dest "$work/out-s-$n" >> "$work/s-$n"
+    rm -rf "$work/out-h-$n"
+    measure "$hugo" --quiet --source "$hsrc" --destination "$work/out-h-$n" >> "$work/h-$n"
+  done
+  read -r sm smin smax srss < <(stats "$work/s-$n")
+  read -r hm hmin hmax hrss < <(stats "$work/h-$n")
+  printf '%-7s %-11s %8s %8s %8s %9s\n' "$n" surveysite "$sm" "$smin" "$smax" "$srss"
+  printf '%-7s %-11s %8s %8s %8s %9s\n' "$n" hugo "$hm" "$hmin" "$hmax" "$hrss"
+  awk -v a="$sm" -v b="$hm" -v c="$srss" -v d="$hrss" 'BEGIN { printf "%-7s ratio       time %.2f   rss %.2f\n", "", a/b, c/d }'
+done
