@@ -31,6 +31,7 @@ var commands = map[string]struct {
 }{
 	"build": {"build the site into public/", func(e Env) command { return &buildCmd{env: e} }},
 	"check": {"check the site without writing it: inputs, links, #fragments, alt text, titles", func(e Env) command { return &checkCmd{env: e} }},
+	"serve": {"preview the site at http://127.0.0.1:1313/, rebuilding on every change", func(e Env) command { return &serveCmd{env: e} }},
 	"tally": {"tally a survey: counts, percentages, ranks, intervals, cross-tabs", func(e Env) command { return &tallyCmd{env: e} }},
 }
 
