@@ -1,0 +1,72 @@
+// Package archtest checks that imports between surveysite's packages point
+// down the pipeline: diag <- loaders and chart <- site <- build <- check,
+// server <- cli.
+package archtest
+
+import (
+	"encoding/json"
+	"io"
+	"os/exec"
+	"strings"
+	"testing"
+)
+
+// forbidden lists, for each package, the internal packages it must not
+// import (directly or not).
+var forbidden = map[string][]string{
+	"diag":         {"*"},
+	"tabular":      {"content", "survey", "municipality", "chart", "site", "build", "check", "server", "cli"},
+	"content":      {"survey", "municipality", "chart", "site", "build", "check", "server", "cli"},
+	"survey":       {"content", "municipality", "chart", "site", "build", "check", "server", "cli"},
+	"municipality": {"content", "survey", "chart", "site", "build", "check", "server", "cli"},
+	"chart":        {"content", "survey", "municipality", "site", "build", "check", "server", "cli"},
+	"site":         {"build", "check", "server", "cli"},
+	"build":        {"server", "cli"},
+	"check":        {"server", "cli"},
+	"server":       {"cli"},
+}
+
+func TestImportsPointDownThePipeline(t *testing.T) {
+	if testing.Short() {
+		t.Skip("runs go list")
+	}
+	cmd := exec.Command("go", "list", "-deps=false", "-json", "surveysite/internal/...")
+	cmd.Dir = "../.."
+	out, err := cmd.Output()
+	if err != nil {
+		t.Fatalf("go list: %v", err)
+	}
+	dec := json.NewDecoder(strings.NewReader(string(out)))
+	seen := 0
+	for {
+		var p struct {
+			ImportPath string
+			Deps       []string
+		}
+		if err := dec.Decode(&p); err == io.EOF {
+			break
+		} else if err != nil {
+			t.Fatal(err)
+		}
+		name := strings.TrimPrefix(p.ImportPath, "surveysite/internal/")
+		rules, ok := forbidden[name]
+		if !ok {
+			continue
+		}
+		seen++
+		for _, dep := range p.Deps {
+			d, ok := strings.CutPrefix(dep, "surveysite/internal/")
+			if !ok {
+				continue
+			}
+			for _, f := range rules {
+				if f == "*" || d == f || strings.HasPrefix(d, f+"/") {
+					t.Errorf("%s imports %s, which is further up the pipeline", p.ImportPath, dep)
+				}
+			}
+		}
+	}
+	if seen < 8 {
+		t.Errorf("checked only %d packages; did the layout change?", seen)
+	}
+}
