@@ -5,6 +5,8 @@
 // Usage:
 //
 //	surveysite build [--source DIR] [--dest DIR] [--base-url URL] [--drafts]
+//	surveysite check [--source DIR] [--drafts]
+//	surveysite serve [--addr 127.0.0.1:1313] [--source DIR] [--drafts]
 //	surveysite tally --codebook F --responses F [flags]
 //
 // Run "surveysite <command> -h" for the flags of each command.
