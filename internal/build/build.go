@@ -14,6 +14,7 @@ import (
 	"path"
 	"path/filepath"
 	"strings"
+	"sync"
 	"time"
 
 	"surveysite/internal/content"
@@ -64,7 +65,7 @@ func Run(ctx context.Context, opts Options) (Result, error) {
 		return res, fmt.Errorf("create temporary output folder: %w", err)
 	}
 	defer os.RemoveAll(tmp) // a no-op after a successful swap
-	st, err := s.Render(dirWriter(tmp))
+	st, err := s.Render(newDirWriter(tmp))
 	if err != nil {
 		return res, err
 	}
@@ -212,18 +213,29 @@ func swap(tmp, dest string) error {
 	return nil
 }
 
-// dirWriter writes site files under a folder.
-type dirWriter string
+// dirWriter writes site files under a folder. It remembers the folders it
+// made, so a build of many pages does not ask the file system again for
+// every file.
+type dirWriter struct {
+	root string
+	made sync.Map // folder path -> struct{}
+}
 
-var _ site.Writer = dirWriter("")
+var _ site.Writer = (*dirWriter)(nil)
 
-func (d dirWriter) WriteFile(name string, data []byte) error {
+func newDirWriter(root string) *dirWriter { return &dirWriter{root: root} }
+
+func (d *dirWriter) WriteFile(name string, data []byte) error {
 	if !fs.ValidPath(name) {
 		return fmt.Errorf("output file name %q is not a clean relative path", name)
 	}
-	full := filepath.Join(string(d), filepath.FromSlash(name))
-	if err := os.MkdirAll(filepath.Dir(full), 0o755); err != nil {
-		return err
+	full := filepath.Join(d.root, filepath.FromSlash(name))
+	dir := filepath.Dir(full)
+	if _, ok := d.made.Load(dir); !ok {
+		if err := os.MkdirAll(dir, 0o755); err != nil {
+			return err
+		}
+		d.made.Store(dir, struct{}{})
 	}
 	return os.WriteFile(full, data, 0o644)
 }
