@@ -21,6 +21,7 @@ type Config struct {
 	UnsafeHTML   bool           `yaml:"unsafeHTML"`
 	MinCell      int            `yaml:"minCell"` // smallest published cross-tab segment
 	Menu         []MenuItem     `yaml:"menu"`
+	FooterMenu   []MenuItem     `yaml:"footerMenu"` // links in the footer, e.g. the accessibility policy
 	Params       map[string]any `yaml:"params"`
 	Drafts       bool           `yaml:"-"`
 }
@@ -52,7 +53,7 @@ func LoadConfig(fsys fs.FS) (Config, error) {
 			}
 		}
 		return cfg, diag.Errorf(pos, "site configuration: %s", msg).
-			WithHint("known settings: title, description, baseURL, organization, unsafeHTML, minCell, menu, params")
+			WithHint("known settings: title, description, baseURL, organization, unsafeHTML, minCell, menu, footerMenu, params")
 	}
 	if cfg.MinCell <= 0 {
 		cfg.MinCell = 10
