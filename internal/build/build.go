@@ -65,11 +65,12 @@ func Run(ctx context.Context, opts Options) (Result, error) {
 		return res, fmt.Errorf("create temporary output folder: %w", err)
 	}
 	defer os.RemoveAll(tmp) // a no-op after a successful swap
-	st, err := s.Render(newDirWriter(tmp))
+	sw := newScanWriter(newDirWriter(tmp))
+	st, err := s.Render(sw)
 	if err != nil {
 		return res, err
 	}
-	if err := checkBuilt(fsys, s, tmp, opts, &res); err != nil {
+	if err := checkBuilt(fsys, s, tmp, sw, opts, &res); err != nil {
 		return res, err
 	}
 	if err := ctx.Err(); err != nil {

@@ -88,22 +88,7 @@ func (m *Memory) FS() fs.FS {
 // duplicate ids and missing titles are warnings (Warn is set), which build
 // prints and check counts as problems.
 func CheckOutput(src fs.FS, s *site.Site, out fs.FS, dir string) *diag.List {
-	c := &checker{src: src, dir: dir, files: map[string]bool{}, pages: map[string]*site.Page{}, mdOut: map[string]string{}}
-	if s != nil {
-		if base := s.URLs().Base(); base != "" {
-			c.base = base
-			if i := strings.Index(base[strings.Index(base, "//")+2:], "/"); i >= 0 {
-				c.basePath = base[strings.Index(base, "//")+2+i:]
-			}
-		}
-		for _, p := range s.Pages {
-			name := outputPath(p.URL)
-			c.pages[name] = p
-			if p.Source != nil {
-				c.mdOut[p.Source.Path] = name
-			}
-		}
-	}
+	c := newChecker(src, s, out, dir)
 	var list diag.List
 	var docs []string
 	err := fs.WalkDir(out, ".", func(p string, d fs.DirEntry, err error) error {
@@ -122,7 +107,6 @@ func CheckOutput(src fs.FS, s *site.Site, out fs.FS, dir string) *diag.List {
 		list.AddErr(diag.Pos{Path: dir}, err)
 		return &list
 	}
-	slices.Sort(docs)
 	scans := make([]*scan, len(docs))
 	var wg sync.WaitGroup
 	work := make(chan int)
@@ -132,15 +116,13 @@ func CheckOutput(src fs.FS, s *site.Site, out fs.FS, dir string) *diag.List {
 			defer wg.Done()
 			for i := range work {
 				data, err := fs.ReadFile(out, docs[i])
-				sc := &scan{name: docs[i], ids: map[string]bool{}}
 				if err != nil {
-					sc.problems = append(sc.problems, problem{err: &diag.Error{Msg: "read the output file: " + err.Error(), Err: err}})
-				} else if strings.HasSuffix(strings.ToLower(docs[i]), ".css") {
-					sc.scanCSS(data)
-				} else {
-					sc.scanHTML(data)
+					sc := &scan{name: docs[i]}
+					sc.problems = append(sc.problems, problem{tagOff: -1, firstOff: -1, err: &diag.Error{Msg: "read the output file: " + err.Error(), Err: err}})
+					scans[i] = sc
+					continue
 				}
-				scans[i] = sc
+				scans[i] = scanFile(docs[i], data)
 			}
 		}()
 	}
@@ -149,6 +131,34 @@ func CheckOutput(src fs.FS, s *site.Site, out fs.FS, dir string) *diag.List {
 	}
 	close(work)
 	wg.Wait()
+	return c.report(scans)
+}
+
+func newChecker(src fs.FS, s *site.Site, out fs.FS, dir string) *checker {
+	c := &checker{src: src, out: out, dir: dir, files: map[string]bool{}, pages: map[string]*site.Page{}, mdOut: map[string]string{}}
+	if s != nil {
+		if base := s.URLs().Base(); base != "" {
+			c.base = base
+			if i := strings.Index(base[strings.Index(base, "//")+2:], "/"); i >= 0 {
+				c.basePath = base[strings.Index(base, "//")+2+i:]
+			}
+		}
+		for _, p := range s.Pages {
+			name := outputPath(p.URL)
+			c.pages[name] = p
+			if p.Source != nil {
+				c.mdOut[p.Source.Path] = name
+			}
+		}
+	}
+	return c
+}
+
+// report checks the references of every scanned file against the files and
+// ids of the output, in file order.
+func (c *checker) report(scans []*scan) *diag.List {
+	slices.SortFunc(scans, func(a, b *scan) int { return strings.Compare(a.name, b.name) })
+	var list diag.List
 	c.ids = map[string]map[string]bool{}
 	for _, sc := range scans {
 		c.ids[sc.name] = sc.ids
@@ -166,9 +176,36 @@ func CheckOutput(src fs.FS, s *site.Site, out fs.FS, dir string) *diag.List {
 	return &list
 }
 
+// scanWriter scans HTML and CSS files as they are written, in the writer's
+// goroutine, so a build checks its output without reading it back.
+type scanWriter struct {
+	next  site.Writer
+	mu    sync.Mutex
+	files map[string]bool
+	scans []*scan
+}
+
+var _ site.Writer = (*scanWriter)(nil)
+
+func newScanWriter(next site.Writer) *scanWriter {
+	return &scanWriter{next: next, files: map[string]bool{}}
+}
+
+func (w *scanWriter) WriteFile(name string, data []byte) error {
+	sc := scanFile(name, data)
+	w.mu.Lock()
+	w.files[name] = true
+	if sc != nil {
+		w.scans = append(w.scans, sc)
+	}
+	w.mu.Unlock()
+	return w.next.WriteFile(name, data)
+}
+
 // checker holds what CheckOutput knows about the site.
 type checker struct {
 	src      fs.FS
+	out      fs.FS // the output, read again to place problems
 	dir      string
 	base     string // base URL with trailing slash, or ""
 	basePath string // its path, "/bukai/"
@@ -181,51 +218,42 @@ type checker struct {
 	mdLink map[string][]mdLink // content file -> its Markdown links
 }
 
-// link is a reference found in an output file.
+// link is a reference found in an output file. Positions are byte offsets
+// into the file; lines and columns are worked out only for problems, so a
+// scan keeps nothing of the file itself.
 type link struct {
-	line, col int
-	what      string // "link", "image", "stylesheet", …
-	ref       string
-	raw       []byte // the tag as written, to find it in a Markdown source
+	off, rawLen int    // the attribute's offset; the tag's extent starts at tagOff
+	tagOff      int    // offset of the tag, to find it in a Markdown source
+	what        string // "link", "image", "stylesheet", …
+	ref         string
 }
 
 // problem is a finding at a position in an output file, before it is
 // placed in the project.
 type problem struct {
-	line, col int
+	off       int
+	tagOff    int         // -1: no tag to look for in the Markdown source
+	rawLen    int         // length of the tag at tagOff
+	firstOff  int         // for a duplicate id: offset of its first use; else -1
 	err       *diag.Error // Pos unset
-	raw       []byte
-	target    string // for links: the resolved output file#fragment
-	what, ref string // for links: Msg is a format for what and ref
+	target    string      // for links: the resolved output file#fragment
+	what, ref string      // for links: Msg is a format for what and ref
 }
 
-// scan is what one output file holds.
+// scan is what one output file holds: its ids, references and problems.
 type scan struct {
 	name     string
-	lines    []int // offsets of line starts
-	data     []byte
 	ids      map[string]bool
 	links    []link
 	problems []problem
 }
 
-func (sc *scan) index(data []byte) {
-	sc.data = data
-	sc.lines = []int{0}
-	for i, b := range data {
-		if b == '\n' {
-			sc.lines = append(sc.lines, i+1)
-		}
-	}
-}
-
-// at returns the 1-based line and column (in characters) of offset off.
-func (sc *scan) at(off int) (int, int) {
-	i, found := slices.BinarySearch(sc.lines, off)
-	if !found {
-		i--
-	}
-	return i + 1, utf8.RuneCount(sc.data[sc.lines[i]:off]) + 1
+// lineCol returns the 1-based line and column (in characters) of offset
+// off in data.
+func lineCol(data []byte, off int) (int, int) {
+	off = min(off, len(data))
+	line := bytes.Count(data[:off], []byte("\n")) + 1
+	return line, utf8.RuneCount(data[bytes.LastIndexByte(data[:off], '\n')+1:off]) + 1
 }
 
 // refAttrs lists, per element, the attributes holding a URL.
@@ -237,13 +265,46 @@ var refAttrs = map[string][]string{
 	"use": {"href", "xlink:href"}, "image": {"href", "xlink:href"},
 }
 
+// scanFile scans one output file: HTML and CSS files are read, others only
+// named.
+func scanFile(name string, data []byte) *scan {
+	sc := &scan{name: name, ids: map[string]bool{}}
+	switch strings.ToLower(path.Ext(name)) {
+	case ".html", ".htm":
+		sc.scanHTML(data)
+	case ".css":
+		sc.scanCSS(data)
+	default:
+		return nil
+	}
+	return sc
+}
+
+// tagAttrs holds the attributes of one tag that the checks read.
+type tagAttrs struct {
+	keys, vals []string
+}
+
+func (a *tagAttrs) get(key string) (string, bool) {
+	for i, k := range a.keys {
+		if k == key {
+			return a.vals[i], true
+		}
+	}
+	return "", false
+}
+
+// wanted are the attributes the checks read; others are skipped unread.
+var wanted = map[string]bool{"id": true, "name": true, "alt": true, "src": true, "srcset": true, "href": true,
+	"xlink:href": true, "poster": true, "data": true, "property": true, "content": true, "rel": true}
+
 func (sc *scan) scanHTML(data []byte) {
-	sc.index(data)
 	z := html.NewTokenizer(bytes.NewReader(data))
 	off := 0
 	svg := 0
 	title, inTitle, titleText := -1, false, ""
 	idAt := map[string]int{}
+	var attrs tagAttrs
 	for {
 		tt := z.Next()
 		if tt == html.ErrorToken {
@@ -271,93 +332,95 @@ func (sc *scan) scanHTML(data []byte) {
 		default:
 			continue
 		}
-		tok := z.Token()
-		name := tok.Data
+		nameB, more := z.TagName()
+		name := string(nameB)
 		if name == "svg" && tt == html.StartTagToken {
 			svg++
 		}
 		if name == "title" && svg == 0 && title < 0 {
 			title, inTitle = start, tt == html.StartTagToken
 		}
-		attrs := map[string]string{}
-		for _, a := range tok.Attr {
-			key := a.Key
-			if a.Namespace != "" {
-				key = a.Namespace + ":" + key
-			}
-			if _, dup := attrs[key]; !dup {
-				attrs[key] = a.Val
+		attrs.keys, attrs.vals = attrs.keys[:0], attrs.vals[:0]
+		for more {
+			var k, v []byte
+			k, v, more = z.TagAttr()
+			if key := string(k); wanted[key] {
+				if _, dup := attrs.get(key); !dup {
+					attrs.keys = append(attrs.keys, key)
+					attrs.vals = append(attrs.vals, string(v))
+				}
 			}
 		}
-		line, col := sc.at(start)
-		attrPos := func(key string) (int, int) {
+		attrOff := func(key string) int {
 			if i := attrIndex(raw, key); i >= 0 {
-				return sc.at(start + i)
+				return start + i
 			}
-			return line, col
+			return start
 		}
 		for _, key := range []string{"id", "name"} {
-			v, ok := attrs[key]
+			v, ok := attrs.get(key)
 			if !ok || (key == "name" && name != "a") {
 				continue
 			}
 			if first, dup := idAt[v]; dup && key == "id" {
-				l, c := attrPos(key)
-				fl, _ := sc.at(first)
-				sc.problems = append(sc.problems, problem{line: l, col: c, raw: raw, err: &diag.Error{Warn: true,
-					Msg:  `id "` + v + `" is used more than once in this page (first on line ` + strconv.Itoa(fl) + `)`,
-					Hint: "ids must be unique in a page: rename one (a heading's id comes from its text)"}})
+				sc.problems = append(sc.problems, problem{off: attrOff(key), tagOff: start, rawLen: len(raw), firstOff: first,
+					err: &diag.Error{Warn: true,
+						Msg:  `id "` + v + `" is used more than once in this page`,
+						Hint: "ids must be unique in a page: rename one (a heading's id comes from its text)"}})
 				continue
 			}
 			idAt[v] = start
 			sc.ids[v] = true
 		}
 		if name == "img" {
-			if _, ok := attrs["alt"]; !ok {
-				sc.problems = append(sc.problems, problem{line: line, col: col, raw: raw, err: &diag.Error{Warn: true,
-					Msg:  `<img src="` + attrs["src"] + `"> has no alt text`,
-					Hint: `add alt="…" saying what the image shows, or alt="" if it is only decoration`}})
+			if _, ok := attrs.get("alt"); !ok {
+				src, _ := attrs.get("src")
+				sc.problems = append(sc.problems, problem{off: start, tagOff: start, rawLen: len(raw), firstOff: -1,
+					err: &diag.Error{Warn: true,
+						Msg:  `<img src="` + src + `"> has no alt text`,
+						Hint: `add alt="…" saying what the image shows, or alt="" if it is only decoration`}})
 			}
 		}
-		if name == "meta" && (attrs["property"] == "og:image" || attrs["name"] == "twitter:image") {
-			l, c := attrPos("content")
-			sc.links = append(sc.links, link{line: l, col: c, what: "image", ref: attrs["content"], raw: raw})
+		if name == "meta" {
+			prop, _ := attrs.get("property")
+			nm, _ := attrs.get("name")
+			if prop == "og:image" || nm == "twitter:image" {
+				content, _ := attrs.get("content")
+				sc.links = append(sc.links, link{off: attrOff("content"), tagOff: start, rawLen: len(raw), what: "image", ref: content})
+			}
 		}
 		for _, key := range refAttrs[name] {
-			v, ok := attrs[key]
+			v, ok := attrs.get(key)
 			if !ok {
 				continue
 			}
-			l, c := attrPos(key)
 			what := "link"
+			rel, _ := attrs.get("rel")
 			switch {
 			case name == "img" || name == "image" || key == "poster":
 				what = "image"
-			case name == "link" && strings.Contains(attrs["rel"], "stylesheet"):
+			case name == "link" && strings.Contains(rel, "stylesheet"):
 				what = "stylesheet"
 			case name != "a" && name != "area" && name != "link":
 				what = name + " source"
 			}
-			refs := []string{v}
-			if key == "srcset" {
-				refs = refs[:0]
-				for _, part := range strings.Split(v, ",") {
-					if f := strings.Fields(part); len(f) > 0 {
-						refs = append(refs, f[0])
-					}
-				}
+			at := attrOff(key)
+			if key != "srcset" {
+				sc.links = append(sc.links, link{off: at, tagOff: start, rawLen: len(raw), what: what, ref: v})
+				continue
 			}
-			for _, r := range refs {
-				sc.links = append(sc.links, link{line: l, col: c, what: what, ref: r, raw: raw})
+			for _, part := range strings.Split(v, ",") {
+				if f := strings.Fields(part); len(f) > 0 {
+					sc.links = append(sc.links, link{off: at, tagOff: start, rawLen: len(raw), what: what, ref: f[0]})
+				}
 			}
 		}
 	}
 	if title < 0 {
-		sc.problems = append(sc.problems, problem{line: 1, col: 1, err: &diag.Error{Warn: true,
+		sc.problems = append(sc.problems, problem{off: 0, tagOff: -1, firstOff: -1, err: &diag.Error{Warn: true,
 			Msg: "the page has no <title>", Hint: "give the page a title: in its front matter, or add <title> to the layout"}})
 	} else if strings.TrimSpace(titleText) == "" {
-		l, c := sc.at(title)
-		sc.problems = append(sc.problems, problem{line: l, col: c, err: &diag.Error{Warn: true,
+		sc.problems = append(sc.problems, problem{off: title, tagOff: -1, firstOff: -1, err: &diag.Error{Warn: true,
 			Msg: "the page's <title> is empty", Hint: "give the page a title: in its front matter"}})
 	}
 }
@@ -386,12 +449,10 @@ func attrIndex(raw []byte, key string) int {
 var cssURL = regexp.MustCompile(`url\(\s*(?:"([^"]*)"|'([^']*)'|([^)'"\s]*))\s*\)`)
 
 func (sc *scan) scanCSS(data []byte) {
-	sc.index(data)
 	for _, m := range cssURL.FindAllSubmatchIndex(data, -1) {
 		for g := 1; g <= 3; g++ {
 			if m[2*g] >= 0 {
-				l, c := sc.at(m[0])
-				sc.links = append(sc.links, link{line: l, col: c, what: "stylesheet reference", ref: string(data[m[2*g]:m[2*g+1]])})
+				sc.links = append(sc.links, link{off: m[0], tagOff: -1, what: "stylesheet reference", ref: string(data[m[2*g]:m[2*g+1]])})
 				break
 			}
 		}
@@ -459,7 +520,7 @@ func (c *checker) checkLink(from string, l link) *problem {
 	if !internal {
 		return nil
 	}
-	pr := &problem{line: l.line, col: l.col, raw: l.raw, target: file + "#" + frag, what: l.what, ref: l.ref}
+	pr := &problem{off: l.off, tagOff: l.tagOff, rawLen: l.rawLen, firstOff: -1, target: file + "#" + frag, what: l.what, ref: l.ref}
 	switch {
 	case bad:
 		pr.err = &diag.Error{Msg: "%s %q points above the root of the site", Hint: "remove a ../ from the path"}
@@ -480,7 +541,17 @@ func (c *checker) checkLink(from string, l link) *problem {
 // output file's line, naming the source page.
 func (c *checker) place(name string, pr problem) *diag.Error {
 	e := *pr.err
-	e.Pos = diag.Pos{Path: path.Join(c.dir, name), Line: pr.line, Col: pr.col}
+	data, _ := fs.ReadFile(c.out, name) // read again: problems are few, files many
+	line, col := lineCol(data, pr.off)
+	e.Pos = diag.Pos{Path: path.Join(c.dir, name), Line: line, Col: col}
+	if pr.firstOff >= 0 {
+		fl, _ := lineCol(data, pr.firstOff)
+		e.Msg += " (first on line " + strconv.Itoa(fl) + ")"
+	}
+	var raw []byte
+	if pr.tagOff >= 0 && pr.tagOff+pr.rawLen <= len(data) {
+		raw = data[pr.tagOff : pr.tagOff+pr.rawLen]
+	}
 	msg := func(ref string) string {
 		if pr.what == "" {
 			return e.Msg
@@ -503,9 +574,9 @@ func (c *checker) place(name string, pr problem) *diag.Error {
 		}
 	}
 	e.Msg = msg(pr.ref)
-	if len(pr.raw) > 0 {
-		if src, err := fs.ReadFile(c.src, srcPath); err == nil && bytes.Count(src, pr.raw) == 1 {
-			e.Pos = offsetPos(srcPath, src, bytes.Index(src, pr.raw))
+	if len(raw) > 0 {
+		if src, err := fs.ReadFile(c.src, srcPath); err == nil && bytes.Count(src, raw) == 1 {
+			e.Pos = offsetPos(srcPath, src, bytes.Index(src, raw))
 			return &e
 		}
 	}
@@ -669,12 +740,14 @@ func outputPath(u string) string {
 
 // checkBuilt runs CheckOutput on the files written to tmp: errors fail the
 // build and warnings join res.Warnings.
-func checkBuilt(src fs.FS, s *site.Site, tmp string, opts Options, res *Result) error {
+func checkBuilt(src fs.FS, s *site.Site, tmp string, sw *scanWriter, opts Options, res *Result) error {
 	name := filepath.ToSlash(opts.Dest)
 	if rel, err := filepath.Rel(opts.Source, opts.Dest); err == nil && filepath.IsLocal(rel) {
 		name = filepath.ToSlash(rel)
 	}
-	list := CheckOutput(src, s, os.DirFS(tmp), name)
+	c := newChecker(src, s, os.DirFS(tmp), name)
+	c.files = sw.files
+	list := c.report(sw.scans)
 	var errs diag.List
 	for _, e := range list.Items() {
 		if e.Warn {
