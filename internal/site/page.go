@@ -26,8 +26,24 @@ type Page struct {
 	Parent      *Page   // the section page, if any
 	Data        any     // kind-specific values (a survey report, a tag, …)
 	Source      *content.Page
-	site        *Site
-	summary     string // computed once in assemble: lists show it many times
+
+	// Computed once when the site is assembled: templates read fields far
+	// faster than they call methods, and lists show a page many times.
+	Site       *Site      // the site the page belongs to
+	IsHome     bool       // the page is the home page
+	HasDate    bool       // the page has a date
+	Summary    string     // the description, or the first characters of the text
+	Permalink  string     // the absolute URL, or "" without a base URL
+	OGImage    string     // the absolute URL of the share image, or ""
+	Menu       []MenuLink // the main menu as seen from this page
+	FooterMenu []MenuLink // the footer menu as seen from this page
+}
+
+// MenuLink is a menu entry with its href from one page.
+type MenuLink struct {
+	Name    string
+	Href    string
+	Current string // aria-current value: "page", "true" (a section of it) or ""
 }
 
 // Term is a tag or theme with its page.
@@ -37,35 +53,11 @@ type Term struct {
 	Pages []*Page
 }
 
-// Site returns the site the page belongs to.
-func (p *Page) Site() *Site { return p.site }
-
 // RelURL returns the href for site path to, written in this page.
-func (p *Page) RelURL(to string) string { return p.site.urls.Href(p.URL, to) }
-
-// Permalink returns the page's absolute URL, or "" without a base URL.
-func (p *Page) Permalink() string { return p.site.urls.Abs(p.URL) }
-
-// IsHome reports whether the page is the home page.
-func (p *Page) IsHome() bool { return p.Kind == "home" }
-
-// HasDate reports whether the page has a date.
-func (p *Page) HasDate() bool { return !p.Date.IsZero() }
+func (p *Page) RelURL(to string) string { return p.Site.urls.Href(p.URL, to) }
 
 // Param returns a front matter value by key, or nil.
 func (p *Page) Param(key string) any { return p.Params[key] }
-
-// IsCurrent reports whether site path u is this page or one of its sections,
-// for aria-current in menus.
-func (p *Page) IsCurrent(u string) bool {
-	if u == "/" {
-		return p.URL == "/"
-	}
-	return strings.HasPrefix(p.URL, u)
-}
-
-// Summary returns the description, or the first characters of the text.
-func (p *Page) Summary() string { return p.summary }
 
 // Head returns the first n pages of the page's list.
 func (p *Page) Head(n int) []*Page {
@@ -103,15 +95,41 @@ func stripTags(s string) string {
 	return b.String()
 }
 
-// OGImage returns the absolute URL of the page's share image: its "image"
+// finish computes the fields templates read, once all pages exist.
+func (p *Page) finish(s *Site) {
+	p.Site = s
+	p.IsHome = p.Kind == "home"
+	p.HasDate = !p.Date.IsZero()
+	p.Summary = p.makeSummary()
+	p.Permalink = s.urls.Abs(p.URL)
+	p.OGImage = p.ogImage()
+	p.Menu = p.menu(s.Config.Menu)
+	p.FooterMenu = p.menu(s.Config.FooterMenu)
+}
+
+func (p *Page) menu(items []MenuItem) []MenuLink {
+	out := make([]MenuLink, len(items))
+	for i, m := range items {
+		out[i] = MenuLink{Name: m.Name, Href: p.RelURL(m.URL)}
+		switch {
+		case m.URL == p.URL:
+			out[i].Current = "page"
+		case m.URL != "/" && strings.HasPrefix(p.URL, m.URL):
+			out[i].Current = "true"
+		}
+	}
+	return out
+}
+
+// ogImage returns the absolute URL of the page's share image: its "image"
 // parameter, else the theme's static/images/og.png if there is one. Without
 // a base URL it returns "", since og:image must be absolute.
-func (p *Page) OGImage() string {
+func (p *Page) ogImage() string {
 	if img, ok := p.Params["image"].(string); ok && img != "" {
-		return p.site.urls.Abs(img)
+		return p.Site.urls.Abs(img)
 	}
-	if _, ok := p.site.theme.files["static/images/og.png"]; ok {
-		return p.site.urls.Abs("/images/og.png")
+	if _, ok := p.Site.theme.files["static/images/og.png"]; ok {
+		return p.Site.urls.Abs("/images/og.png")
 	}
 	return ""
 }

@@ -109,7 +109,7 @@ func (s *Site) addParticipants(ps []municipality.Participant) error {
 	s.files = append(s.files, File{Path: "participants/participants.csv", Data: csv.Bytes()})
 	p := s.byURL[participantsURL]
 	if p == nil {
-		p = &Page{URL: participantsURL, Title: "参加自治体", site: s}
+		p = &Page{URL: participantsURL, Title: "参加自治体"}
 		s.add(p)
 	}
 	p.Kind = "participants"

@@ -254,7 +254,7 @@ func (s *Site) feed() ([]byte, error) {
 		}
 		doc.Entries = append(doc.Entries, entry{
 			Title: p.Title, Link: link{Href: href(p.URL)}, ID: id(p.URL),
-			Updated: atomTime(p.Date), Summary: p.Summary(),
+			Updated: atomTime(p.Date), Summary: p.Summary,
 		})
 	}
 	doc.Updated = atomTime(latest)

@@ -98,7 +98,6 @@ func New(src fs.FS, cfg Config, in Inputs) (*Site, error) {
 		}
 	}
 	for _, p := range in.Extra {
-		p.site = s
 		if q, ok := s.byURL[p.URL]; ok {
 			src := "a generated page"
 			if q.Source != nil {
@@ -128,7 +127,7 @@ func (s *Site) fromContent(cp *content.Page) *Page {
 	p := &Page{
 		Kind: kind, URL: cp.URL, Title: cp.Title, Description: cp.Description, Date: cp.Date,
 		Content: cp.Content, Section: cp.Section, Params: cp.Params, Weight: cp.Weight,
-		Layout: cp.Layout, Source: cp, site: s,
+		Layout: cp.Layout, Source: cp,
 	}
 	if p.Kind == "home" && p.Title == "" {
 		p.Title = s.Config.Title
@@ -137,6 +136,7 @@ func (s *Site) fromContent(cp *content.Page) *Page {
 }
 
 func (s *Site) add(p *Page) {
+	p.Site = s
 	s.byURL[p.URL] = p
 	s.Pages = append(s.Pages, p)
 }
@@ -144,15 +144,13 @@ func (s *Site) add(p *Page) {
 // assemble links sections, lists and terms, generating what is missing.
 func (s *Site) assemble() {
 	if s.byURL["/"] == nil {
-		s.add(&Page{Kind: "home", URL: "/", Title: s.Config.Title, Description: s.Config.Description, site: s})
+		s.add(&Page{Kind: "home", URL: "/", Title: s.Config.Title, Description: s.Config.Description})
 	}
 	if s.byURL["/404.html"] == nil {
-		s.add(&Page{Kind: "404", URL: "/404.html", Title: "ページが見つかりません", site: s})
+		s.add(&Page{Kind: "404", URL: "/404.html", Title: "ページが見つかりません"})
 	}
 	s.Home = s.byURL["/"]
-	for _, p := range s.Pages {
-		p.summary = p.makeSummary()
-	}
+
 	// Sections: every directory holding pages gets a section page.
 	for _, p := range slices.Clone(s.Pages) {
 		if p.Source == nil || p.Kind == "home" || p.Kind == "404" {
@@ -169,7 +167,7 @@ func (s *Site) assemble() {
 			if dir == "/cases/" {
 				kind = "cases"
 			}
-			sec = &Page{Kind: kind, URL: dir, Title: name, Section: p.Section, site: s}
+			sec = &Page{Kind: kind, URL: dir, Title: name, Section: p.Section}
 			s.add(sec)
 		}
 		p.Parent = sec
@@ -203,6 +201,9 @@ func (s *Site) assemble() {
 		return stringList(p.Params["themes"])
 	})
 	sort.Slice(s.Pages, func(i, j int) bool { return s.Pages[i].URL < s.Pages[j].URL })
+	for _, p := range s.Pages {
+		p.finish(s)
+	}
 }
 
 // terms groups pages by the names get returns and adds a page per term
@@ -247,11 +248,11 @@ func (s *Site) terms(root, listKind, termKind, label string, get func(*Page) []s
 	for i := range terms {
 		t := terms[i]
 		if s.byURL[t.URL] == nil {
-			s.add(&Page{Kind: termKind, URL: t.URL, Title: label + ": " + t.Name, Pages: t.Pages, Data: t, site: s})
+			s.add(&Page{Kind: termKind, URL: t.URL, Title: label + ": " + t.Name, Pages: t.Pages, Data: t})
 		}
 	}
 	if s.byURL[root] == nil {
-		s.add(&Page{Kind: listKind, URL: root, Title: label + "一覧", Data: terms, site: s})
+		s.add(&Page{Kind: listKind, URL: root, Title: label + "一覧", Data: terms})
 	} else {
 		s.byURL[root].Data = terms
 	}

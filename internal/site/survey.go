@@ -122,7 +122,7 @@ func (s *Site) addSurvey(si SurveyInput) error {
 	sv := &SurveyView{ID: si.ID, Title: si.ID, N: res.N, Base: string(res.Base), MinCell: res.MinCell}
 	overview := s.byURL[base]
 	if overview == nil {
-		overview = &Page{Kind: "survey", URL: base, Title: si.ID, Section: "surveys", site: s}
+		overview = &Page{Kind: "survey", URL: base, Title: si.ID, Section: "surveys"}
 		s.add(overview)
 	}
 	overview.Kind = "survey"
@@ -146,7 +146,7 @@ func (s *Site) addSurvey(si SurveyInput) error {
 		}
 		s.files = append(s.files, files...)
 		p := &Page{Kind: "question", URL: base + qv.ID + "/", Title: qv.Title, Description: qv.Desc,
-			Section: "surveys", Parent: overview, Data: qv, site: s,
+			Section: "surveys", Parent: overview, Data: qv,
 			Params: map[string]any{"image": qv.OGImageURL}}
 		qv.Page = p
 		overview.Pages = append(overview.Pages, p)
