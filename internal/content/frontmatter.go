@@ -82,13 +82,13 @@ func parseFrontMatter(path string, src []byte, line int) (FrontMatter, error) {
 		p := diag.Pos{Path: path, Line: line}
 		if n != nil && n.GetToken() != nil {
 			tp := n.GetToken().Position
-			p.Line, p.Col = line+tp.Line-1, tp.Column
+			p.Line, p.Col = fileLine(src, line, tp.Line), tp.Column
 		}
 		return p
 	}
 	file, err := parser.ParseBytes(src, 0)
 	if err != nil {
-		return fm, yamlError(path, line, err)
+		return fm, yamlError(path, src, line, err)
 	}
 	if len(file.Docs) == 0 || file.Docs[0].Body == nil {
 		return fm, nil
@@ -191,15 +191,23 @@ func parseDate(n ast.Node) (time.Time, bool) {
 	return time.Time{}, false
 }
 
-func yamlError(path string, line int, err error) error {
+func yamlError(path string, src []byte, line int, err error) error {
 	var ye yaml.Error
 	p := diag.Pos{Path: path, Line: line}
 	if errors.As(err, &ye) && ye.GetToken() != nil {
 		tp := ye.GetToken().Position
-		p.Line, p.Col = line+tp.Line-1, tp.Column
+		p.Line, p.Col = fileLine(src, line, tp.Line), tp.Column
 	}
 	return diag.Errorf(p, "front matter is not valid YAML: %s", yamlMessage(err)).
 		WithHint(`check this line: each setting is "key: value"; put text with a colon (:) or # in quotes`)
+}
+
+// fileLine maps line yamlLine of the YAML src, which starts on file line
+// line, to a file line. The YAML parser also breaks lines at a lone "\r",
+// which the file's lines do not, so the result is kept within src's lines.
+func fileLine(src []byte, line, yamlLine int) int {
+	last := line + bytes.Count(bytes.TrimSuffix(src, []byte("\n")), []byte("\n"))
+	return min(max(line+yamlLine-1, line), last)
 }
 
 func yamlMessage(err error) string {

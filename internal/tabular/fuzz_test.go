@@ -1,0 +1,111 @@
+package tabular
+
+import (
+	"bytes"
+	"errors"
+	"io"
+	"strings"
+	"testing"
+
+	"golang.org/x/text/encoding/japanese"
+	"golang.org/x/text/encoding/unicode"
+
+	"surveysite/internal/diag"
+)
+
+// FuzzReader checks that reading any bytes never panics and that every
+// error is a diag.Error positioned on a line of the file (or the line after
+// its last, where an unclosed quote is found at the end).
+func FuzzReader(f *testing.F) {
+	seeds := []string{
+		"",
+		"a",
+		"a,b\n1,2\n",
+		sample,
+		"\uFEFF" + sample,
+		string(utf16le(sample)),
+		"\xfe\xff\x00a\x00,\x00b\x00\n",
+		"\xff\xfe\x00\xd8\n\x00",
+		"a,b\n\"x\ny\",1\n2\n",
+		"a,b\n1,x\"y\n",
+		"a,b\n1,\"xy\n2,3\n",
+		"a,b,a\n",
+		"a,,c\n",
+		"a,b\n\x82\xa0,\x82\n",
+		"a,b\r\n\"\r\n\"\"\",\r\r\n",
+		"\"",
+		"\n\n\n",
+	}
+	if sjis, err := japanese.ShiftJIS.NewEncoder().String(sample); err == nil {
+		seeds = append(seeds, sjis)
+	}
+	for _, s := range seeds {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		r, err := NewReader("d.csv", bytes.NewReader(data))
+		if err != nil {
+			t.Fatalf("NewReader on an in-memory file: %v", err)
+		}
+		lines := strings.Count(decoded(t, r.Encoding, data), "\n") + 1
+		check := func(err error) {
+			t.Helper()
+			var items []*diag.Error
+			var list *diag.List
+			var de *diag.Error
+			switch {
+			case errors.As(err, &list):
+				items = list.Items()
+			case errors.As(err, &de):
+				items = []*diag.Error{de}
+			default:
+				t.Fatalf("error %T %v is neither a *diag.Error nor a *diag.List", err, err)
+			}
+			for _, e := range items {
+				if e.Pos.Path != "d.csv" || e.Pos.Line < 1 || e.Pos.Line > lines+1 {
+					t.Fatalf("problem at %v, file has %d lines: %s", e.Pos, lines, e.Msg)
+				}
+			}
+		}
+		_, err = r.Header()
+		if err != nil {
+			var de *diag.Error
+			if errors.As(err, &de) && de.Pos.Line == 0 && strings.HasPrefix(de.Msg, "the file is empty") {
+				return // the one problem of the whole file, which has no line
+			}
+			check(err)
+		}
+		for range 10000 { // a bound, in case Read stopped making progress
+			_, err := r.Read()
+			if err == io.EOF {
+				return
+			}
+			if err != nil {
+				check(err)
+			}
+		}
+		t.Fatalf("no io.EOF after 10000 reads of %d bytes", len(data))
+	})
+}
+
+// decoded returns data as text in enc, to count its lines as encoding/csv
+// does.
+func decoded(t *testing.T, enc Encoding, data []byte) string {
+	t.Helper()
+	var s []byte
+	var err error
+	switch enc {
+	case UTF8BOM:
+		s = data[3:]
+	case UTF16:
+		s, err = unicode.UTF16(unicode.LittleEndian, unicode.ExpectBOM).NewDecoder().Bytes(data)
+	case CP932:
+		s, err = japanese.ShiftJIS.NewDecoder().Bytes(data)
+	default:
+		s = data
+	}
+	if err != nil {
+		t.Fatalf("decode as %s: %v", enc, err)
+	}
+	return string(s)
+}
