@@ -15,6 +15,7 @@ import (
 	"strings"
 	"sync"
 	"testing/fstest"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/yuin/goldmark"
@@ -294,9 +295,89 @@ func (a *tagAttrs) get(key string) (string, bool) {
 	return "", false
 }
 
+// parseTag reads the name (lower case) and the wanted attributes of the
+// raw start tag into attrs. The tokenizer has found the tag's extent; its
+// TagName and TagAttr would copy every name and value.
+func parseTag(raw []byte, attrs *tagAttrs) string {
+	attrs.keys, attrs.vals = attrs.keys[:0], attrs.vals[:0]
+	i := 1 // after '<'
+	for i < len(raw) && !isTagSpace(raw[i]) && raw[i] != '>' && raw[i] != '/' {
+		i++
+	}
+	name := strings.ToLower(string(raw[1:i]))
+	for i < len(raw) {
+		for i < len(raw) && (isTagSpace(raw[i]) || raw[i] == '/') {
+			i++
+		}
+		if i >= len(raw) || raw[i] == '>' {
+			break
+		}
+		k := i
+		for i < len(raw) && !isTagSpace(raw[i]) && raw[i] != '=' && raw[i] != '>' && raw[i] != '/' {
+			i++
+		}
+		key := raw[k:i]
+		for i < len(raw) && isTagSpace(raw[i]) {
+			i++
+		}
+		var val []byte
+		if i < len(raw) && raw[i] == '=' {
+			i++
+			for i < len(raw) && isTagSpace(raw[i]) {
+				i++
+			}
+			if i < len(raw) && (raw[i] == '"' || raw[i] == '\'') {
+				q := raw[i]
+				i++
+				v := i
+				for i < len(raw) && raw[i] != q {
+					i++
+				}
+				val = raw[v:min(i, len(raw))]
+				i++
+			} else {
+				v := i
+				for i < len(raw) && !isTagSpace(raw[i]) && raw[i] != '>' {
+					i++
+				}
+				val = raw[v:i]
+			}
+		}
+		lk, ok := wantedKey(key)
+		if !ok {
+			continue
+		}
+		if _, dup := attrs.get(lk); dup {
+			continue
+		}
+		v := string(val)
+		if bytes.IndexByte(val, '&') >= 0 {
+			v = html.UnescapeString(v)
+		}
+		attrs.keys = append(attrs.keys, lk)
+		attrs.vals = append(attrs.vals, v)
+	}
+	return name
+}
+
+func isTagSpace(b byte) bool { return b == ' ' || b == '\t' || b == '\n' || b == '\r' || b == '\f' }
+
 // wanted are the attributes the checks read; others are skipped unread.
 var wanted = map[string]bool{"id": true, "name": true, "alt": true, "src": true, "srcset": true, "href": true,
 	"xlink:href": true, "poster": true, "data": true, "property": true, "content": true, "rel": true}
+
+// wantedKey returns the attribute name key as a wanted key, lower case.
+// The common all-lower-case key costs no allocation.
+func wantedKey(key []byte) (string, bool) {
+	if wanted[string(key)] {
+		return string(key), true
+	}
+	if bytes.IndexFunc(key, unicode.IsUpper) < 0 {
+		return "", false
+	}
+	lk := strings.ToLower(string(key))
+	return lk, wanted[lk]
+}
 
 func (sc *scan) scanHTML(data []byte) {
 	z := html.NewTokenizer(bytes.NewReader(data))
@@ -332,24 +413,12 @@ func (sc *scan) scanHTML(data []byte) {
 		default:
 			continue
 		}
-		nameB, more := z.TagName()
-		name := string(nameB)
+		name := parseTag(raw, &attrs)
 		if name == "svg" && tt == html.StartTagToken {
 			svg++
 		}
 		if name == "title" && svg == 0 && title < 0 {
 			title, inTitle = start, tt == html.StartTagToken
-		}
-		attrs.keys, attrs.vals = attrs.keys[:0], attrs.vals[:0]
-		for more {
-			var k, v []byte
-			k, v, more = z.TagAttr()
-			if key := string(k); wanted[key] {
-				if _, dup := attrs.get(key); !dup {
-					attrs.keys = append(attrs.keys, key)
-					attrs.vals = append(attrs.vals, string(v))
-				}
-			}
 		}
 		attrOff := func(key string) int {
 			if i := attrIndex(raw, key); i >= 0 {
