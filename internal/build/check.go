@@ -45,6 +45,7 @@ func (m *Memory) WriteFile(name string, data []byte) error {
 	if !fs.ValidPath(name) || name == "." {
 		return &fs.PathError{Op: "write", Path: name, Err: fs.ErrInvalid}
 	}
+	data = bytes.Clone(data) // the caller may reuse data after WriteFile returns
 	m.mu.Lock()
 	m.files[name] = data
 	m.mu.Unlock()

@@ -9,6 +9,7 @@ import (
 	"runtime"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"unicode/utf8"
 
 	"github.com/yuin/goldmark/parser"
@@ -55,40 +56,56 @@ func Load(fsys fs.FS, opts Options) ([]*Page, error) {
 		body     []byte
 		bodyLine int
 	}
-	var list diag.List
-	pages := make([]*Page, 0, len(files))
-	sources := map[*Page]source{}
-	for _, f := range files {
+	// Read and parse front matter in parallel; keep file order.
+	type loaded struct {
+		page *Page
+		src  source
+		errs diag.List
+	}
+	results := make([]loaded, len(files))
+	parallel(len(files), func(i int) {
+		f := files[i]
+		r := &results[i]
 		src, err := fs.ReadFile(fsys, f)
 		if err != nil {
-			return nil, err
+			r.errs.AddErr(diag.Pos{Path: f}, err)
+			return
 		}
 		if !utf8.Valid(src) {
-			list.Add(diag.Errorf(diag.Pos{Path: f, Line: firstInvalidLine(src)}, "the file is not UTF-8 text").
+			r.errs.Add(diag.Errorf(diag.Pos{Path: f, Line: firstInvalidLine(src)}, "the file is not UTF-8 text").
 				WithHint("save it as UTF-8 (in Notepad: 名前を付けて保存 → 文字コード UTF-8)"))
-			continue
+			return
 		}
 		fmSrc, body, fmLine, bodyLine, err := splitFrontMatter(f, src)
 		if err != nil {
-			list.AddErr(diag.Pos{Path: f}, err)
-			continue
+			r.errs.AddErr(diag.Pos{Path: f}, err)
+			return
 		}
 		fm, err := parseFrontMatter(f, fmSrc, fmLine)
 		if err != nil {
-			list.AddErr(diag.Pos{Path: f}, err)
-			continue
+			r.errs.AddErr(diag.Pos{Path: f}, err)
+			return
 		}
 		if fm.Draft && !opts.Drafts {
-			continue
+			return
 		}
 		kind, section, u := pageURL(f, fm.Slug)
 		p := &Page{Path: f, Kind: kind, Section: section, URL: u, FrontMatter: fm}
 		if p.Title == "" && kind != KindHome {
-			list.Add(diag.Errorf(diag.Pos{Path: f, Line: max(fmLine, 1)}, "the page has no title").
+			r.errs.Add(diag.Errorf(diag.Pos{Path: f, Line: max(fmLine, 1)}, "the page has no title").
 				WithHint("add a line \"title: …\" to the front matter"))
 		}
-		pages = append(pages, p)
-		sources[p] = source{body, bodyLine}
+		r.page, r.src = p, source{body, bodyLine}
+	})
+	var list diag.List
+	pages := make([]*Page, 0, len(files))
+	sources := map[*Page]source{}
+	for i := range results {
+		list.Merge(&results[i].errs)
+		if p := results[i].page; p != nil {
+			pages = append(pages, p)
+			sources[p] = results[i].src
+		}
 	}
 	byURL := map[string]*Page{}
 	byPath := map[string]*Page{}
@@ -112,36 +129,23 @@ func Load(fsys fs.FS, opts Options) ([]*Page, error) {
 		}
 	}
 	problems := make([]diag.List, len(pages))
-	var wg sync.WaitGroup
-	work := make(chan int)
-	for range runtime.GOMAXPROCS(0) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			var buf bytes.Buffer
-			for i := range work {
-				p := pages[i]
-				s := sources[p]
-				st := &docState{path: p.Path, url: p.URL, lines: newLineIndex(s.body, s.bodyLine), link: link(p)}
-				pc := parser.NewContext(parser.WithIDs(newHeadingIDs()))
-				pc.Set(stateKey, st)
-				buf.Reset()
-				doc := md.Parser().Parse(text.NewReader(s.body), parser.WithContext(pc))
-				if err := md.Renderer().Render(&buf, s.body, doc); err != nil {
-					st.problem.Add(diag.Errorf(diag.Pos{Path: p.Path}, "convert markdown: %v", err))
-				}
-				p.Content = template.HTML(buf.String())
-				p.Refs = st.refs
-				p.Words = utf8.RuneCount(s.body)
-				problems[i] = st.problem
-			}
-		}()
-	}
-	for i := range pages {
-		work <- i
-	}
-	close(work)
-	wg.Wait()
+	parallel(len(pages), func(i int) {
+		p := pages[i]
+		s := sources[p]
+		st := &docState{path: p.Path, url: p.URL, lines: newLineIndex(s.body, s.bodyLine), link: link(p)}
+		pc := parser.NewContext(parser.WithIDs(newHeadingIDs()))
+		pc.Set(stateKey, st)
+		var buf bytes.Buffer
+		buf.Grow(len(s.body) * 3 / 2)
+		doc := md.Parser().Parse(text.NewReader(s.body), parser.WithContext(pc))
+		if err := md.Renderer().Render(&buf, s.body, doc); err != nil {
+			st.problem.Add(diag.Errorf(diag.Pos{Path: p.Path}, "convert markdown: %v", err))
+		}
+		p.Content = template.HTML(buf.String())
+		p.Refs = st.refs
+		p.Words = utf8.RuneCount(s.body)
+		problems[i] = st.problem
+	})
 	for i := range problems {
 		list.Merge(&problems[i])
 	}
@@ -200,4 +204,24 @@ func firstInvalidLine(src []byte) int {
 		src = src[n:]
 	}
 	return line
+}
+
+// parallel calls f(0) … f(n-1) on GOMAXPROCS goroutines and waits.
+func parallel(n int, f func(i int)) {
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), max(n, 1)) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for {
+				i := int(next.Add(1)) - 1
+				if i >= n {
+					return
+				}
+				f(i)
+			}
+		}()
+	}
+	wg.Wait()
 }

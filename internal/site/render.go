@@ -14,7 +14,8 @@ import (
 )
 
 // Writer receives the site's files. WriteFile must be safe for concurrent
-// use; name is slash-separated and relative to the output root.
+// use; name is slash-separated and relative to the output root. The caller
+// may reuse data once WriteFile returns: a writer that keeps it copies it.
 type Writer interface {
 	WriteFile(name string, data []byte) error
 }
@@ -42,7 +43,7 @@ func (s *Site) Render(w Writer) (Stats, error) {
 				buf.Reset()
 				err := s.renderPage(&buf, p)
 				if err == nil {
-					err = w.WriteFile(outputPath(p.URL), bytes.Clone(buf.Bytes()))
+					err = w.WriteFile(outputPath(p.URL), buf.Bytes())
 				}
 				if err != nil {
 					mu.Lock()
