@@ -2,7 +2,6 @@ package cli
 
 import (
 	"context"
-	"fmt"
 	"path/filepath"
 
 	"surveysite/internal/build"
@@ -11,23 +10,42 @@ import (
 type buildCmd struct{ env Env }
 
 func (c *buildCmd) Run(ctx context.Context, args []string) error {
-	fs := newFlagSet(c.env, "build", "build [--source DIR] [--dest DIR] [--base-url URL] [--drafts]")
+	fs := newFlagSet(c.env, "build", "build [--source DIR] [--dest DIR] [--base-url URL] [--drafts] [--quiet|--verbose]")
 	var opts build.Options
 	fs.StringVar(&opts.Source, "source", ".", "the project `folder` (content/, data/, templates/)")
 	fs.StringVar(&opts.Dest, "dest", "", "the output `folder`, replaced as a whole (default SOURCE/public)")
 	fs.StringVar(&opts.BaseURL, "base-url", "", "the site's public `URL`, e.g. https://example.org/bukai/ (default: relative links)")
 	fs.BoolVar(&opts.Drafts, "drafts", false, "include pages with draft: true")
+	out := addOutputFlags(fs, c.env)
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
-	res, err := build.Run(ctx, opts)
-	for _, w := range res.Warnings {
-		fmt.Fprintln(c.env.Stderr, w.Format())
+	if err := out.validate(); err != nil {
+		return err
 	}
+	out.detail("source", "%s", filepath.ToSlash(opts.Source))
+	out.detail("base URL", "%s", orDefault(opts.BaseURL, "(none: relative links)"))
+	out.detail("drafts", "%t", opts.Drafts)
+	stop := out.progress("building")
+	res, err := build.Run(ctx, opts)
+	stop()
+	out.warnings(res.Warnings, err)
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(c.env.Stdout, "built %d pages, %d files in %d ms -> %s\n",
+	out.detail("pages", "%d", res.Pages)
+	out.detail("files", "%d written to %s", res.Files, filepath.ToSlash(res.Dest))
+	out.detail("warnings", "%d", len(res.Warnings))
+	out.detail("time", "%d ms (load, analyse, render, check links, write)", res.Duration.Milliseconds())
+	out.summary("built %d pages, %d files in %d ms -> %s",
 		res.Pages, res.Files, res.Duration.Milliseconds(), filepath.ToSlash(res.Dest))
 	return nil
+}
+
+// orDefault returns s, or def when s is empty.
+func orDefault(s, def string) string {
+	if s == "" {
+		return def
+	}
+	return s
 }

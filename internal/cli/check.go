@@ -2,7 +2,7 @@ package cli
 
 import (
 	"context"
-	"fmt"
+	"path/filepath"
 
 	"surveysite/internal/check"
 )
@@ -10,21 +10,31 @@ import (
 type checkCmd struct{ env Env }
 
 func (c *checkCmd) Run(ctx context.Context, args []string) error {
-	fs := newFlagSet(c.env, "check", "check [--source DIR] [--drafts]")
+	fs := newFlagSet(c.env, "check", "check [--source DIR] [--drafts] [--quiet|--verbose]")
 	var opts check.Options
 	fs.StringVar(&opts.Source, "source", ".", "the project `folder` (content/, data/, templates/)")
 	fs.BoolVar(&opts.Drafts, "drafts", false, "include pages with draft: true")
+	out := addOutputFlags(fs, c.env)
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
-	res, err := check.Run(ctx, opts)
-	for _, w := range res.Warnings {
-		fmt.Fprintln(c.env.Stderr, w.Format())
+	if err := out.validate(); err != nil {
+		return err
 	}
+	out.detail("source", "%s", filepath.ToSlash(opts.Source))
+	out.detail("drafts", "%t", opts.Drafts)
+	stop := out.progress("checking")
+	res, err := check.Run(ctx, opts)
+	stop()
+	out.warnings(res.Warnings, err)
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(c.env.Stdout, "checked %d pages, %d files in %d ms: no problems found\n",
+	out.detail("pages", "%d", res.Pages)
+	out.detail("files", "%d built in memory, none written", res.Files)
+	out.detail("warnings", "%d", len(res.Warnings))
+	out.detail("time", "%d ms (load, analyse, render, check links, ids, alt text and titles)", res.Duration.Milliseconds())
+	out.summary("checked %d pages, %d files in %d ms: no problems found",
 		res.Pages, res.Files, res.Duration.Milliseconds())
 	return nil
 }
