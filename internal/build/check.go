@@ -296,6 +296,147 @@ func (a *tagAttrs) get(key string) (string, bool) {
 	return "", false
 }
 
+// tag is a start or end tag found in an HTML file.
+type tag struct {
+	off         int    // offset of '<'
+	raw         []byte // the whole tag, '<' to '>'
+	name        string // end tags only: the lower-case name
+	end         bool
+	selfClosing bool
+	text        []byte // for <title>: the text up to </title>
+}
+
+// tags yields the tags of an HTML document in order. It skips comments,
+// doctypes, CDATA sections and the raw text of script, style, textarea and
+// title elements, and finds a tag's end outside quoted attribute values.
+// It is much faster than a full tokenizer, and enough for the link check:
+// it needs tag names, a few attributes and offsets.
+func tags(data []byte) func(yield func(tag) bool) {
+	return func(yield func(tag) bool) {
+		i := 0
+		for i < len(data) {
+			j := bytes.IndexByte(data[i:], '<')
+			if j < 0 {
+				return
+			}
+			j += i
+			rest := data[j:]
+			switch {
+			case bytes.HasPrefix(rest, []byte("<!--")):
+				k := bytes.Index(rest[4:], []byte("-->"))
+				if k < 0 {
+					return
+				}
+				i = j + 4 + k + 3
+				continue
+			case bytes.HasPrefix(rest, []byte("<![CDATA[")):
+				k := bytes.Index(rest, []byte("]]>"))
+				if k < 0 {
+					return
+				}
+				i = j + k + 3
+				continue
+			case bytes.HasPrefix(rest, []byte("<!")) || bytes.HasPrefix(rest, []byte("<?")):
+				k := bytes.IndexByte(rest, '>')
+				if k < 0 {
+					return
+				}
+				i = j + k + 1
+				continue
+			case len(rest) > 2 && rest[1] == '/' && isASCIILetter(rest[2]):
+				k := bytes.IndexByte(rest, '>')
+				if k < 0 {
+					return
+				}
+				n := 2
+				for n < k && !isTagSpace(rest[n]) && rest[n] != '/' {
+					n++
+				}
+				if !yield(tag{off: j, raw: rest[:k+1], name: strings.ToLower(string(rest[2:n])), end: true}) {
+					return
+				}
+				i = j + k + 1
+				continue
+			case len(rest) > 1 && isASCIILetter(rest[1]):
+			default:
+				i = j + 1 // a '<' in text
+				continue
+			}
+			end := tagEnd(rest)
+			if end < 0 {
+				return
+			}
+			raw := rest[:end+1]
+			t := tag{off: j, raw: raw, selfClosing: end > 0 && raw[end-1] == '/'}
+			i = j + end + 1
+			n := 1
+			for n < len(raw) && !isTagSpace(raw[n]) && raw[n] != '>' && raw[n] != '/' {
+				n++
+			}
+			switch name := strings.ToLower(string(raw[1:n])); name {
+			case "script", "style", "textarea", "title":
+				if t.selfClosing {
+					break
+				}
+				closing := []byte("</" + name)
+				k := indexFold(data[i:], closing)
+				if k < 0 {
+					k = len(data) - i
+				}
+				if name == "title" {
+					t.text = data[i : i+k]
+				}
+				i += k
+			}
+			if !yield(t) {
+				return
+			}
+		}
+	}
+}
+
+// tagEnd returns the index of the '>' that ends the tag starting at b[0],
+// outside quoted attribute values, or -1.
+func tagEnd(b []byte) int {
+	var quote, prev byte
+	for k := 1; k < len(b); k++ {
+		c := b[k]
+		if quote != 0 {
+			if c == quote {
+				quote = 0
+			}
+			continue
+		}
+		switch {
+		case c == '>':
+			return k
+		case (c == '"' || c == '\'') && prev == '=':
+			quote = c
+		}
+		if !isTagSpace(c) {
+			prev = c
+		}
+	}
+	return -1
+}
+
+// indexFold is bytes.Index ignoring ASCII case; sep is lower case.
+func indexFold(b, sep []byte) int {
+	for i := 0; i+len(sep) <= len(b); i++ {
+		j := bytes.IndexByte(b[i:], '<')
+		if j < 0 {
+			return -1
+		}
+		i += j
+		if i+len(sep) <= len(b) && bytes.EqualFold(b[i:i+len(sep)], sep) {
+			return i
+		}
+	}
+	return -1
+}
+
+func isASCIILetter(c byte) bool { return c|0x20 >= 'a' && c|0x20 <= 'z' }
+
 // parseTag reads the name (lower case) and the wanted attributes of the
 // raw start tag into attrs. The tokenizer has found the tag's extent; its
 // TagName and TagAttr would copy every name and value.
@@ -381,45 +522,24 @@ func wantedKey(key []byte) (string, bool) {
 }
 
 func (sc *scan) scanHTML(data []byte) {
-	z := html.NewTokenizer(bytes.NewReader(data))
-	off := 0
 	svg := 0
-	title, inTitle, titleText := -1, false, ""
+	title, titleText := -1, ""
 	idAt := map[string]int{}
 	var attrs tagAttrs
-	for {
-		tt := z.Next()
-		if tt == html.ErrorToken {
-			break
-		}
-		raw := z.Raw()
-		start := off
-		off += len(raw)
-		switch tt {
-		case html.TextToken:
-			if inTitle {
-				titleText += string(z.Text())
-			}
-			continue
-		case html.EndTagToken:
-			name, _ := z.TagName()
-			switch string(name) {
-			case "svg":
+	for t := range tags(data) {
+		if t.end {
+			if t.name == "svg" {
 				svg = max(svg-1, 0)
-			case "title":
-				inTitle = false
 			}
 			continue
-		case html.StartTagToken, html.SelfClosingTagToken:
-		default:
-			continue
 		}
+		raw, start := t.raw, t.off
 		name := parseTag(raw, &attrs)
-		if name == "svg" && tt == html.StartTagToken {
+		if name == "svg" && !t.selfClosing {
 			svg++
 		}
 		if name == "title" && svg == 0 && title < 0 {
-			title, inTitle = start, tt == html.StartTagToken
+			title, titleText = start, html.UnescapeString(string(t.text))
 		}
 		attrOff := func(key string) int {
 			if i := attrIndex(raw, key); i >= 0 {

@@ -34,3 +34,38 @@ func TestParseTagReadsWantedAttributes(t *testing.T) {
 		}
 	}
 }
+
+func TestTagsSkipsWhatIsNotMarkup(t *testing.T) {
+	t.Parallel()
+	doc := `<!DOCTYPE html><html><head><title>A &amp; B</title>
+<!-- <a href="commented.html"> -->
+<script>if (a < b) { document.write('<a href="script.html">') }</script>
+<style>a > b { color: red }</style></head>
+<body><a title="x > y" href="real.html">r</a><svg><![CDATA[ <a href="cdata"> ]]><title>t</title></svg>
+<p>1 < 2</p><IMG SRC="i.png" alt=""/></body></html>`
+	var got []string
+	for tg := range tags([]byte(doc)) {
+		if tg.end {
+			got = append(got, "/"+tg.name)
+			continue
+		}
+		var a tagAttrs
+		name := parseTag(tg.raw, &a)
+		s := name
+		if v, ok := a.get("href"); ok {
+			s += " " + v
+		}
+		if tg.text != nil {
+			s += " [" + string(tg.text) + "]"
+		}
+		if string(tg.raw[:1]) != "<" || doc[tg.off] != '<' {
+			t.Errorf("tag %q does not start at its offset", tg.raw)
+		}
+		got = append(got, s)
+	}
+	want := []string{"html", "head", "title [A &amp; B]", "/title", "script", "/script", "style", "/style", "/head",
+		"body", "a real.html", "/a", "svg", "title [t]", "/title", "/svg", "p", "/p", "img", "/body", "/html"}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("tags =\n%q\nwant\n%q", got, want)
+	}
+}
