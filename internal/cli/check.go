@@ -2,6 +2,7 @@ package cli
 
 import (
 	"context"
+	"fmt"
 	"path/filepath"
 
 	"surveysite/internal/check"
@@ -34,7 +35,11 @@ func (c *checkCmd) Run(ctx context.Context, args []string) error {
 	out.detail("files", "%d built in memory, none written", res.Files)
 	out.detail("warnings", "%d", len(res.Warnings))
 	out.detail("time", "%d ms (load, analyse, render, check links, ids, alt text and titles)", res.Duration.Milliseconds())
-	out.summary("checked %d pages, %d files in %d ms: no problems found",
-		res.Pages, res.Files, res.Duration.Milliseconds())
+	found := "no problems found"
+	if n := len(res.Warnings); n > 0 {
+		found = fmt.Sprintf("no errors, %d warning(s) above", n)
+	}
+	out.summary("checked %d pages, %d files in %d ms: %s",
+		res.Pages, res.Files, res.Duration.Milliseconds(), found)
 	return nil
 }

@@ -74,14 +74,10 @@ func (o *output) warnings(ws []*diag.Error, err error) {
 			shown = append(shown, w)
 		}
 	}
-	switch {
-	case len(shown) == 0 || o.quiet:
-	case o.verbose:
-		for _, w := range shown {
-			fmt.Fprintln(o.env.Stderr, w.Format())
-		}
-	default:
-		fmt.Fprintf(o.env.Stderr, "%d warning(s); run with --verbose to list them\n", len(shown))
+	// Warnings are problems too: every level lists them, since a person
+	// should see a doubled answer or a missing alt text before publishing.
+	for _, w := range shown {
+		fmt.Fprintln(o.env.Stderr, w.Format())
 	}
 }
 

@@ -68,9 +68,8 @@ func TestQuietAndVerboseOutput(t *testing.T) {
 				"time:     N ms (load, analyse, render, check links, write)\n" +
 				"built 3 pages, 7 files in N ms -> DIR/public\n", ""},
 		{"build default with warning", siteWarn, []string{"build", "--source", "DIR"}, 0,
-			"built 5 pages, 15 files in N ms -> DIR/public\n",
-			"1 warning(s); run with --verbose to list them\n"},
-		{"build quiet with warning", siteWarn, []string{"build", "--quiet", "--source", "DIR"}, 0, "", ""},
+			"built 5 pages, 15 files in N ms -> DIR/public\n", warning},
+		{"build quiet with warning", siteWarn, []string{"build", "--quiet", "--source", "DIR"}, 0, "", warning},
 		{"build verbose with warning", siteWarn, []string{"build", "--verbose", "--source", "DIR"}, 0,
 			verboseBuild + "pages:    5\nfiles:    15 written to DIR/public\nwarnings: 1\n" +
 				"time:     N ms (load, analyse, render, check links, write)\n" +
@@ -89,13 +88,12 @@ func TestQuietAndVerboseOutput(t *testing.T) {
 				"time:     N ms (load, analyse, render, check links, ids, alt text and titles)\n" +
 				"checked 3 pages, 7 files in N ms: no problems found\n", ""},
 		{"check default with warning", siteWarn, []string{"check", "--source", "DIR"}, 0,
-			"checked 5 pages, 15 files in N ms: no problems found\n",
-			"1 warning(s); run with --verbose to list them\n"},
-		{"check quiet with warning", siteWarn, []string{"check", "--source", "DIR", "--quiet"}, 0, "", ""},
+			"checked 5 pages, 15 files in N ms: no errors, 1 warning(s) above\n", warning},
+		{"check quiet with warning", siteWarn, []string{"check", "--source", "DIR", "--quiet"}, 0, "", warning},
 		{"check verbose with warning", siteWarn, []string{"check", "--source", "DIR", "--verbose"}, 0,
 			verboseCheck + "pages:    5\nfiles:    15 built in memory, none written\nwarnings: 1\n" +
 				"time:     N ms (load, analyse, render, check links, ids, alt text and titles)\n" +
-				"checked 5 pages, 15 files in N ms: no problems found\n", warning},
+				"checked 5 pages, 15 files in N ms: no errors, 1 warning(s) above\n", warning},
 		{"check quiet failing", siteBad, []string{"check", "--source", "DIR", "--quiet"}, 1, "", badWeight},
 		{"check verbose failing", siteBad, []string{"check", "--source", "DIR", "--verbose"}, 1, verboseCheck, badWeight},
 		{"check quiet and verbose", siteOK, []string{"check", "--quiet", "--verbose"}, 2, "",
