@@ -78,6 +78,15 @@ func parseFrontMatter(path string, src []byte, line int) (FrontMatter, error) {
 	if len(bytes.TrimSpace(src)) == 0 {
 		return fm, nil
 	}
+	if simple, ok := parseSimpleFrontMatter(src); ok {
+		return simple, nil
+	}
+	return parseFrontMatterYAML(path, src, line)
+}
+
+// parseFrontMatterYAML decodes front matter with the YAML parser.
+func parseFrontMatterYAML(path string, src []byte, line int) (FrontMatter, error) {
+	fm := FrontMatter{Params: map[string]any{}}
 	pos := func(n ast.Node) diag.Pos {
 		p := diag.Pos{Path: path, Line: line}
 		if n != nil && n.GetToken() != nil {
