@@ -1,6 +1,7 @@
 package site
 
 import (
+	"html"
 	"html/template"
 	"strings"
 	"time"
@@ -71,28 +72,47 @@ func (p *Page) makeSummary() string {
 	if p.Description != "" {
 		return p.Description
 	}
-	s := stripTags(string(p.Content))
-	r := []rune(strings.Join(strings.Fields(s), " "))
-	if len(r) > 120 {
-		return string(r[:120]) + "…"
-	}
-	return string(r)
+	return summarize(string(p.Content), 120)
 }
 
-func stripTags(s string) string {
+// summarize returns the first n characters of the text of an HTML
+// fragment, white space folded and entities decoded, with "…" when cut. It
+// reads only as far as it needs.
+func summarize(h string, n int) string {
 	var b strings.Builder
-	in := false
-	for _, r := range s {
+	in, space, count := false, false, 0
+	for i := 0; i < len(h); i++ {
+		c := h[i]
 		switch {
-		case r == '<':
+		case c == '<':
 			in = true
-		case r == '>':
+			continue
+		case c == '>' && in:
 			in = false
-		case !in:
-			b.WriteRune(r)
+			continue
+		case in:
+			continue
+		case c == ' ' || c == '\n' || c == '\t' || c == '\r':
+			space = b.Len() > 0
+			continue
+		}
+		if space {
+			b.WriteByte(' ')
+			space = false
+		}
+		b.WriteByte(c)
+		if c < 0x80 || c >= 0xC0 {
+			count++
+		}
+		if count > n+8 { // room for entities such as &amp;, decoded below
+			break
 		}
 	}
-	return b.String()
+	r := []rune(html.UnescapeString(b.String()))
+	if len(r) > n {
+		return string(r[:n]) + "…"
+	}
+	return string(r)
 }
 
 // finish computes the fields templates read, once all pages exist.

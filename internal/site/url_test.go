@@ -45,3 +45,22 @@ func TestHrefRelativeAndWithSubPath(t *testing.T) {
 		}
 	}
 }
+
+func TestSummarizeFoldsSpaceDecodesAndCuts(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		in   string
+		n    int
+		want string
+	}{
+		{"<h2 id=\"a\">見出し</h2>\n<p>本文 &amp; <em>強調</em>。</p>", 50, "見出し 本文 & 強調。"},
+		{"<p>あいうえおかきくけこ</p>", 5, "あいうえお…"},
+		{"<p>abc</p>", 3, "abc"},
+		{"", 10, ""},
+	}
+	for _, tc := range tests {
+		if got := summarize(tc.in, tc.n); got != tc.want {
+			t.Errorf("summarize(%q, %d) = %q, want %q", tc.in, tc.n, got, tc.want)
+		}
+	}
+}
