@@ -15,6 +15,7 @@ import (
 // import (directly or not).
 var forbidden = map[string][]string{
 	"diag":         {"*"},
+	"parallel":     {"*"},
 	"tabular":      {"content", "survey", "municipality", "chart", "site", "build", "check", "server", "cli"},
 	"content":      {"survey", "municipality", "chart", "site", "build", "check", "server", "cli"},
 	"survey":       {"content", "municipality", "chart", "site", "build", "check", "server", "cli"},

@@ -25,6 +25,7 @@ import (
 	"golang.org/x/net/html"
 
 	"surveysite/internal/diag"
+	"surveysite/internal/parallel"
 	"surveysite/internal/site"
 )
 
@@ -165,14 +166,21 @@ func (c *checker) report(scans []*scan) *diag.List {
 	for _, sc := range scans {
 		c.ids[sc.name] = sc.ids
 	}
-	for _, sc := range scans {
+	found := make([][]*diag.Error, len(scans))
+	parallel.For(len(scans), func(i int) {
+		sc := scans[i]
 		for _, pr := range sc.problems {
-			list.Add(c.place(sc.name, pr))
+			found[i] = append(found[i], c.place(sc.name, pr))
 		}
 		for _, l := range sc.links {
 			if pr := c.checkLink(sc.name, l); pr != nil {
-				list.Add(c.place(sc.name, *pr))
+				found[i] = append(found[i], c.place(sc.name, *pr))
 			}
+		}
+	})
+	for _, errs := range found {
+		for _, e := range errs {
+			list.Add(e)
 		}
 	}
 	return &list

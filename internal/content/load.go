@@ -6,16 +6,14 @@ import (
 	"io/fs"
 	"net/url"
 	"path"
-	"runtime"
 	"strings"
-	"sync"
-	"sync/atomic"
 	"unicode/utf8"
 
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/text"
 
 	"surveysite/internal/diag"
+	"surveysite/internal/parallel"
 )
 
 // Options configure loading.
@@ -63,7 +61,7 @@ func Load(fsys fs.FS, opts Options) ([]*Page, error) {
 		errs diag.List
 	}
 	results := make([]loaded, len(files))
-	parallel(len(files), func(i int) {
+	parallel.For(len(files), func(i int) {
 		f := files[i]
 		r := &results[i]
 		src, err := fs.ReadFile(fsys, f)
@@ -129,7 +127,7 @@ func Load(fsys fs.FS, opts Options) ([]*Page, error) {
 		}
 	}
 	problems := make([]diag.List, len(pages))
-	parallel(len(pages), func(i int) {
+	parallel.For(len(pages), func(i int) {
 		p := pages[i]
 		s := sources[p]
 		st := &docState{path: p.Path, url: p.URL, lines: newLineIndex(s.body, s.bodyLine), link: link(p)}
@@ -204,24 +202,4 @@ func firstInvalidLine(src []byte) int {
 		src = src[n:]
 	}
 	return line
-}
-
-// parallel calls f(0) … f(n-1) on GOMAXPROCS goroutines and waits.
-func parallel(n int, f func(i int)) {
-	var next atomic.Int64
-	var wg sync.WaitGroup
-	for range min(runtime.GOMAXPROCS(0), max(n, 1)) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for {
-				i := int(next.Add(1)) - 1
-				if i >= n {
-					return
-				}
-				f(i)
-			}
-		}()
-	}
-	wg.Wait()
 }

@@ -1,19 +1,19 @@
 package site
 
 import (
-	"sync"
-
 	"html/template"
 	"io/fs"
 	"path"
 	"slices"
 	"sort"
 	"strings"
-	"surveysite/internal/chart"
+	"sync"
 
+	"surveysite/internal/chart"
 	"surveysite/internal/content"
 	"surveysite/internal/diag"
 	"surveysite/internal/municipality"
+	"surveysite/internal/parallel"
 	"surveysite/internal/tabular"
 )
 
@@ -201,9 +201,7 @@ func (s *Site) assemble() {
 		return stringList(p.Params["themes"])
 	})
 	sort.Slice(s.Pages, func(i, j int) bool { return s.Pages[i].URL < s.Pages[j].URL })
-	for _, p := range s.Pages {
-		p.finish(s)
-	}
+	parallel.For(len(s.Pages), func(i int) { s.Pages[i].finish(s) })
 }
 
 // terms groups pages by the names get returns and adds a page per term
