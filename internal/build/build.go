@@ -39,7 +39,14 @@ type Result struct {
 	Pages    int
 	Files    int
 	Duration time.Duration
+	Phases   []Phase // how long each phase took, in order
 	Warnings []*diag.Error
+}
+
+// Phase is the time one phase of a build took.
+type Phase struct {
+	Name     string
+	Duration time.Duration
 }
 
 // Run builds the site described by opts.
@@ -56,7 +63,14 @@ func Run(ctx context.Context, opts Options) (Result, error) {
 		return res, err
 	}
 	fsys := os.DirFS(opts.Source)
+	mark := start
+	phase := func(name string) {
+		now := time.Now()
+		res.Phases = append(res.Phases, Phase{name, now.Sub(mark)})
+		mark = now
+	}
 	s, warnings, err := Load(ctx, fsys, opts)
+	phase("load, analyse, assemble")
 	res.Warnings = warnings
 	if err != nil {
 		return res, err
@@ -71,15 +85,18 @@ func Run(ctx context.Context, opts Options) (Result, error) {
 	if err != nil {
 		return res, err
 	}
+	phase("render and write")
 	if err := checkBuilt(fsys, s, tmp, sw, opts, &res); err != nil {
 		return res, err
 	}
+	phase("check links")
 	if err := ctx.Err(); err != nil {
 		return res, err
 	}
 	if err := swap(tmp, opts.Dest); err != nil {
 		return res, err
 	}
+	phase("replace the output")
 	res.Pages, res.Files, res.Duration = st.Pages, st.Files, time.Since(start)
 	return res, nil
 }

@@ -37,6 +37,9 @@ func (c *buildCmd) Run(ctx context.Context, args []string) error {
 	out.detail("files", "%d written to %s", res.Files, filepath.ToSlash(res.Dest))
 	out.detail("warnings", "%d", len(res.Warnings))
 	out.detail("time", "%d ms (load, analyse, render, check links, write)", res.Duration.Milliseconds())
+	for _, ph := range res.Phases {
+		out.detail("  "+ph.Name, "%d ms", ph.Duration.Milliseconds())
+	}
 	out.summary("built %d pages, %d files in %d ms -> %s",
 		res.Pages, res.Files, res.Duration.Milliseconds(), filepath.ToSlash(res.Dest))
 	return nil

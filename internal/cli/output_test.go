@@ -41,6 +41,9 @@ func writeSite(t *testing.T, files map[string]string) string {
 
 var msRE = regexp.MustCompile(`\d+ ms`)
 
+// buildPhases is what build --verbose prints after the total time.
+const buildPhases = "  load, analyse, assemble: N ms\n  render and write: N ms\n  check links: N ms\n  replace the output: N ms\n"
+
 func TestQuietAndVerboseOutput(t *testing.T) {
 	t.Parallel()
 	const (
@@ -65,14 +68,14 @@ func TestQuietAndVerboseOutput(t *testing.T) {
 		{"build quiet", siteOK, []string{"build", "--source", "DIR", "--quiet"}, 0, "", ""},
 		{"build verbose", siteOK, []string{"build", "--source", "DIR", "--verbose"}, 0,
 			verboseBuild + "pages:    3\nfiles:    7 written to DIR/public\nwarnings: 0\n" +
-				"time:     N ms (load, analyse, render, check links, write)\n" +
+				"time:     N ms (load, analyse, render, check links, write)\n" + buildPhases +
 				"built 3 pages, 7 files in N ms -> DIR/public\n", ""},
 		{"build default with warning", siteWarn, []string{"build", "--source", "DIR"}, 0,
 			"built 5 pages, 15 files in N ms -> DIR/public\n", warning},
 		{"build quiet with warning", siteWarn, []string{"build", "--quiet", "--source", "DIR"}, 0, "", warning},
 		{"build verbose with warning", siteWarn, []string{"build", "--verbose", "--source", "DIR"}, 0,
 			verboseBuild + "pages:    5\nfiles:    15 written to DIR/public\nwarnings: 1\n" +
-				"time:     N ms (load, analyse, render, check links, write)\n" +
+				"time:     N ms (load, analyse, render, check links, write)\n" + buildPhases +
 				"built 5 pages, 15 files in N ms -> DIR/public\n", warning},
 		{"build default failing", siteBad, []string{"build", "--source", "DIR"}, 1, "", badWeight},
 		{"build quiet failing", siteBad, []string{"build", "--source", "DIR", "--quiet"}, 1, "", badWeight},
