@@ -91,16 +91,19 @@ func detect(head []byte, br *bufio.Reader) (Encoding, io.Reader) {
 // validUTF8Prefix reports whether b is valid UTF-8, allowing a rune cut off at
 // the end of the sniffed window.
 func validUTF8Prefix(b []byte) bool {
-	for i := 0; i < 3 && len(b) > 0; i++ {
-		if utf8.Valid(b) {
+	if utf8.Valid(b) {
+		return true
+	}
+	if len(b) < sniffSize {
+		return false // the whole file was sniffed: nothing was cut off
+	}
+	// A rune of up to 4 bytes may be cut off at the end of the window.
+	for i := 1; i <= 3 && i < len(b); i++ {
+		if utf8.Valid(b[:len(b)-i]) {
 			return true
 		}
-		if len(b) < sniffSize {
-			return false // the whole file was sniffed: nothing was cut off
-		}
-		b = b[:len(b)-1]
 	}
-	return utf8.Valid(b)
+	return false
 }
 
 // Read returns the next record. The slice is reused by the next call. Errors

@@ -119,3 +119,23 @@ func TestInvalidShiftJISIsReported(t *testing.T) {
 		t.Errorf("after the bad row: %v, want EOF", err)
 	}
 }
+
+// A multi-byte character cut off by the end of the sniffed window must not
+// make a UTF-8 file look like Shift_JIS (found with a 38 MB survey file).
+func TestDetectUTF8WhenTheWindowCutsACharacter(t *testing.T) {
+	t.Parallel()
+	for pad := 0; pad < 3; pad++ {
+		var b strings.Builder
+		b.WriteString("a,b\n")
+		for b.Len() < sniffSize+100 {
+			b.WriteString(strings.Repeat("x", pad) + ",団体区分\n")
+		}
+		r, err := NewReader("d.csv", strings.NewReader(b.String()))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if r.Encoding != UTF8 {
+			t.Errorf("pad %d: Encoding = %v, want UTF-8", pad, r.Encoding)
+		}
+	}
+}
