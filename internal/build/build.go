@@ -31,6 +31,8 @@ type Options struct {
 	Dest    string // output folder; default Source/public
 	BaseURL string // overrides surveysite.yaml's baseURL when set
 	Drafts  bool   // include pages with draft: true
+	// ContentCache, if set, keeps loaded pages between builds (serve).
+	ContentCache *content.Cache
 }
 
 // Result describes a finished build.
@@ -117,7 +119,8 @@ func Load(ctx context.Context, fsys fs.FS, opts Options) (*site.Site, []*diag.Er
 		return nil, nil, err
 	}
 	var list diag.List
-	pages, err := content.Load(fsys, content.Options{Drafts: opts.Drafts, UnsafeHTML: cfg.UnsafeHTML, URL: urls.Href})
+	pages, err := content.Load(fsys, content.Options{Drafts: opts.Drafts, UnsafeHTML: cfg.UnsafeHTML, URL: urls.Href,
+		Cache: opts.ContentCache, CacheKey: fmt.Sprintf("%s|%t|%t", cfg.BaseURL, cfg.UnsafeHTML, opts.Drafts)})
 	list.AddErr(diag.Pos{Path: "content"}, err)
 	data, err := loadData(fsys)
 	list.AddErr(diag.Pos{Path: "data"}, err)

@@ -53,6 +53,18 @@ func (m *Memory) WriteFile(name string, data []byte) error {
 	return nil
 }
 
+// Clone returns a copy of m that shares the files' bytes, which are never
+// changed in place: serve updates a copy and swaps it in.
+func (m *Memory) Clone() *Memory {
+	m.mu.RLock()
+	defer m.mu.RUnlock()
+	c := &Memory{files: make(map[string][]byte, len(m.files))}
+	for k, v := range m.files {
+		c.files[k] = v
+	}
+	return c
+}
+
 // File returns the file called name and whether it exists.
 func (m *Memory) File(name string) ([]byte, bool) {
 	m.mu.RLock()

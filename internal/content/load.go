@@ -21,12 +21,17 @@ type Options struct {
 	Drafts     bool    // keep pages with draft: true
 	UnsafeHTML bool    // pass raw HTML in Markdown through
 	URL        URLFunc // writes site paths as hrefs; nil leaves them as they are
+	// Cache, if set, keeps pages between loads (serve). CacheKey must change
+	// whenever URL writes different hrefs (another base URL).
+	Cache    *Cache
+	CacheKey string
 }
 
 // Load reads every content/**/*.md in fsys. Problems in all files are
 // collected and returned together as a *diag.List.
 func Load(fsys fs.FS, opts Options) ([]*Page, error) {
 	var files []string
+	var stamps []stamp
 	err := fs.WalkDir(fsys, "content", func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			return err
@@ -40,6 +45,13 @@ func Load(fsys fs.FS, opts Options) ([]*Page, error) {
 		}
 		if !d.IsDir() && strings.HasSuffix(name, ".md") {
 			files = append(files, p)
+			var st stamp
+			if opts.Cache != nil {
+				if info, err := d.Info(); err == nil {
+					st = stamp{size: info.Size(), mod: info.ModTime().UnixNano()}
+				}
+			}
+			stamps = append(stamps, st)
 		}
 		return nil
 	})
@@ -50,20 +62,23 @@ func Load(fsys fs.FS, opts Options) ([]*Page, error) {
 		return nil, err
 	}
 
-	type source struct {
-		body     []byte
-		bodyLine int
-	}
-	// Read and parse front matter in parallel; keep file order.
+	// Read and parse front matter in parallel; keep file order. A file the
+	// cache holds with the same size and time is not read again.
 	type loaded struct {
-		page *Page
-		src  source
-		errs diag.List
+		page   *Page
+		src    source
+		errs   diag.List
+		cached bool
 	}
+	prev := opts.Cache.lookup(opts.CacheKey)
 	results := make([]loaded, len(files))
 	parallel.For(len(files), func(i int) {
 		f := files[i]
 		r := &results[i]
+		if e, ok := prev[f]; ok && e.stamp == stamps[i] && stamps[i] != (stamp{}) {
+			r.page, r.src, r.cached = e.page, e.src, true
+			return
+		}
 		src, err := fs.ReadFile(fsys, f)
 		if err != nil {
 			r.errs.AddErr(diag.Pos{Path: f}, err)
@@ -85,6 +100,7 @@ func Load(fsys fs.FS, opts Options) ([]*Page, error) {
 			return
 		}
 		if fm.Draft && !opts.Drafts {
+			r.src = source{skipped: true}
 			return
 		}
 		kind, section, u := pageURL(f, fm.Slug)
@@ -93,16 +109,23 @@ func Load(fsys fs.FS, opts Options) ([]*Page, error) {
 			r.errs.Add(diag.Errorf(diag.Pos{Path: f, Line: max(fmLine, 1)}, "the page has no title").
 				WithHint("add a line \"title: …\" to the front matter"))
 		}
-		r.page, r.src = p, source{body, bodyLine}
+		r.page, r.src = p, source{body: body, bodyLine: bodyLine}
 	})
 	var list diag.List
 	pages := make([]*Page, 0, len(files))
 	sources := map[*Page]source{}
+	cached := map[*Page]bool{}
+	next := map[string]cacheEntry{}
 	for i := range results {
-		list.Merge(&results[i].errs)
-		if p := results[i].page; p != nil {
+		r := &results[i]
+		list.Merge(&r.errs)
+		if r.errs.Len() == 0 && stamps[i] != (stamp{}) {
+			next[files[i]] = cacheEntry{stamp: stamps[i], page: r.page, src: r.src}
+		}
+		if p := r.page; p != nil {
 			pages = append(pages, p)
-			sources[p] = results[i].src
+			sources[p] = r.src
+			cached[p] = r.cached
 		}
 	}
 	byURL := map[string]*Page{}
@@ -120,16 +143,33 @@ func Load(fsys fs.FS, opts Options) ([]*Page, error) {
 		return nil, err
 	}
 
+	// Cached pages keep their HTML only while every page keeps its URL:
+	// their links to other pages depend on them.
+	urls := urlSet(pages)
+	keep := opts.Cache.sameURLs(opts.CacheKey, urls)
+	var convert []*Page
+	for _, p := range pages {
+		if !keep || !cached[p] {
+			convert = append(convert, p)
+		}
+	}
+
 	md := newMarkdown(opts.UnsafeHTML)
 	link := func(p *Page) func(from, dest string) (string, bool) {
 		return func(from, dest string) (string, bool) {
 			return resolveLink(p, dest, byPath, opts.URL)
 		}
 	}
-	problems := make([]diag.List, len(pages))
-	parallel.For(len(pages), func(i int) {
-		p := pages[i]
-		s := sources[p]
+	problems := make([]diag.List, len(convert))
+	fresh := make([]*Page, len(convert))
+	parallel.For(len(convert), func(i int) {
+		old := convert[i]
+		// Convert into a new Page: a cached one may still be in use by the
+		// site of the previous load.
+		cp := *old
+		p := &cp
+		fresh[i] = p
+		s := sources[old]
 		st := &docState{path: p.Path, url: p.URL, lines: newLineIndex(s.body, s.bodyLine), link: link(p)}
 		pc := parser.NewContext(parser.WithIDs(newHeadingIDs()))
 		pc.Set(stateKey, st)
@@ -150,6 +190,22 @@ func Load(fsys fs.FS, opts Options) ([]*Page, error) {
 	if err := list.Err(); err != nil {
 		return nil, err
 	}
+	replaced := make(map[*Page]*Page, len(convert))
+	for i, old := range convert {
+		replaced[old] = fresh[i]
+	}
+	for i, p := range pages {
+		if q, ok := replaced[p]; ok {
+			pages[i] = q
+		}
+	}
+	for f, e := range next {
+		if q, ok := replaced[e.page]; ok {
+			e.page = q
+			next[f] = e
+		}
+	}
+	opts.Cache.store(opts.CacheKey, next, urls)
 	return pages, nil
 }
 

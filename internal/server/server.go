@@ -8,10 +8,13 @@ import (
 	"io"
 	"net/http"
 	"os"
+	"reflect"
+	"strings"
 	"sync"
 	"time"
 
 	"surveysite/internal/build"
+	"surveysite/internal/content"
 	"surveysite/internal/diag"
 	"surveysite/internal/site"
 )
@@ -24,7 +27,7 @@ type Options struct {
 	Source   string        // project root; default "."
 	Drafts   bool          // include pages with draft: true
 	Log      io.Writer     // progress and problems; nil discards them
-	Debounce time.Duration // quiet time after a change before rebuilding; default 100 ms
+	Debounce time.Duration // quiet time after a change before rebuilding; default 30 ms
 	// Addr is the host:port the site is served at. When surveysite.yaml
 	// sets a baseURL, the preview replaces it with http://Addr/ so that
 	// every link stays on the preview.
@@ -36,6 +39,11 @@ type Options struct {
 type Server struct {
 	opts    Options
 	buildMu sync.Mutex // one rebuild at a time
+
+	// Kept between rebuilds, under buildMu: loaded pages, and the site of
+	// the last good build, to render only what an edit changed.
+	cache content.Cache
+	last  *site.Site
 
 	mu       sync.RWMutex
 	files    *build.Memory // last good build; nil before the first
@@ -55,7 +63,7 @@ func New(opts Options) *Server {
 		opts.Source = "."
 	}
 	if opts.Debounce <= 0 {
-		opts.Debounce = 100 * time.Millisecond
+		opts.Debounce = 30 * time.Millisecond
 	}
 	if opts.Log == nil {
 		opts.Log = io.Discard
@@ -68,10 +76,16 @@ func New(opts Options) *Server {
 // problems. Either way open tabs are told to reload. The error returned is
 // the build's (a *diag.List or *diag.Error for problems in the input).
 func (s *Server) Rebuild(ctx context.Context) error {
+	return s.rebuild(ctx, nil)
+}
+
+// rebuild builds after changes to the files changed (paths relative to the
+// source folder; nil: anything may have changed).
+func (s *Server) rebuild(ctx context.Context, changed []string) error {
 	s.buildMu.Lock()
 	defer s.buildMu.Unlock()
 	start := time.Now()
-	mem, st, err := s.build(ctx)
+	mem, st, err := s.build(ctx, changed)
 	if errors.Is(err, context.Canceled) && ctx.Err() != nil {
 		return err
 	}
@@ -98,9 +112,10 @@ func (s *Server) Rebuild(ctx context.Context) error {
 	return nil
 }
 
-func (s *Server) build(ctx context.Context) (*build.Memory, site.Stats, error) {
+func (s *Server) build(ctx context.Context, changed []string) (*build.Memory, site.Stats, error) {
 	fsys := os.DirFS(s.opts.Source)
-	opts := build.Options{Source: s.opts.Source, Drafts: s.opts.Drafts}
+	s.cache.Forget(changed...) // the watcher saw them change: read them again
+	opts := build.Options{Source: s.opts.Source, Drafts: s.opts.Drafts, ContentCache: &s.cache}
 	if cfg, err := site.LoadConfig(fsys); err == nil && cfg.BaseURL != "" && s.opts.Addr != "" {
 		opts.BaseURL = "http://" + s.opts.Addr + "/"
 	}
@@ -108,12 +123,78 @@ func (s *Server) build(ctx context.Context) (*build.Memory, site.Stats, error) {
 	if err != nil {
 		return nil, site.Stats{}, err
 	}
+	s.mu.RLock()
+	old := s.files
+	s.mu.RUnlock()
+	if pages, extras, ok := affected(s.last, st, changed); ok && old != nil {
+		mem := old.Clone()
+		stats, err := st.RenderPages(mem, pages, extras)
+		if err != nil {
+			return nil, stats, err
+		}
+		s.last = st
+		return mem, stats, ctx.Err()
+	}
 	mem := build.NewMemory()
 	stats, err := st.Render(mem)
 	if err != nil {
 		return nil, stats, err
 	}
+	s.last = st
 	return mem, stats, ctx.Err()
+}
+
+// affected returns the pages of the new site that an edit of Markdown
+// files changed, and whether the lists, sitemap and feed must be written
+// again. ok is false when the whole site must be rendered: the change was
+// not only to Markdown pages, or pages were added, removed or moved.
+func affected(old, cur *site.Site, changed []string) (pages []*site.Page, extras, ok bool) {
+	if old == nil || len(changed) == 0 || len(old.Pages) != len(cur.Pages) {
+		return nil, false, false
+	}
+	for _, c := range changed {
+		if !strings.HasPrefix(c, "content/") || !strings.HasSuffix(c, ".md") {
+			return nil, false, false
+		}
+	}
+	lists := false
+	for i, p := range cur.Pages {
+		q := old.Pages[i] // both sorted by URL
+		if p.URL != q.URL || p.Kind != q.Kind {
+			return nil, false, false
+		}
+		if p.Source == q.Source {
+			continue // the same loaded page: unchanged
+		}
+		if p.Source == nil || q.Source == nil || p.Kind != "page" && p.Kind != "case" {
+			return nil, false, false // a list, home or report page: render all
+		}
+		pages = append(pages, p)
+		lists = lists || !sameInLists(p, q)
+	}
+	if lists {
+		for _, p := range cur.Pages {
+			if p.Kind != "page" && p.Kind != "case" && p.Kind != "question" {
+				pages = append(pages, p)
+			}
+		}
+	}
+	return pages, lists, true
+}
+
+// sameInLists reports whether what other pages show of a page (title,
+// date, summary, weight, tags, parameters) is the same in both versions.
+func sameInLists(a, b *site.Page) bool {
+	if a.Title != b.Title || !a.Date.Equal(b.Date) || a.Summary != b.Summary || a.Weight != b.Weight ||
+		a.Description != b.Description || len(a.Tags) != len(b.Tags) || !reflect.DeepEqual(a.Params, b.Params) {
+		return false
+	}
+	for i := range a.Tags {
+		if a.Tags[i].Name != b.Tags[i].Name {
+			return false
+		}
+	}
+	return true
 }
 
 // problems turns a build error into the list shown on the error page.

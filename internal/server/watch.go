@@ -43,6 +43,7 @@ func (s *Server) Watch(ctx context.Context) (<-chan struct{}, error) {
 		defer w.Close()
 		timer := time.NewTimer(time.Hour)
 		timer.Stop()
+		pending := map[string]bool{} // changed files since the last rebuild
 		for {
 			select {
 			case <-ctx.Done():
@@ -62,6 +63,11 @@ func (s *Server) Watch(ctx context.Context) (<-chan struct{}, error) {
 						}
 					}
 				}
+				if rel, err := filepath.Rel(root, ev.Name); err == nil {
+					pending[filepath.ToSlash(rel)] = true
+				} else {
+					pending[""] = true // unknown: rebuild everything
+				}
 				timer.Reset(s.opts.Debounce)
 			case err, ok := <-w.Errors:
 				if !ok {
@@ -69,7 +75,12 @@ func (s *Server) Watch(ctx context.Context) (<-chan struct{}, error) {
 				}
 				fmt.Fprintf(s.opts.Log, "watch: %v\n", err)
 			case <-timer.C:
-				s.Rebuild(ctx) // problems are logged and shown in the browser
+				changed := make([]string, 0, len(pending))
+				for name := range pending {
+					changed = append(changed, name)
+				}
+				clear(pending)
+				s.rebuild(ctx, changed) // problems are logged and shown in the browser
 			}
 		}
 	}()

@@ -29,6 +29,13 @@ type Stats struct {
 // Render executes every page's layout and writes the pages, the theme's
 // static files, sitemap.xml, robots.txt and the news feed to w.
 func (s *Site) Render(w Writer) (Stats, error) {
+	return s.RenderPages(w, s.Pages, true)
+}
+
+// RenderPages renders only the given pages of the site to w, and with
+// extras also the static files, generated files, robots.txt, sitemap.xml
+// and the feed. serve uses it to update a build after an edit.
+func (s *Site) RenderPages(w Writer, pages []*Page, extras bool) (Stats, error) {
 	var st Stats
 	var mu sync.Mutex
 	var list diag.List
@@ -53,7 +60,7 @@ func (s *Site) Render(w Writer) (Stats, error) {
 			}
 		}()
 	}
-	for _, p := range s.Pages {
+	for _, p := range pages {
 		work <- p
 	}
 	close(work)
@@ -61,8 +68,11 @@ func (s *Site) Render(w Writer) (Stats, error) {
 	if err := list.Err(); err != nil {
 		return st, err
 	}
-	st.Pages = len(s.Pages)
+	st.Pages = len(pages)
 	st.Files = st.Pages
+	if !extras {
+		return st, nil
+	}
 	n, err := s.writeStatic(w)
 	st.Files += n
 	if err != nil {
