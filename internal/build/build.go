@@ -31,8 +31,10 @@ type Options struct {
 	Dest    string // output folder; default Source/public
 	BaseURL string // overrides surveysite.yaml's baseURL when set
 	Drafts  bool   // include pages with draft: true
-	// ContentCache, if set, keeps loaded pages between builds (serve).
+	// ContentCache and SurveyCache, if set, keep loaded pages and analysed
+	// surveys between builds (serve).
 	ContentCache *content.Cache
+	SurveyCache  *SurveyCache
 }
 
 // Result describes a finished build.
@@ -127,7 +129,7 @@ func Load(ctx context.Context, fsys fs.FS, opts Options) (*site.Site, []*diag.Er
 	if err := list.Err(); err != nil {
 		return nil, list.Warnings(), err
 	}
-	surveys, err := loadSurveys(fsys, pages, cfg.MinCell)
+	surveys, err := loadSurveys(fsys, pages, cfg.MinCell, opts.SurveyCache)
 	list.AddErr(diag.Pos{Path: "data/surveys"}, err)
 	participants, err := loadParticipants(fsys)
 	list.AddErr(diag.Pos{Path: participantsFile}, err)

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io/fs"
 	"path"
+	"strings"
 	"sync"
 
 	"surveysite/internal/content"
@@ -17,7 +18,7 @@ import (
 // survey's overview page (content/surveys/<id>/_index.md) may set
 // separator, base (all or answered), min_cell and crosstab (a list of
 // attribute columns).
-func loadSurveys(fsys fs.FS, pages []*content.Page, minCell int) ([]site.SurveyInput, error) {
+func loadSurveys(fsys fs.FS, pages []*content.Page, minCell int, cache *SurveyCache) ([]site.SurveyInput, error) {
 	entries, err := fs.ReadDir(fsys, "data/surveys")
 	if errors.Is(err, fs.ErrNotExist) {
 		return nil, nil
@@ -51,6 +52,15 @@ func loadSurveys(fsys fs.FS, pages []*content.Page, minCell int) ([]site.SurveyI
 				lists[i].AddErr(diag.Pos{Path: p.Path}, err)
 				return
 			}
+			st := surveyStamp(fsys, dir, cfg)
+			if in, ok := cache.get(id, st); ok {
+				in.Page = p
+				out[i] = in
+				for _, w := range in.Results.Warnings {
+					lists[i].Add(w)
+				}
+				return
+			}
 			cb, err := survey.LoadCodebook(fsys, dir+"/codebook.csv")
 			if err != nil {
 				lists[i].AddErr(diag.Pos{Path: dir + "/codebook.csv"}, err)
@@ -65,6 +75,7 @@ func loadSurveys(fsys fs.FS, pages []*content.Page, minCell int) ([]site.SurveyI
 				lists[i].Add(w)
 			}
 			out[i] = site.SurveyInput{ID: id, Page: p, Codebook: cb, Results: res}
+			cache.put(id, st, out[i])
 		}()
 	}
 	wg.Wait()
@@ -122,4 +133,54 @@ func surveyConfig(p *content.Page, minCell int) (survey.Config, error) {
 		cfg.By = []string{v}
 	}
 	return cfg, nil
+}
+
+// SurveyCache keeps analysed surveys between builds (serve): a survey whose
+// files and settings are unchanged is not read and tallied again. The zero
+// value is ready; a nil *SurveyCache caches nothing.
+type SurveyCache struct {
+	mu      sync.Mutex
+	entries map[string]surveyEntry
+}
+
+type surveyEntry struct {
+	stamp string
+	in    site.SurveyInput
+}
+
+// surveyStamp describes the versions of a survey's files and its settings;
+// "" when a file cannot be examined, which is never cached.
+func surveyStamp(fsys fs.FS, dir string, cfg survey.Config) string {
+	var b strings.Builder
+	for _, f := range []string{"codebook.csv", "responses.csv"} {
+		fi, err := fs.Stat(fsys, dir+"/"+f)
+		if err != nil {
+			return ""
+		}
+		fmt.Fprintf(&b, "%s %d %d\n", f, fi.Size(), fi.ModTime().UnixNano())
+	}
+	fmt.Fprintf(&b, "%q %q %d %q", cfg.Separator, cfg.Base, cfg.MinCell, cfg.By)
+	return b.String()
+}
+
+func (c *SurveyCache) get(id, stamp string) (site.SurveyInput, bool) {
+	if c == nil || stamp == "" {
+		return site.SurveyInput{}, false
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	e, ok := c.entries[id]
+	return e.in, ok && e.stamp == stamp
+}
+
+func (c *SurveyCache) put(id, stamp string, in site.SurveyInput) {
+	if c == nil || stamp == "" {
+		return
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.entries == nil {
+		c.entries = map[string]surveyEntry{}
+	}
+	c.entries[id] = surveyEntry{stamp, in}
 }

@@ -42,8 +42,9 @@ type Server struct {
 
 	// Kept between rebuilds, under buildMu: loaded pages, and the site of
 	// the last good build, to render only what an edit changed.
-	cache content.Cache
-	last  *site.Site
+	cache   content.Cache
+	surveys build.SurveyCache
+	last    *site.Site
 
 	mu       sync.RWMutex
 	files    *build.Memory // last good build; nil before the first
@@ -115,7 +116,7 @@ func (s *Server) rebuild(ctx context.Context, changed []string) error {
 func (s *Server) build(ctx context.Context, changed []string) (*build.Memory, site.Stats, error) {
 	fsys := os.DirFS(s.opts.Source)
 	s.cache.Forget(changed...) // the watcher saw them change: read them again
-	opts := build.Options{Source: s.opts.Source, Drafts: s.opts.Drafts, ContentCache: &s.cache}
+	opts := build.Options{Source: s.opts.Source, Drafts: s.opts.Drafts, ContentCache: &s.cache, SurveyCache: &s.surveys}
 	if cfg, err := site.LoadConfig(fsys); err == nil && cfg.BaseURL != "" && s.opts.Addr != "" {
 		opts.BaseURL = "http://" + s.opts.Addr + "/"
 	}
