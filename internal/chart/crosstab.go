@@ -20,8 +20,12 @@ type Segment struct {
 	// Ignored when Suppressed.
 	Texts []string
 	// Suppressed marks a segment too small to publish (秘匿): it is listed
-	// with its n and "n=8のため非表示", and its values are not drawn.
+	// with its n and "n=8のため非表示" (or SuppressedNote), and its values
+	// are not drawn.
 	Suppressed bool
+	// SuppressedNote, if set, replaces "n=8のため非表示", e.g. for a segment
+	// hidden so that another small one cannot be worked out by subtraction.
+	SuppressedNote string
 }
 
 // CrosstabOptions configure a Crosstab.
@@ -136,7 +140,7 @@ func (c *Crosstab) layout(f *Fonts) *scene {
 			y += fontSize * lineGap
 		}
 		if sg.Suppressed {
-			s.text(margin, baseline(y, fontSize), fmt.Sprintf("n=%dのため非表示", sg.N), fontSize, false, anchorStart, colTextMuted)
+			s.text(margin, baseline(y, fontSize), sg.suppressedNote(), fontSize, false, anchorStart, colTextMuted)
 			y += fontSize * lineGap
 			continue
 		}
@@ -150,4 +154,12 @@ func (c *Crosstab) layout(f *Fonts) *scene {
 	y = footnote(s, f, c.meta, y)
 	s.h = math.Ceil(y)
 	return s
+}
+
+// suppressedNote is the text drawn for a suppressed segment.
+func (sg Segment) suppressedNote() string {
+	if sg.SuppressedNote != "" {
+		return sg.SuppressedNote
+	}
+	return fmt.Sprintf("n=%dのため非表示", sg.N)
 }

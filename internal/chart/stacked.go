@@ -88,7 +88,7 @@ func (c *Stacked) layout(f *Fonts) *scene {
 			y += fontSize * lineGap
 		}
 		if sg.Suppressed {
-			s.text(margin, baseline(y, fontSize), fmt.Sprintf("n=%dのため非表示", sg.N), fontSize, false, anchorStart, colTextMuted)
+			s.text(margin, baseline(y, fontSize), sg.suppressedNote(), fontSize, false, anchorStart, colTextMuted)
 			y += fontSize * lineGap
 			continue
 		}

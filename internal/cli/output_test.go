@@ -64,12 +64,12 @@ func TestQuietAndVerboseOutput(t *testing.T) {
 		stderr string
 	}{
 		{"build default", siteOK, []string{"build", "--source", "DIR"}, 0,
-			"built 3 pages, 7 files in N ms -> DIR/public\n", ""},
+			"built 3 pages, 6 files in N ms -> DIR/public\n", ""},
 		{"build quiet", siteOK, []string{"build", "--source", "DIR", "--quiet"}, 0, "", ""},
 		{"build verbose", siteOK, []string{"build", "--source", "DIR", "--verbose"}, 0,
-			verboseBuild + "pages:    3\nfiles:    7 written to DIR/public\nwarnings: 0\n" +
+			verboseBuild + "pages:    3\nfiles:    6 written to DIR/public\nwarnings: 0\n" +
 				"time:     N ms (load, analyse, render, check links, write)\n" + buildPhases +
-				"built 3 pages, 7 files in N ms -> DIR/public\n", ""},
+				"built 3 pages, 6 files in N ms -> DIR/public\n", ""},
 		{"build default with warning", siteWarn, []string{"build", "--source", "DIR"}, 0,
 			"built 5 pages, 15 files in N ms -> DIR/public\n", warning},
 		{"build quiet with warning", siteWarn, []string{"build", "--quiet", "--source", "DIR"}, 0, "", warning},
@@ -84,12 +84,12 @@ func TestQuietAndVerboseOutput(t *testing.T) {
 			"Error: --quiet and --verbose cannot be used together\nTry: surveysite build -h\n"},
 
 		{"check default", siteOK, []string{"check", "--source", "DIR"}, 0,
-			"checked 3 pages, 7 files in N ms: no problems found\n", ""},
+			"checked 3 pages, 6 files in N ms: no problems found\n", ""},
 		{"check quiet", siteOK, []string{"check", "--source", "DIR", "--quiet"}, 0, "", ""},
 		{"check verbose", siteOK, []string{"check", "--source", "DIR", "--verbose"}, 0,
-			verboseCheck + "pages:    3\nfiles:    7 built in memory, none written\nwarnings: 0\n" +
+			verboseCheck + "pages:    3\nfiles:    6 built in memory, none written\nwarnings: 0\n" +
 				"time:     N ms (load, analyse, render, check links, ids, alt text and titles)\n" +
-				"checked 3 pages, 7 files in N ms: no problems found\n", ""},
+				"checked 3 pages, 6 files in N ms: no problems found\n", ""},
 		{"check default with warning", siteWarn, []string{"check", "--source", "DIR"}, 0,
 			"checked 5 pages, 15 files in N ms: no errors, 1 warning(s) above\n", warning},
 		{"check quiet with warning", siteWarn, []string{"check", "--source", "DIR", "--quiet"}, 0, "", warning},
@@ -131,7 +131,7 @@ func TestQuietAndVerboseOutput(t *testing.T) {
 func TestServeLogLines(t *testing.T) {
 	t.Parallel()
 	at := func() time.Time { return time.Date(2026, 4, 1, 9, 5, 7, 0, time.Local) }
-	log := "built 3 pages, 7 files in 12 ms\nbuild failed; still serving the last good build:\ncontent/a.md:3:9: weight must be a whole number, not x\n"
+	log := "built 3 pages, 6 files in 12 ms\nbuild failed; still serving the last good build:\ncontent/a.md:3:9: weight must be a whole number, not x\n"
 	tests := []struct {
 		name string
 		out  output
@@ -141,7 +141,7 @@ func TestServeLogLines(t *testing.T) {
 		{"quiet drops good rebuilds", output{quiet: true},
 			"build failed; still serving the last good build:\ncontent/a.md:3:9: weight must be a whole number, not x\n"},
 		{"verbose stamps the time", output{verbose: true},
-			"09:05:07 built 3 pages, 7 files in 12 ms\n09:05:07 build failed; still serving the last good build:\n09:05:07 content/a.md:3:9: weight must be a whole number, not x\n"},
+			"09:05:07 built 3 pages, 6 files in 12 ms\n09:05:07 build failed; still serving the last good build:\n09:05:07 content/a.md:3:9: weight must be a whole number, not x\n"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

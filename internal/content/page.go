@@ -3,7 +3,6 @@ package content
 import (
 	"html/template"
 	"path"
-	"slices"
 	"strings"
 )
 
@@ -79,48 +78,4 @@ func pageURL(file, slug string) (Kind, string, string) {
 		name = slug
 	}
 	return KindPage, section, "/" + path.Join(dir, name) + "/"
-}
-
-// Sorting pages: by weight (0 last), then date (newest first), then title, then path.
-func less(a, b *Page) bool {
-	wa, wb := a.Weight, b.Weight
-	if (wa == 0) != (wb == 0) {
-		return wa != 0
-	}
-	if wa != wb {
-		return wa < wb
-	}
-	if !a.Date.Equal(b.Date) {
-		return a.Date.After(b.Date)
-	}
-	if a.Title != b.Title {
-		return a.Title < b.Title
-	}
-	return a.Path < b.Path
-}
-
-// Sort orders pages by weight (pages without weight last), then newest
-// date first, then title and path, so every build lists them the same way.
-func Sort(pages []*Page) {
-	slices.SortStableFunc(pages, func(a, b *Page) int { return cmpBool(less(a, b), less(b, a)) })
-}
-
-// ByDate orders pages newest first, then by path.
-func ByDate(pages []*Page) {
-	slices.SortStableFunc(pages, func(a, b *Page) int {
-		if c := b.Date.Compare(a.Date); c != 0 {
-			return c
-		}
-		return strings.Compare(a.Path, b.Path)
-	})
-}
-
-func cmpBool(lt, gt bool) int {
-	switch {
-	case lt:
-		return -1
-	case gt:
-		return 1
-	}
-	return 0
 }

@@ -53,6 +53,8 @@ a,b
 not really a png
 -- templates/static/a.json --
 {}
+-- templates/static/feed.xml --
+<?xml version="1.0" encoding="UTF-8"?><feed xmlns="http://www.w3.org/2005/Atom"></feed>
 -- secret.txt --
 not part of the site
 `
@@ -282,7 +284,7 @@ func TestContentTypes(t *testing.T) {
 		{"/favicon.svg", "image/svg+xml"},
 		{"/a.png", "image/png"},
 		{"/data.csv", "text/csv; charset=utf-8"},
-		{"/sitemap.xml", "application/xml; charset=utf-8"},
+		{"/feed.xml", "application/xml; charset=utf-8"},
 		{"/a.json", "application/json"},
 		{"/robots.txt", "text/plain; charset=utf-8"},
 	}

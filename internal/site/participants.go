@@ -103,7 +103,7 @@ func (s *Site) addParticipants(ps []municipality.Participant) error {
 		return err
 	}
 	v.Map = template.HTML(svg.String())
-	if err := municipality.WriteCSV(&csv, ps); err != nil {
+	if err := municipality.WriteCSV(&csv, sorted); err != nil { // in code order, as the page lists them
 		return err
 	}
 	s.files = append(s.files, File{Path: "participants/participants.csv", Data: csv.Bytes()})

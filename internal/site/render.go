@@ -176,10 +176,13 @@ func (s *Site) robots() ([]byte, error) {
 	return []byte(b.String()), nil
 }
 
-// sitemap lists every page but 404 with absolute URLs. Without a base URL
-// it lists site paths, which crawlers ignore but people can read; robots.txt
-// names it only when it is absolute.
+// sitemap lists every page but 404 with absolute URLs. A sitemap must hold
+// absolute URLs, so without a base URL there is none (and robots.txt names
+// none).
 func (s *Site) sitemap() ([]byte, error) {
+	if !s.urls.Absolute() {
+		return nil, nil
+	}
 	type entry struct {
 		Loc     string `xml:"loc"`
 		LastMod string `xml:"lastmod,omitempty"`
@@ -194,11 +197,7 @@ func (s *Site) sitemap() ([]byte, error) {
 		if p.Kind == "404" || p.Params["sitemap"] == false {
 			continue
 		}
-		loc := s.urls.Abs(p.URL)
-		if loc == "" {
-			loc = p.URL
-		}
-		e := entry{Loc: loc}
+		e := entry{Loc: s.urls.Abs(p.URL)}
 		if !p.Date.IsZero() {
 			e.LastMod = p.Date.Format("2006-01-02")
 		}

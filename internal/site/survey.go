@@ -72,7 +72,9 @@ type CrosstabView struct {
 	Segments []SegmentView
 	Options  []string
 	Cells    [][]string // Cells[option][segment]: percent, "-" or "秘匿"
-	Chart    template.HTML
+	// Complement is set when a segment is hidden only to protect a small one.
+	Complement bool
+	Chart      template.HTML
 }
 
 // SegmentView is one column of a cross-tab.
@@ -80,6 +82,7 @@ type SegmentView struct {
 	Name       string
 	N          int
 	Suppressed bool
+	Complement bool // hidden so that a small segment cannot be worked out
 }
 
 // Download is a file offered for download.
@@ -94,12 +97,12 @@ type File struct {
 	Data []byte
 }
 
-// Top returns the first k ranked rows.
+// Top returns the ranked rows of rank k or better, ties included.
 func (q *QuestionView) Top(k int) []RowView {
 	var out []RowView
 	for _, r := range q.Rows {
-		if r.Ranked && len(out) < k {
-			out = append(out, r)
+		if rank, _ := strconv.Atoi(r.Rank); r.Ranked && rank <= k {
+			out = append(out, r) // a tie at rank k keeps every tied option
 		}
 	}
 	return out
@@ -157,17 +160,19 @@ func (s *Site) addSurvey(si SurveyInput) error {
 		s.add(p)
 	}
 	var csvBuf, jsonBuf bytes.Buffer
-	if err := survey.WriteCSV(&csvBuf, res); err != nil {
+	if err := survey.WriteDownloadCSV(&csvBuf, res, sv.Notice); err != nil {
 		return err
 	}
-	if err := survey.WriteJSON(&jsonBuf, res); err != nil {
+	withNotice := *res
+	withNotice.Notice = sv.Notice
+	if err := survey.WriteJSON(&jsonBuf, &withNotice); err != nil {
 		return err
 	}
-	s.files = append(s.files, File{strings.TrimPrefix(base, "/") + "results.csv", csvBuf.Bytes()},
-		File{strings.TrimPrefix(base, "/") + "results.json", jsonBuf.Bytes()})
+	stem := strings.TrimPrefix(base, "/") + si.ID
+	s.files = append(s.files, File{stem + ".csv", csvBuf.Bytes()}, File{stem + ".json", jsonBuf.Bytes()})
 	sv.Downloads = []Download{
-		{"全設問の集計結果（CSV、UTF-8 BOM付き）", base + "results.csv"},
-		{"全設問の集計結果（JSON）", base + "results.json"},
+		{"全設問の集計結果（CSV、UTF-8 BOM付き）", "/" + stem + ".csv"},
+		{"全設問の集計結果（JSON）", "/" + stem + ".json"},
 	}
 	s.Surveys = append(s.Surveys, sv)
 	return nil
@@ -178,6 +183,14 @@ func (s *Site) questionView(sv *SurveyView, qr survey.QuestionResult, titles map
 	qv.Title = qr.ID
 	if t, ok := titles[qr.ID].(string); ok && t != "" {
 		qv.Title = t
+	}
+	if qr.Total.N == 0 {
+		return nil, nil, diag.Errorf(diag.Pos{Path: "data/surveys/" + sv.ID + "/responses.csv", Line: 2},
+			"question %s has no respondents (n = 0), so there is nothing to report", qr.ID).
+			WithHint("add the responses below the header row, or use base: all in the survey's page")
+	}
+	if sv.Notice != "" {
+		qv.Title += "（サンプルデータ）"
 	}
 	switch {
 	case qr.Type == survey.MA && qr.MaxChoices > 0:
@@ -197,7 +210,7 @@ func (s *Site) questionView(sv *SurveyView, qr survey.QuestionResult, titles map
 		if r.HasPercent(qr.Total.N) {
 			rv.Percent = dash(r.Count, r.Percent.String())
 			rv.CI = r.CILow.String() + "〜" + r.CIHigh.String()
-			row := chart.BarRow{Label: r.Label, Value: float64(r.Percent) / 10, Text: r.Percent.String() + "%",
+			row := chart.BarRow{Label: r.Label, Value: float64(r.Percent) / 10, Text: dash(r.Count, r.Percent.String()+"%"),
 				Unranked: r.Rank == 0, CI: &chart.Interval{Lo: float64(r.CILow) / 10, Hi: float64(r.CIHigh) / 10}}
 			bars = append(bars, row)
 		} else {
@@ -209,6 +222,9 @@ func (s *Site) questionView(sv *SurveyView, qr survey.QuestionResult, titles map
 		qv.Rows = append(qv.Rows, rv)
 	}
 	qv.Desc = fmt.Sprintf("%s（%s、n=%d）。%s。", qv.Title, qv.TypeLabel, qv.N, strings.Join(desc, "、"))
+	if sv.Notice != "" {
+		qv.Desc = "サンプルデータ（実際の回答ではありません）。" + qv.Desc
+	}
 	if qr.Type == survey.MA {
 		qv.Notes = append(qv.Notes, "複数回答のため、合計は100%を超えることがあります。")
 	}
@@ -242,10 +258,11 @@ func (s *Site) questionView(sv *SurveyView, qr survey.QuestionResult, titles map
 
 	var top []chart.BarRow
 	var topDesc []string
-	for _, b := range bars {
-		if !b.Unranked && len(top) < 3 {
-			top = append(top, chart.BarRow{Label: b.Label, Value: b.Value, Text: b.Text})
-			topDesc = append(topDesc, b.Label+" "+b.Text)
+	for _, r := range qr.Total.Rows {
+		if r.Rank > 0 && r.Rank <= 3 {
+			text := dash(r.Count, r.Percent.String()+"%")
+			top = append(top, chart.BarRow{Label: r.Label, Value: float64(r.Percent) / 10, Text: text})
+			topDesc = append(topDesc, fmt.Sprintf("%d位 %s %s", r.Rank, r.Label, text))
 		}
 	}
 	if len(top) > 0 {
@@ -268,24 +285,31 @@ func (s *Site) questionView(sv *SurveyView, qr survey.QuestionResult, titles map
 		return nil, nil, err
 	}
 	dir := "surveys/" + sv.ID + "/" + qr.ID + "/"
+	stem := sv.ID + "_" + qr.ID // download names say which survey and question they hold
 	var qres = survey.Results{N: sv.N, Base: survey.Base(sv.Base), MinCell: sv.MinCell, Questions: []survey.QuestionResult{qr}}
 	var csvBuf, jsonBuf bytes.Buffer
-	if err := survey.WriteCSV(&csvBuf, &qres); err != nil {
+	if err := survey.WriteDownloadCSV(&csvBuf, &qres, sv.Notice); err != nil {
 		return nil, nil, err
 	}
+	qres.Notice = sv.Notice
 	if err := survey.WriteJSON(&jsonBuf, &qres); err != nil {
 		return nil, nil, err
 	}
-	files := []File{
-		{dir + "chart.svg", standalone.Bytes()}, {dir + "chart.png", png.Bytes()},
-		{dir + "results.csv", csvBuf.Bytes()}, {dir + "results.json", jsonBuf.Bytes()},
+	var full bytes.Buffer
+	if err := chart.WritePNG(&full, bar, fonts, 2); err != nil {
+		return nil, nil, err
 	}
-	qv.OGImageURL = "/" + dir + "chart.png"
+	files := []File{
+		{dir + stem + ".svg", standalone.Bytes()}, {dir + stem + ".png", full.Bytes()}, {dir + "share.png", png.Bytes()},
+		{dir + stem + ".csv", csvBuf.Bytes()}, {dir + stem + ".json", jsonBuf.Bytes()},
+	}
+	qv.OGImageURL = "/" + dir + "share.png"
 	qv.Downloads = []Download{
-		{"集計結果（CSV、UTF-8 BOM付き）", "/" + dir + "results.csv"},
-		{"集計結果（JSON）", "/" + dir + "results.json"},
-		{"グラフ（SVG）", "/" + dir + "chart.svg"},
-		{"グラフ（PNG画像、1200×630）", "/" + dir + "chart.png"},
+		{"集計結果（CSV、UTF-8 BOM付き）", "/" + dir + stem + ".csv"},
+		{"集計結果（JSON）", "/" + dir + stem + ".json"},
+		{"グラフ（SVG）", "/" + dir + stem + ".svg"},
+		{"グラフ（PNG画像、2倍の解像度）", "/" + dir + stem + ".png"},
+		{"共有用の画像（PNG、1200×630）", "/" + dir + "share.png"},
 	}
 	for i, ct := range qr.Crosstabs {
 		cv, err := crosstabView(qr, ct, chart.Meta{
@@ -314,8 +338,12 @@ func crosstabView(qr survey.QuestionResult, ct survey.Crosstab, meta chart.Meta,
 	var shown []string
 	for _, seg := range ct.Segments {
 		name := seg.Value
-		cv.Segments = append(cv.Segments, SegmentView{Name: name, N: seg.N, Suppressed: seg.Suppressed})
+		cv.Segments = append(cv.Segments, SegmentView{Name: name, N: seg.N, Suppressed: seg.Suppressed, Complement: seg.Complement})
 		cs := chart.Segment{Name: name, N: seg.N, Suppressed: seg.Suppressed}
+		if seg.Complement {
+			cs.SuppressedNote = "他の区分を守るため非表示"
+			cv.Complement = true
+		}
 		byCode := map[string]survey.Row{}
 		for _, r := range seg.Rows {
 			byCode[r.Code] = r
@@ -328,7 +356,7 @@ func crosstabView(qr survey.QuestionResult, ct survey.Crosstab, meta chart.Meta,
 			r := byCode[c]
 			cv.Cells[i] = append(cv.Cells[i], dash(r.Count, r.Percent.String()))
 			cs.Values = append(cs.Values, float64(r.Percent)/10)
-			cs.Texts = append(cs.Texts, r.Percent.String()+"%")
+			cs.Texts = append(cs.Texts, dash(r.Count, r.Percent.String()+"%"))
 		}
 		if !seg.Suppressed {
 			shown = append(shown, fmt.Sprintf("%s（n=%d）", name, seg.N))

@@ -89,15 +89,17 @@ func parseTemplates(t *theme, funcs template.FuncMap) (*templates, error) {
 		return nil, diag.Errorf(diag.Pos{Path: "templates/layouts/base.html"}, "the base layout is missing").
 			WithHint("add templates/layouts/base.html, or delete templates/ to use the default theme")
 	}
-	parse := func(tmpl *template.Template, f themeFile) {
+	parse := func(tmpl *template.Template, f themeFile) bool {
 		src, err := fs.ReadFile(f.fsys, f.full)
 		if err != nil {
 			list.AddErr(diag.Pos{Path: f.path}, err)
-			return
+			return false
 		}
 		if _, err := tmpl.New(f.name).Parse(string(src)); err != nil {
 			list.Add(t.templateError(err, f.path))
+			return false
 		}
+		return true
 	}
 	parse(root, base)
 	for _, n := range t.names("partials") {
@@ -116,7 +118,9 @@ func parseTemplates(t *theme, funcs template.FuncMap) (*templates, error) {
 			return nil, err
 		}
 		f := t.files[n]
-		parse(set, f)
+		if !parse(set, f) {
+			continue // its error is reported; "main" may be what failed to parse
+		}
 		if set.Lookup("main") == nil {
 			list.Add(diag.Errorf(diag.Pos{Path: f.path, Line: 1}, "the layout does not define \"main\"").
 				WithHint(`wrap the layout's content in {{define "main"}} … {{end}}`))
@@ -144,7 +148,7 @@ func (ts *templates) lookup(names ...string) (*template.Template, string) {
 }
 
 // templatePosRE matches "template: NAME:LINE:COL: msg" and "template: NAME:LINE: msg".
-var templatePosRE = regexp.MustCompile(`^template: ([^:]+):(\d+):(?:(\d+):)? ?(.*)$`)
+var templatePosRE = regexp.MustCompile(`^(?:html/)?template: (?:html/template:)?([^:]+):(\d+):(?:(\d+):)? ?(.*)$`)
 
 // templateError turns an html/template error into a *diag.Error at the
 // template file's line. This is the one place where a position is read from

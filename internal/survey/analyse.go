@@ -428,6 +428,25 @@ func (a *analysis) reportDupes(fsys fs.FS, path string) {
 	}
 }
 
+// suppressComplement hides one more segment when exactly one is hidden
+// (secondary, or complementary, suppression): otherwise the hidden one
+// follows from 全体 minus the published segments. It hides the smallest of
+// the others (the first of equals).
+func suppressComplement(segs []Segment) {
+	hidden, smallest := 0, -1
+	for i, sg := range segs {
+		switch {
+		case sg.Suppressed:
+			hidden++
+		case smallest < 0 || sg.N < segs[smallest].N:
+			smallest = i
+		}
+	}
+	if hidden == 1 && smallest >= 0 {
+		segs[smallest].Suppressed, segs[smallest].Complement, segs[smallest].Rows = true, true, nil
+	}
+}
+
 func (a *analysis) results() *Results {
 	res := &Results{N: a.rows, Base: a.cfg.Base, MinCell: a.cfg.MinCell, Warnings: a.warns.Items()}
 	if a.nwarn > diag.MaxPerFile {
@@ -450,6 +469,7 @@ func (a *analysis) results() *Results {
 				}
 				ct.Segments = append(ct.Segments, st.tallys[s].segment(st.q, label, v, a.cfg.Base, a.cfg.MinCell, true))
 			}
+			suppressComplement(ct.Segments)
 			qr.Crosstabs = append(qr.Crosstabs, ct)
 		}
 		res.Questions = append(res.Questions, qr)

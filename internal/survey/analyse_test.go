@@ -89,7 +89,9 @@ func TestAnalyseHandComputed(t *testing.T) {
 			// n = 8 − 1 blank − 1 invalid = 6: 4/6 = 66.7, 3/6 = 50.0, 1/6 = 16.7.
 			"q1 全体":   "n=6 a:4:66.7:1 b:3:50.0:2 c:1:16.7:3 x:0:0.0:0 n:1:16.7:0 _blank:1:-:0 _invalid:1:-:0",
 			"q1 区分=市": "n=3 a:2:66.7:1 b:2:66.7:1 c:0:0.0:3 x:0:0.0:0 n:1:33.3:0 _blank:1:-:0 _invalid:1:-:0",
-			"q1 区分=町": "n=2 a:2:100.0:1 b:1:50.0:2 c:0:0.0:3 x:0:0.0:0 n:0:0.0:0 _blank:0:-:0 _invalid:0:-:0",
+			// 村 (n=1) is below MinCell; 町, the smallest of the others, is
+			// hidden too, or 村 would follow from 全体 minus 市 and 町.
+			"q1 区分=町": "suppressed n=2",
 			"q1 区分=村": "suppressed n=1",
 			"q2 全体":   "n=6 1:3:50.0:1 2:3:50.0:1 _blank:1:-:0 _invalid:1:-:0",
 		}},
@@ -263,5 +265,35 @@ func TestAnalyseCapsErrorsPerFile(t *testing.T) {
 	_, err := analyseString(t, b.String(), Config{})
 	if err == nil || !strings.Contains(err.Error(), "r.csv: 30 more problems not shown (first 50 listed)") {
 		t.Errorf("err = %v, want 50 listed and 30 more", err)
+	}
+}
+
+func TestSuppressComplementHidesASecondSegment(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name   string
+		ns     []int
+		hidden []bool
+	}{
+		{"one small: the next smallest goes too", []int{50, 7, 12, 30}, []bool{false, true, true, false}},
+		{"equal smallest: the first", []int{7, 20, 20}, []bool{true, true, false}},
+		{"two small already", []int{5, 6, 40}, []bool{true, true, false}},
+		{"none small", []int{40, 50}, []bool{false, false}},
+		{"only one segment", []int{5}, []bool{true}},
+	}
+	for _, tc := range tests {
+		segs := make([]Segment, len(tc.ns))
+		for i, n := range tc.ns {
+			segs[i] = Segment{N: n, Suppressed: n < 10, Rows: []Row{{Count: n}}}
+		}
+		suppressComplement(segs)
+		for i := range segs {
+			if segs[i].Suppressed != tc.hidden[i] {
+				t.Errorf("%s: segment %d (n=%d) hidden = %v, want %v", tc.name, i, tc.ns[i], segs[i].Suppressed, tc.hidden[i])
+			}
+			if segs[i].Suppressed && segs[i].Rows != nil && segs[i].Complement {
+				t.Errorf("%s: segment %d is hidden but keeps its rows", tc.name, i)
+			}
+		}
 	}
 }

@@ -51,20 +51,20 @@ type Codebook struct {
 
 // Question is one question of a codebook.
 type Question struct {
-	ID         string
-	Type       Type
-	MaxChoices int // 0: no limit
-	Text       string
-	Options    []Option // in codebook order
-	Pos        diag.Pos // where the question's first row starts
+	ID         string   `json:"id"`
+	Type       Type     `json:"type"`
+	MaxChoices int      `json:"max_choices,omitempty"` // 0: no limit
+	Text       string   `json:"text"`
+	Options    []Option `json:"options"` // in codebook order
+	Pos        diag.Pos `json:"-"`       // where the question's first row starts
 }
 
 // Option is one answer option of a question.
 type Option struct {
-	Code  string
-	Label string
-	Role  Role
-	Pos   diag.Pos
+	Code  string   `json:"code"`
+	Label string   `json:"label"`
+	Role  Role     `json:"role,omitempty"`
+	Pos   diag.Pos `json:"-"`
 }
 
 // Question returns the question with the given ID.

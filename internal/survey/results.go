@@ -12,6 +12,9 @@ const TotalLabel = "全体"
 
 // Results are the tallies of one survey.
 type Results struct {
+	// Notice, if set, says something every reader must know, such as that
+	// the numbers are a sample; the caller sets it before writing.
+	Notice    string           `json:"notice,omitempty"`
 	N         int              `json:"N"` // respondents: data rows of responses.csv
 	Base      Base             `json:"base"`
 	MinCell   int              `json:"min_cell"`
@@ -42,7 +45,10 @@ type Segment struct {
 	N     int    `json:"n"`     // the base of this question in this segment
 	// Suppressed is true for a cross-tab segment whose n is below MinCell.
 	// Its Rows are nil, so its counts cannot be published by accident.
-	Suppressed bool  `json:"suppressed,omitempty"`
+	Suppressed bool `json:"suppressed,omitempty"`
+	// Complement marks a segment hidden only so that a single small one
+	// cannot be worked out from 全体 minus the others.
+	Complement bool  `json:"complement,omitempty"`
 	Rows       []Row `json:"rows"`
 }
 

@@ -13,8 +13,10 @@ import (
 	"surveysite/internal/tabular"
 )
 
-// CSVHeader is the header row WriteCSV writes.
-var CSVHeader = []string{"question_id", "segment", "n", "option_code", "option_label", "count", "percent", "rank", "ci_low", "ci_high"}
+// CSVHeader returns the header row WriteCSV writes.
+func CSVHeader() []string {
+	return []string{"question_id", "segment", "n", "option_code", "option_label", "count", "percent", "rank", "ci_low", "ci_high"}
+}
 
 // WriteCSV writes res as one table: one row per question, segment and
 // option, 無回答 and 無効 included, in UTF-8 with BOM and CRLF, with
@@ -25,7 +27,7 @@ var CSVHeader = []string{"question_id", "segment", "n", "option_code", "option_l
 // number empty.
 func WriteCSV(w io.Writer, res *Results) error {
 	cw := tabular.NewWriter(w)
-	if err := cw.Write(CSVHeader...); err != nil {
+	if err := cw.Write(CSVHeader()...); err != nil {
 		return err
 	}
 	for _, q := range res.Questions {
@@ -49,6 +51,73 @@ func WriteCSV(w io.Writer, res *Results) error {
 		}
 	}
 	return cw.Flush()
+}
+
+// DownloadHeader returns the header row WriteDownloadCSV writes.
+func DownloadHeader() []string {
+	return []string{"設問ID", "設問", "集計区分", "区分", "回答者数（人）", "選択肢コード", "選択肢", "件数（人）",
+		"割合（%）", "順位", "95%信頼区間下限（%）", "95%信頼区間上限（%）", "備考"}
+}
+
+// WriteDownloadCSV writes res for publishing as open data, following the
+// Japanese government's rules for machine-readable tables: one table, one
+// value per cell, units in the header, Japanese column names, UTF-8 with BOM
+// and CRLF, formula-like cells neutralised. 集計区分 is the cross-tab column
+// (empty for 全体) and 区分 its value; a segment that is not published has
+// one row with its n and 備考 saying why. notice, if set, is written into
+// 備考 of every row (for example that the data are a sample).
+func WriteDownloadCSV(w io.Writer, res *Results, notice string) error {
+	cw := tabular.NewWriter(w)
+	if err := cw.Write(DownloadHeader()...); err != nil {
+		return err
+	}
+	note := func(s string) string {
+		return strings.TrimPrefix(strings.Join([]string{s, notice}, "；"), "；")
+	}
+	for _, q := range res.Questions {
+		for _, c := range q.columns() {
+			n := strconv.Itoa(c.seg.N)
+			if c.seg.Suppressed {
+				why := fmt.Sprintf("秘匿（回答者数が%d人未満）", res.MinCell)
+				if c.seg.Complement {
+					why = "秘匿（他の区分の数値が差し引きで分からないようにするため）"
+				}
+				if err := cw.Write(q.ID, q.Text, c.by, c.seg.Value, n, "", "", "", "", "", "", "", note(why)); err != nil {
+					return err
+				}
+				continue
+			}
+			for _, r := range c.seg.Rows {
+				pct, lo, hi, why := "", "", "", ""
+				if r.HasPercent(c.seg.N) {
+					pct, lo, hi = r.Percent.String(), r.CILow.String(), r.CIHigh.String()
+				} else if r.Excluded {
+					why = "回答者数（n）に含めない"
+				}
+				if err := cw.Write(q.ID, q.Text, c.by, c.seg.Value, n, r.Code, r.Label, strconv.Itoa(r.Count),
+					pct, rankString(r.Rank), lo, hi, note(why)); err != nil {
+					return err
+				}
+			}
+		}
+	}
+	return cw.Flush()
+}
+
+// column is a segment with the cross-tab column it belongs to ("" for 全体).
+type column struct {
+	by  string
+	seg Segment
+}
+
+func (q *QuestionResult) columns() []column {
+	out := []column{{"", q.Total}}
+	for _, ct := range q.Crosstabs {
+		for _, sg := range ct.Segments {
+			out = append(out, column{ct.Column, sg})
+		}
+	}
+	return out
 }
 
 // segments returns 全体 and then every cross-tab segment.
