@@ -20,11 +20,11 @@ echo "surveysite $(git rev-parse --short HEAD 2>/dev/null || echo dev), $("$hugo
 
 # measure CMD...: prints "seconds peak_kb" for one run.
 measure() {
-  local t0 t1 rss
+  local t0 t1
   t0=$(date +%s%N)
-  rss=$( { /usr/bin/time -f '%M' "$@" >/dev/null 2>/dev/null; } 2>&1 | tail -1 )
+  /usr/bin/time -o "$work/rss" -f '%M' "$@" >/dev/null 2>&1
   t1=$(date +%s%N)
-  echo "$(( (t1 - t0) / 1000000 )) $rss"
+  echo "$(( (t1 - t0) / 1000000 )) $(tail -1 "$work/rss")"
 }
 # stats FILE: median min max of column 1 (ms) and median of column 2 (KB)
 median() { sort -n | awk '{v[NR]=$1} END { print (NR % 2) ? v[(NR+1)/2] : (v[NR/2] + v[NR/2+1]) / 2 }'; }
