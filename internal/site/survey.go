@@ -265,6 +265,7 @@ func (s *Site) questionView(sv *SurveyView, qr survey.QuestionResult, titles map
 			topDesc = append(topDesc, fmt.Sprintf("%d位 %s %s", r.Rank, r.Label, text))
 		}
 	}
+	var share chart.Chart = bar // the share image shows the top three, large enough to read
 	if len(top) > 0 {
 		topBar, err := chart.NewBar(chart.Meta{ID: id + "-top", Title: qv.Title + " 上位3項目（n=" + strconv.Itoa(qv.N) + "）",
 			Desc: "上位3項目は " + strings.Join(topDesc, "、") + "。", Footnote: footnote}, top, chart.BarOptions{N: qv.N})
@@ -276,8 +277,9 @@ func (s *Site) questionView(sv *SurveyView, qr survey.QuestionResult, titles map
 			return nil, nil, err
 		}
 		qv.TopChart = template.HTML(b.String())
+		share = topBar
 	}
-	og, err := chart.NewOGImage(qv.Title, s.Config.Title, bar)
+	og, err := chart.NewOGImage(qv.Title, s.Config.Title, share)
 	if err != nil {
 		return nil, nil, err
 	}
