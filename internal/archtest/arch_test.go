@@ -7,6 +7,7 @@ import (
 	"encoding/json"
 	"io"
 	"os/exec"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -50,6 +51,9 @@ func TestImportsPointDownThePipeline(t *testing.T) {
 			t.Fatal(err)
 		}
 		name := strings.TrimPrefix(p.ImportPath, "surveysite/internal/")
+		if name != "golden" && slices.Contains(p.Deps, "surveysite/internal/golden") {
+			t.Errorf("%s imports internal/golden, which is for tests only", p.ImportPath)
+		}
 		rules, ok := forbidden[name]
 		if !ok {
 			continue

@@ -3,8 +3,6 @@ package build
 import (
 	"bytes"
 	"context"
-	"flag"
-	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -13,9 +11,9 @@ import (
 	"testing"
 
 	"golang.org/x/tools/txtar"
-)
 
-var update = flag.Bool("update", false, "rewrite the expected sections of testdata/sites/*.txtar")
+	"surveysite/internal/golden"
+)
 
 // TestSites builds each testdata/sites/*.txtar site. Sections named content/,
 // data/, templates/ and surveysite.yaml are the input; "args" holds build
@@ -76,12 +74,12 @@ func TestSites(t *testing.T) {
 				if bytes.Equal(got, f.Data) {
 					continue
 				}
-				if *update {
+				if golden.Update() {
 					f.Data = got
 					changed = true
 					continue
 				}
-				t.Errorf("%s differs:\n%s", f.Name, diffLines(string(f.Data), string(got)))
+				t.Errorf("%s differs:\n%s", f.Name, golden.Diff(string(f.Data), string(got)))
 			}
 			if err != nil && !hasSection(ar, "stderr") {
 				t.Errorf("build failed: %v", err)
@@ -121,25 +119,4 @@ func listFiles(t *testing.T, root string) []string {
 	})
 	slices.Sort(out)
 	return out
-}
-
-// diffLines shows the first lines where want and got differ.
-func diffLines(want, got string) string {
-	w, g := strings.Split(want, "\n"), strings.Split(got, "\n")
-	var b strings.Builder
-	shown := 0
-	for i := 0; i < max(len(w), len(g)) && shown < 12; i++ {
-		var wl, gl string
-		if i < len(w) {
-			wl = w[i]
-		}
-		if i < len(g) {
-			gl = g[i]
-		}
-		if wl != gl {
-			fmt.Fprintf(&b, "line %d:\n  want: %q\n  got:  %q\n", i+1, wl, gl)
-			shown++
-		}
-	}
-	return b.String()
 }

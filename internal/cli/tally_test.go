@@ -3,26 +3,13 @@ package cli
 import (
 	"bytes"
 	"context"
-	"flag"
-	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"surveysite/internal/golden"
 )
-
-// The -update flag rewrites golden files. It is defined here only if no
-// other test file of the package defines it.
-func init() {
-	if flag.Lookup("update") == nil {
-		flag.Bool("update", false, "rewrite golden files")
-	}
-}
-
-func updateGolden() bool {
-	f := flag.Lookup("update")
-	return f != nil && f.Value.String() == "true"
-}
 
 func runMain(t *testing.T, args ...string) (code int, stdout, stderr string) {
 	t.Helper()
@@ -43,22 +30,7 @@ func TestTallySampleCSVGolden(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("exit %d, stderr:\n%s", code, errs)
 	}
-	golden := filepath.Join("testdata", "tally_sample.golden.csv")
-	if updateGolden() {
-		if err := os.MkdirAll("testdata", 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(golden, []byte(out), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	want, err := os.ReadFile(golden)
-	if err != nil {
-		t.Fatalf("%v (run go test ./internal/cli -run TestTallySampleCSVGolden -update)", err)
-	}
-	if out != string(want) {
-		t.Errorf("tally --format csv differs from %s:\n%s", golden, lineDiff(string(want), out))
-	}
+	golden.Check(t, filepath.Join("testdata", "tally_sample.golden.csv"), []byte(out))
 	for _, line := range []string{
 		"\uFEFFquestion_id,segment,n,option_code,option_label,count,percent,rank,ci_low,ci_high\r\n",
 		"q46,全体,614,01,次を担う中堅・若手の退職増加,",
@@ -69,24 +41,6 @@ func TestTallySampleCSVGolden(t *testing.T) {
 			t.Errorf("output lacks %q", line)
 		}
 	}
-}
-
-func lineDiff(want, got string) string {
-	w, g := strings.Split(want, "\n"), strings.Split(got, "\n")
-	var b strings.Builder
-	for i := 0; i < max(len(w), len(g)); i++ {
-		var wl, gl string
-		if i < len(w) {
-			wl = w[i]
-		}
-		if i < len(g) {
-			gl = g[i]
-		}
-		if wl != gl {
-			fmt.Fprintf(&b, "line %d:\n  want %s\n  have %s\n", i+1, wl, gl)
-		}
-	}
-	return b.String()
 }
 
 func TestTallyExitCodes(t *testing.T) {
