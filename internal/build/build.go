@@ -133,13 +133,16 @@ func Load(ctx context.Context, fsys fs.FS, opts Options) (*site.Site, []*diag.Er
 	list.AddErr(diag.Pos{Path: "data/surveys"}, err)
 	participants, err := loadParticipants(fsys)
 	list.AddErr(diag.Pos{Path: participantsFile}, err)
+	caseMunicipalities, err := resolveCaseMunicipalities(fsys, pages)
+	list.AddErr(diag.Pos{Path: "content/cases"}, err)
 	if err := list.Err(); err != nil {
 		return nil, list.Warnings(), err
 	}
 	if err := ctx.Err(); err != nil {
 		return nil, nil, err
 	}
-	s, err := site.New(fsys, cfg, site.Inputs{Pages: pages, Data: data, Surveys: surveys, Participants: participants})
+	s, err := site.New(fsys, cfg, site.Inputs{Pages: pages, Data: data, Surveys: surveys, Participants: participants,
+		CaseMunicipalities: caseMunicipalities})
 	return s, list.Warnings(), err
 }
 
@@ -156,6 +159,64 @@ func loadParticipants(fsys fs.FS) ([]municipality.Participant, error) {
 		return nil, err
 	}
 	return municipality.LoadParticipants(fsys, participantsFile, t)
+}
+
+// resolveCaseMunicipalities resolves the "municipality" (and optional
+// "prefecture") of every case study by the rules of the participant list.
+func resolveCaseMunicipalities(fsys fs.FS, pages []*content.Page) (map[string]municipality.Entity, error) {
+	var t *municipality.Table
+	var list diag.List
+	out := map[string]municipality.Entity{}
+	for _, p := range pages {
+		name, _ := p.Params["municipality"].(string)
+		if p.Section != "cases" || strings.TrimSpace(name) == "" {
+			continue
+		}
+		if t == nil {
+			var err error
+			if t, err = municipality.Load(); err != nil {
+				return nil, err
+			}
+		}
+		pref, _ := p.Params["prefecture"].(string)
+		e, err := t.Resolve(name, pref)
+		if err != nil {
+			var re *municipality.ResolveError
+			if errors.As(err, &re) {
+				de := re.At(frontMatterKeyPos(fsys, p.Path, "municipality"))
+				if len(re.Candidates) > 0 {
+					var prefs []string
+					for _, c := range re.Candidates {
+						prefs = append(prefs, c.Pref)
+					}
+					de.Hint = fmt.Sprintf("add a line \"prefecture: …\" to the front matter (%s)", strings.Join(prefs, " or "))
+				}
+				list.Add(de)
+			} else {
+				list.AddErr(diag.Pos{Path: p.Path}, err)
+			}
+			continue
+		}
+		out[p.Path] = e
+	}
+	return out, list.Err()
+}
+
+// frontMatterKeyPos finds the line of a top-level front matter key, for
+// problems with its value that the YAML parser did not see.
+func frontMatterKeyPos(fsys fs.FS, path, key string) diag.Pos {
+	pos := diag.Pos{Path: path, Line: 1}
+	src, err := fs.ReadFile(fsys, path)
+	if err != nil {
+		return pos
+	}
+	for i, line := range strings.Split(string(src), "\n") {
+		if strings.HasPrefix(line, key+":") {
+			pos.Line, pos.Col = i+1, len([]rune(key+": "))+1
+			return pos
+		}
+	}
+	return pos
 }
 
 // loadData reads data/*.csv as tables for templates, by file name without

@@ -117,3 +117,38 @@ func (s *Site) addParticipants(ps []municipality.Participant) error {
 	s.Participants = v
 	return nil
 }
+
+// CaseView is what a case study page knows besides its content.
+type CaseView struct {
+	Municipality *municipality.Entity // nil when the case names none
+	Link         string               // site path of its entry in the participant list, or ""
+}
+
+// addCaseMunicipalities gives case pages their resolved municipality and a
+// link to it in the participant list, when it is there.
+func (s *Site) addCaseMunicipalities(byPath map[string]municipality.Entity) {
+	listed := map[string]bool{}
+	if s.Participants != nil {
+		for _, rg := range s.Participants.Regions {
+			for _, pg := range rg.Prefectures {
+				for _, m := range pg.Members {
+					listed[m.Code] = true
+				}
+			}
+		}
+	}
+	for _, p := range s.Pages {
+		if p.Source == nil || p.Kind != "case" {
+			continue
+		}
+		e, ok := byPath[p.Source.Path]
+		if !ok {
+			continue
+		}
+		cv := CaseView{Municipality: &e}
+		if listed[e.Code] {
+			cv.Link = participantsURL + "#m-" + e.Code
+		}
+		p.Data = cv
+	}
+}

@@ -31,6 +31,9 @@ type Inputs struct {
 	// Participants are the resolved rows of data/participants.csv, listed
 	// at /participants/; nil if there is no such file.
 	Participants []municipality.Participant
+	// CaseMunicipalities are the resolved municipalities of case studies,
+	// by content path.
+	CaseMunicipalities map[string]municipality.Entity
 }
 
 // Site is the assembled site: every page with its URL, lists and terms.
@@ -80,6 +83,7 @@ func New(src fs.FS, cfg Config, in Inputs) (*Site, error) {
 	if err := s.addParticipants(in.Participants); err != nil {
 		return nil, err
 	}
+	s.addCaseMunicipalities(in.CaseMunicipalities)
 	for _, cp := range in.Pages {
 		p := s.byURL[cp.URL]
 		for i := range cp.Refs {
