@@ -65,7 +65,7 @@ func TestTallyExitCodes(t *testing.T) {
 		{"bad min-cell", []string{"--min-cell", "0"}, 2, "--min-cell must be 1 or more"},
 		{"unknown question", []string{"--question", "q99"}, 2, `question "q99" is not in`},
 		{"unknown flag", []string{"--nope"}, 2, "Try: surveysite tally -h"},
-		{"bad input", []string{"--responses", bad}, 1, bad + `:4:21: "99" is not an option of q46`},
+		{"bad input", []string{"--responses", bad}, 1, bad + `:4:11: "99" is not an option of q46`},
 		{"missing file", []string{"--responses", filepath.Join(dir, "none.csv")}, 1, "no such file"},
 	}
 	for _, tc := range tests {

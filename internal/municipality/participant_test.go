@@ -159,9 +159,9 @@ func TestLoadParticipantsProblems(t *testing.T) {
 		{"variant characters at their line and column",
 			"prefecture,name\n青森県,鯵ヶ沢町\n,竜ケ崎市\n神奈川県,茅ケ崎市\n,鰺ヶ沢　町\n",
 			[]string{
-				p + `2:11: "鯵ヶ沢町" is not in the official list of local governments` + "\n  fix: did you mean 鰺ヶ沢町 (青森県)? " + variantAdvice,
+				p + `2:5: "鯵ヶ沢町" is not in the official list of local governments` + "\n  fix: did you mean 鰺ヶ沢町 (青森県)? " + variantAdvice,
 				p + `3:2: "竜ケ崎市" is not in the official list of local governments` + "\n  fix: did you mean 龍ケ崎市 (茨城県)? " + variantAdvice,
-				p + `4:14: "茅ケ崎市" is not in the official list of local governments` + "\n  fix: did you mean 茅ヶ崎市 (神奈川県)? " + variantAdvice,
+				p + `4:6: "茅ケ崎市" is not in the official list of local governments` + "\n  fix: did you mean 茅ヶ崎市 (神奈川県)? " + variantAdvice,
 				p + `5:2: "鰺ヶ沢\u3000町" is not in the official list of local governments` + "\n  fix: did you mean 鰺ヶ沢町 (青森県)? " + variantAdvice,
 			}},
 		{"ambiguous name lists candidates",
@@ -170,21 +170,21 @@ func TestLoadParticipantsProblems(t *testing.T) {
 				"\n  fix: write the prefecture (北海道 or 福島県) in the prefecture column"}},
 		{"wrong prefecture points at the prefecture",
 			"name,prefecture\n伊達市,宮城県\n",
-			[]string{p + `2:11: there is no "伊達市" in 宮城県 (there is in 北海道, 福島県)` + "\n  fix: correct the prefecture or the name"}},
+			[]string{p + `2:5: there is no "伊達市" in 宮城県 (there is in 北海道, 福島県)` + "\n  fix: correct the prefecture or the name"}},
 		{"duplicate names the first line",
 			"name,prefecture\n弘前市,\n岩手県,\n弘前市,青森県\n",
 			[]string{p + "4:1: 弘前市 (青森県) is listed twice (first on line 2)\n  fix: delete one of the two rows"}},
 		{"wrong check digit",
 			"name,code\n弘前市,022022\n",
-			[]string{p + "2:11: code 022022 has a wrong check digit: the check digit of 02202 is 1" +
+			[]string{p + "2:5: code 022022 has a wrong check digit: the check digit of 02202 is 1" +
 				"\n  fix: check the digits against the official list; a wrong check digit usually means a mistyped digit"}},
 		{"code of another local government",
 			"name,code\n弘前市,023213\n",
-			[]string{p + "2:11: code 023213 is 鰺ヶ沢町 (青森県), but the name says 弘前市 (青森県) (022021)" +
+			[]string{p + "2:5: code 023213 is 鰺ヶ沢町 (青森県), but the name says 弘前市 (青森県) (022021)" +
 				"\n  fix: correct the code or the name; the code column may also be left empty"}},
 		{"five-digit code",
 			"name,code\n弘前市,02202\n",
-			[]string{p + "2:11: code 02202 has 5 digits; the official code has 6\n  fix: add the check digit: 022021"}},
+			[]string{p + "2:5: code 02202 has 5 digits; the official code has 6\n  fix: add the check digit: 022021"}},
 		{"multi-line cell before the error keeps the real line",
 			"name,prefecture,code,note\n弘前市,,,\"first\nsecond\"\n鯵ヶ沢町,,,\n",
 			[]string{p + `4:1: "鯵ヶ沢町" is not in the official list of local governments` + "\n  fix: did you mean 鰺ヶ沢町 (青森県)? " + variantAdvice}},

@@ -338,9 +338,30 @@ func (a *analysis) read(st *qstate, rec []string) (int, []int) {
 	case k == 0:
 		return blank, nil
 	case q.Type == SA && k > 1, q.MaxChoices > 0 && k > q.MaxChoices:
+		a.warnInvalid(st, k)
 		return invalid, nil
 	}
 	return answered, picks
+}
+
+// warnInvalid reports an answer counted as 無効: more picks than allowed.
+func (a *analysis) warnInvalid(st *qstate, k int) {
+	a.nwarn++
+	if a.nwarn > diag.MaxPerFile {
+		return
+	}
+	pos := diag.Pos{Path: a.r.Path, Line: a.r.Line()}
+	if st.col >= 0 {
+		pos = a.r.FieldPos(st.col)
+	} else if len(st.wide) > 0 {
+		pos = a.r.FieldPos(st.wide[0])
+	}
+	allowed := 1
+	if st.q.Type == MA {
+		allowed = st.q.MaxChoices
+	}
+	a.warns.Add(diag.Warnf(pos, "%d answers to %s, which allows at most %d; counted as 無効 (invalid)", k, st.q.ID, allowed).
+		WithHint("this is kept as the respondent answered; correct the cell only if it was mistyped"))
 }
 
 func (a *analysis) warnRepeat(st *qstate, p int) {
@@ -451,7 +472,7 @@ func (a *analysis) results() *Results {
 	res := &Results{N: a.rows, Base: a.cfg.Base, MinCell: a.cfg.MinCell, Warnings: a.warns.Items()}
 	if a.nwarn > diag.MaxPerFile {
 		res.Warnings = append(res.Warnings, diag.Warnf(diag.Pos{Path: a.r.Path},
-			"%d more repeated answers not shown", a.nwarn-diag.MaxPerFile))
+			"%d more warnings (repeated or too many answers) not shown", a.nwarn-diag.MaxPerFile))
 	}
 	for _, st := range a.qs {
 		qr := QuestionResult{Question: *st.q}

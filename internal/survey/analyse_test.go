@@ -123,8 +123,17 @@ func TestAnalyseHandComputed(t *testing.T) {
 			if o := strings.Join(order[:3], ","); o != "区分=市,区分=町,区分=村" {
 				t.Errorf("segment order = %s, want first-seen 市, 町, 村", o)
 			}
-			if len(res.Warnings) != 1 || res.Warnings[0].Error() != "r.csv:6:7: warning: option a (りんご) of q1 is given twice in this cell; counted once" {
-				t.Errorf("Warnings = %v, want one at r.csv:6:7", res.Warnings)
+			var warns []string
+			for _, w := range res.Warnings {
+				warns = append(warns, w.Error())
+			}
+			wantWarns := []string{
+				"r.csv:5:5: warning: 3 answers to q1, which allows at most 2; counted as 無効 (invalid)",
+				"r.csv:5:11: warning: 2 answers to q2, which allows at most 1; counted as 無効 (invalid)",
+				"r.csv:6:5: warning: option a (りんご) of q1 is given twice in this cell; counted once",
+			}
+			if strings.Join(warns, "\n") != strings.Join(wantWarns, "\n") {
+				t.Errorf("Warnings =\n%s\nwant\n%s", strings.Join(warns, "\n"), strings.Join(wantWarns, "\n"))
 			}
 		})
 	}
@@ -206,7 +215,7 @@ func TestAnalyseSeparatorAndLabelsWithIt(t *testing.T) {
 		"2,市,\"りんご, みかん, 温州\",女\r\n" +
 		"3,市,\"ﾌﾞﾄﾞｳ\",女\r\n" // half-width katakana does not match ぶどう (hiragana)
 	_, err := analyseString(t, src, Config{Separator: ", "})
-	checkErrors(t, err, "r.csv", []string{`4:7: "ブドウ" is not an option of q1`})
+	checkErrors(t, err, "r.csv", []string{`4:5: "ブドウ" is not an option of q1`})
 	src = strings.Replace(src, "ﾌﾞﾄﾞｳ", "ぶどう", 1)
 	res, err := analyseString(t, src, Config{Separator: ", "})
 	if err != nil {
@@ -225,11 +234,11 @@ func TestAnalyseReportsProblemsAtTheirLines(t *testing.T) {
 		want      []string
 	}{
 		{"unknown code after a multi-line cell", testResponses + "9,市,z,1\r\n",
-			Config{}, []string{`11:7: "z" is not an option of q1 (allowed: a=りんご, b=みかん, 温州, c=ぶどう, x=その他, n=特にない)`}},
+			Config{}, []string{`11:5: "z" is not an option of q1 (allowed: a=りんご, b=みかん, 温州, c=ぶどう, x=その他, n=特にない)`}},
 		{"unknown label", testResponses + "9,市,りんごジュース;a,1\r\n",
-			Config{}, []string{`11:7: "りんごジュース" is not an option of q1`}},
+			Config{}, []string{`11:5: "りんごジュース" is not an option of q1`}},
 		{"unknown SA code", testResponses + "9,市,a,3\r\n",
-			Config{}, []string{`11:9: "3" is not an option of q2`}},
+			Config{}, []string{`11:7: "3" is not an option of q2`}},
 		{"repeated respondent_id", testResponses + "3,市,a,1\r\n10,市,a,1\r\n7,市,a,1\r\n",
 			Config{}, []string{`11:1: respondent_id "3" is used again (first on line 4)`, `13:1: respondent_id "7" is used again (first on line 8)`}},
 		{"repeated respondent_id out of order", "respondent_id,q1,q2\r\nb,a,1\r\na,a,1\r\nc,a,1\r\nb,a,1\r\n",
@@ -244,7 +253,7 @@ func TestAnalyseReportsProblemsAtTheirLines(t *testing.T) {
 			Config{}, []string{`2:7: "yes" is not a valid mark for q1_c`}},
 		{"unknown by column", testResponses, Config{By: []string{"職位"}}, []string{`1:1: there is no column "職位"`}},
 		{"row with too many cells", testResponses + "9,市,a,1,extra\r\n10,市,zz,1\r\n",
-			Config{}, []string{`11:1: this row has 5 cells`, `12:8: "zz" is not an option of q1`}},
+			Config{}, []string{`11:1: this row has 5 cells`, `12:6: "zz" is not an option of q1`}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

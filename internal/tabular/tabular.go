@@ -42,7 +42,8 @@ type Reader struct {
 	Path     string   // slash-separated, project-relative
 	Encoding Encoding // as detected
 	csv      *csv.Reader
-	cols     int // fields in the header; 0 before the first record
+	cols     int      // fields in the header; 0 before the first record
+	last     []string // the record last read, to count columns in characters
 }
 
 // NewReader detects the encoding of r and returns a Reader for it. path is
@@ -125,6 +126,7 @@ func (r *Reader) Read() ([]string, error) {
 			"this row has %d cells but the header has %d", len(rec), r.cols).
 			WithHint("check for a missing or extra comma, or a cell with a comma or line break that is not in double quotes")
 	}
+	r.last = rec
 	for i, f := range rec {
 		if err := r.checkText(i, f); err != nil {
 			return nil, err
@@ -167,10 +169,33 @@ func (r *Reader) parseError(err error) error {
 	return &diag.Error{Pos: pos, Msg: pe.Err.Error(), Err: err}
 }
 
-// FieldPos returns the position of field i of the record last read.
+// FieldPos returns the position of field i of the record last read. The
+// column counts characters, as editors do, not bytes.
 func (r *Reader) FieldPos(i int) diag.Pos {
 	line, col := r.csv.FieldPos(i)
-	return diag.Pos{Path: r.Path, Line: line, Col: col}
+	return diag.Pos{Path: r.Path, Line: line, Col: r.charCol(i, line, col)}
+}
+
+// charCol turns the byte column of field i into a character column, using
+// the record's fields: the bytes before field i are the earlier fields, their
+// commas and whatever quoting they had, and only the fields are not ASCII.
+// Fields after a line break inside a quoted cell keep the byte column.
+func (r *Reader) charCol(i, line, byteCol int) int {
+	if r.last == nil || i > len(r.last) {
+		return byteCol
+	}
+	start, _ := r.csv.FieldPos(0)
+	if line != start {
+		return byteCol
+	}
+	extra := 0 // bytes that are more than one per character
+	for _, f := range r.last[:i] {
+		if strings.IndexByte(f, '\n') >= 0 {
+			return byteCol
+		}
+		extra += len(f) - utf8.RuneCountInString(f)
+	}
+	return byteCol - extra
 }
 
 // Line returns the line on which the record last read starts.

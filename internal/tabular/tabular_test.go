@@ -139,3 +139,29 @@ func TestDetectUTF8WhenTheWindowCutsACharacter(t *testing.T) {
 		}
 	}
 }
+
+// Columns count characters as an editor does, also after quoted cells and
+// in Shift_JIS files; after a line break inside a quoted cell they fall back
+// to bytes of the decoded line.
+func TestFieldPosCountsCharacters(t *testing.T) {
+	t.Parallel()
+	src := "名称,都道府県,x\n\"弘前市\",青森県,z\n"
+	sjis, _ := japanese.ShiftJIS.NewEncoder().String(src)
+	for name, data := range map[string]string{"UTF-8": src, "CP932": sjis} {
+		r, err := NewReader("d.csv", strings.NewReader(data))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := r.Header(); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := r.Read(); err != nil {
+			t.Fatal(err)
+		}
+		for i, want := range []int{1, 7, 11} { // "弘前市", → 6 characters; 青森県, → 4 more
+			if got := r.FieldPos(i); got.Line != 2 || got.Col != want {
+				t.Errorf("%s: FieldPos(%d) = %v, want 2:%d", name, i, got, want)
+			}
+		}
+	}
+}
