@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -21,7 +22,8 @@ func parseSimpleFrontMatter(src []byte) (FrontMatter, bool) {
 		return fm, false
 	}
 	seen := map[string]bool{}
-	for len(src) > 0 {
+	fm.Lines = map[string]int{}
+	for n := 1; len(src) > 0; n++ {
 		line, rest, _ := cutLine(src)
 		src = rest
 		line = bytes.TrimSuffix(line, []byte("\r"))
@@ -38,6 +40,7 @@ func parseSimpleFrontMatter(src []byte) (FrontMatter, bool) {
 			return fm, false
 		}
 		seen[key] = true
+		fm.Lines[key] = n
 		switch key {
 		case "title", "description", "layout", "slug":
 			s, ok := simpleString(val)
@@ -78,7 +81,7 @@ func parseSimpleFrontMatter(src []byte) (FrontMatter, bool) {
 			if len(val) < 2 || val[0] != '[' || val[len(val)-1] != ']' {
 				return fm, false
 			}
-			inner := strings.TrimSpace(val[1 : len(val)-1])
+			inner := strings.Trim(val[1:len(val)-1], " ")
 			if inner == "" {
 				return fm, false
 			}
@@ -125,6 +128,11 @@ func simpleString(v string) (string, bool) {
 // characters, and not a word YAML reads as null, a boolean or a number.
 func plainWord(v string) bool {
 	if v == "" || strings.ContainsAny(v[:1], "-+.?:,[]{}#&*!|>'\"%@`~= ") {
+		return false
+	}
+	first, _ := utf8.DecodeRuneInString(v)
+	last, _ := utf8.DecodeLastRuneInString(v)
+	if unicode.IsSpace(first) || unicode.IsSpace(last) {
 		return false
 	}
 	if strings.ContainsAny(v, "[]{},#\t") || strings.Contains(v, ": ") || strings.HasSuffix(v, ":") || strings.HasSuffix(v, " ") {

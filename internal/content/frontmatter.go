@@ -25,6 +25,9 @@ type FrontMatter struct {
 	Layout      string
 	Slug        string
 	Params      map[string]any
+	// Lines gives the file line of each key, for problems found with its
+	// value later (an unknown layout, a misspelt municipality).
+	Lines map[string]int
 }
 
 // splitFrontMatter separates a leading "---" YAML block from the body. It
@@ -79,6 +82,9 @@ func parseFrontMatter(path string, src []byte, line int) (FrontMatter, error) {
 		return fm, nil
 	}
 	if simple, ok := parseSimpleFrontMatter(src); ok {
+		for k, l := range simple.Lines {
+			simple.Lines[k] = line + l - 1
+		}
 		return simple, nil
 	}
 	return parseFrontMatterYAML(path, src, line)
@@ -86,7 +92,7 @@ func parseFrontMatter(path string, src []byte, line int) (FrontMatter, error) {
 
 // parseFrontMatterYAML decodes front matter with the YAML parser.
 func parseFrontMatterYAML(path string, src []byte, line int) (FrontMatter, error) {
-	fm := FrontMatter{Params: map[string]any{}}
+	fm := FrontMatter{Params: map[string]any{}, Lines: map[string]int{}}
 	pos := func(n ast.Node) diag.Pos {
 		p := diag.Pos{Path: path, Line: line}
 		if n != nil && n.GetToken() != nil {
@@ -115,6 +121,7 @@ func parseFrontMatterYAML(path string, src []byte, line int) (FrontMatter, error
 	}
 	var list diag.List
 	for _, kv := range values {
+		fm.Lines[kv.Key.String()] = pos(kv.Key).Line
 		key := kv.Key.String()
 		val := kv.Value
 		bad := func(what string) {
