@@ -183,7 +183,7 @@ func resolveCaseMunicipalities(fsys fs.FS, pages []*content.Page) (map[string]mu
 		if err != nil {
 			var re *municipality.ResolveError
 			if errors.As(err, &re) {
-				de := re.At(frontMatterKeyPos(fsys, p.Path, "municipality"))
+				de := re.At(diag.Pos{Path: p.Path, Line: p.Lines["municipality"], Col: len([]rune("municipality: ")) + 1})
 				if len(re.Candidates) > 0 {
 					var prefs []string
 					for _, c := range re.Candidates {
@@ -202,22 +202,6 @@ func resolveCaseMunicipalities(fsys fs.FS, pages []*content.Page) (map[string]mu
 	return out, list.Err()
 }
 
-// frontMatterKeyPos finds the line of a top-level front matter key, for
-// problems with its value that the YAML parser did not see.
-func frontMatterKeyPos(fsys fs.FS, path, key string) diag.Pos {
-	pos := diag.Pos{Path: path, Line: 1}
-	src, err := fs.ReadFile(fsys, path)
-	if err != nil {
-		return pos
-	}
-	for i, line := range strings.Split(string(src), "\n") {
-		if strings.HasPrefix(line, key+":") {
-			pos.Line, pos.Col = i+1, len([]rune(key+": "))+1
-			return pos
-		}
-	}
-	return pos
-}
 
 // loadData reads data/*.csv as tables for templates, by file name without
 // extension.

@@ -97,7 +97,7 @@ func surveyConfig(p *content.Page, minCell int) (survey.Config, error) {
 	if p == nil {
 		return cfg, nil
 	}
-	pos := diag.Pos{Path: p.Path, Line: 2}
+	pos := func(key string) diag.Pos { return diag.Pos{Path: p.Path, Line: p.Lines[key]} }
 	if v, ok := p.Params["separator"].(string); ok {
 		cfg.Separator = v
 	}
@@ -105,12 +105,12 @@ func surveyConfig(p *content.Page, minCell int) (survey.Config, error) {
 	case nil:
 	case string:
 		if v != string(survey.BaseAll) && v != string(survey.BaseAnswered) {
-			return cfg, diag.Errorf(pos, "base %q is not all or answered", v).
+			return cfg, diag.Errorf(pos("base"), "base %q is not all or answered", v).
 				WithHint("write base: all (every respondent is in n) or base: answered")
 		}
 		cfg.Base = survey.Base(v)
 	default:
-		return cfg, diag.Errorf(pos, "base must be all or answered").WithHint("write base: all")
+		return cfg, diag.Errorf(pos("base"), "base must be all or answered").WithHint("write base: all")
 	}
 	switch v := p.Params["min_cell"].(type) {
 	case nil:
@@ -121,8 +121,13 @@ func surveyConfig(p *content.Page, minCell int) (survey.Config, error) {
 	case int:
 		cfg.MinCell = v
 	default:
-		return cfg, diag.Errorf(pos, "min_cell must be a whole number, not %v", v).WithHint("write e.g. min_cell: 10")
+		return cfg, diag.Errorf(pos("min_cell"), "min_cell must be a whole number, not %v", v).WithHint("write e.g. min_cell: 10")
 	}
+	if cfg.MinCell < 1 {
+		return cfg, diag.Errorf(pos("min_cell"), "min_cell must be at least 1, not %d", cfg.MinCell).
+			WithHint("write the smallest group size that may be published, e.g. min_cell: 10")
+	}
+	cfg.ByPos = pos("crosstab")
 	switch v := p.Params["crosstab"].(type) {
 	case nil:
 	case []any:

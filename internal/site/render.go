@@ -139,7 +139,7 @@ func (s *Site) renderPage(buf *bytes.Buffer, p *Page) error {
 			WithHint("add templates/layouts/%s.html or templates/layouts/page.html", p.Kind)
 	}
 	if p.Layout != "" && name != p.Layout && p.Source != nil {
-		return diag.Errorf(diag.Pos{Path: p.Source.Path, Line: 2}, "layout %q does not exist", p.Layout).
+		return diag.Errorf(diag.Pos{Path: p.Source.Path, Line: p.Source.Lines["layout"]}, "layout %q does not exist", p.Layout).
 			WithHint("add templates/layouts/%s.html, or remove the layout line to use the default", p.Layout)
 	}
 	if err := set.ExecuteTemplate(buf, "layouts/base.html", p); err != nil {

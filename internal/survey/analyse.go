@@ -35,6 +35,9 @@ type Config struct {
 	Base      Base     // "" means BaseAll
 	MinCell   int      // cross-tab segments with n below it are suppressed; 0 means DefaultMinCell
 	By        []string // attribute columns to cross-tabulate by
+	// ByPos is where By was written (a setting in another file), for
+	// errors about it; zero means the responses' header row.
+	ByPos diag.Pos
 }
 
 func (c Config) normalised() (Config, error) {
@@ -182,14 +185,18 @@ func newAnalysis(r *tabular.Reader, head []string, cb *Codebook, cfg Config) (*a
 		a.qs = append(a.qs, st)
 	}
 	a.slots = []slot{{by: -1}}
+	byPos := headPos // where the cross-tab setting was written, if the caller knows
+	if cfg.ByPos.Path != "" {
+		byPos = cfg.ByPos
+	}
 	for _, b := range cfg.By {
 		i, ok := col[b]
 		switch {
 		case !ok:
-			a.errs.Add(diag.Errorf(headPos, "there is no column %q to cross-tabulate by (columns: %s)", b, columns).
+			a.errs.Add(diag.Errorf(byPos, "there is no column %q to cross-tabulate by (columns: %s)", b, columns).
 				WithHint("name one of the attribute columns, for example 団体区分"))
 		case isQuestion[i] || i == a.idCol:
-			a.errs.Add(diag.Errorf(headPos, "column %q is a question or the ID, not an attribute to cross-tabulate by", b).
+			a.errs.Add(diag.Errorf(byPos, "column %q is a question or the ID, not an attribute to cross-tabulate by", b).
 				WithHint("name an attribute column, for example 団体区分"))
 		}
 		a.byCols = append(a.byCols, i)
