@@ -101,6 +101,9 @@ func (s *Server) notFound(w http.ResponseWriter, files interface {
 	w.Header().Set("Cache-Control", "no-store")
 	if files != nil {
 		if page, ok := files.File("404.html"); ok {
+			// 404.html links relative to the site root; served for a
+			// deeper path, it needs a base to find its stylesheet.
+			page = bytes.Replace(page, []byte("<head>"), []byte(`<head><base href="/">`), 1)
 			s.write(w, http.StatusNotFound, "text/html; charset=utf-8", injectReload(page, gen))
 			return
 		}

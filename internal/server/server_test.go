@@ -305,8 +305,8 @@ func TestContentTypes(t *testing.T) {
 	if resp.Request.URL.Path != "/about/" {
 		t.Errorf("GET /about ended at %s, want a redirect to /about/", resp.Request.URL.Path)
 	}
-	if code, _, _ := get(t, ts.URL+"/nope/"); code != 404 {
-		t.Errorf("GET /nope/ = %d, want 404", code)
+	if code, _, body := get(t, ts.URL+"/deep/nope/"); code != 404 || !strings.Contains(body, `<base href="/">`) {
+		t.Errorf("GET /deep/nope/ = %d; a 404 page for a deep path needs <base href=\"/\"> to find its stylesheet", code)
 	}
 }
 
