@@ -202,7 +202,6 @@ func resolveCaseMunicipalities(fsys fs.FS, pages []*content.Page) (map[string]mu
 	return out, list.Err()
 }
 
-
 // loadData reads data/*.csv as tables for templates, by file name without
 // extension.
 func loadData(fsys fs.FS) (map[string]*tabular.Table, error) {
