@@ -13,8 +13,7 @@ type checkCmd struct{ env Env }
 func (c *checkCmd) Run(ctx context.Context, args []string) error {
 	fs := newFlagSet(c.env, "check", "check [--source DIR] [--drafts] [--quiet|--verbose]")
 	var opts check.Options
-	fs.StringVar(&opts.Source, "source", ".", "the project `folder` (content/, data/, templates/)")
-	fs.BoolVar(&opts.Drafts, "drafts", false, "include pages with draft: true")
+	projectFlags(fs, &opts.Source, &opts.Drafts)
 	out := addOutputFlags(fs, c.env)
 	if err := parseFlags(fs, args); err != nil {
 		return err

@@ -132,3 +132,10 @@ func parseFlags(fs *flag.FlagSet, args []string) error {
 	}
 	return nil
 }
+
+// projectFlags adds the flags every command that reads a project has:
+// --source and --drafts.
+func projectFlags(fs *flag.FlagSet, source *string, drafts *bool) {
+	fs.StringVar(source, "source", ".", "the project `folder` (content/, data/, templates/)")
+	fs.BoolVar(drafts, "drafts", false, "include pages with draft: true")
+}

@@ -32,7 +32,7 @@ type output struct {
 func addOutputFlags(fs *flag.FlagSet, env Env) *output {
 	o := &output{env: env}
 	fs.BoolVar(&o.quiet, "quiet", false, "print only problems")
-	fs.BoolVar(&o.verbose, "verbose", false, "also print options, timings and every warning")
+	fs.BoolVar(&o.verbose, "verbose", false, "also print the options, the counts and how long each phase took")
 	return o
 }
 

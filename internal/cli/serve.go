@@ -15,8 +15,7 @@ func (c *serveCmd) Run(ctx context.Context, args []string) error {
 	fs := newFlagSet(c.env, "serve", "serve [--addr 127.0.0.1:1313] [--source DIR] [--drafts] [--quiet|--verbose]")
 	opts := server.Options{}
 	fs.StringVar(&opts.Addr, "addr", server.DefaultAddr, "the `host:port` to serve the preview at (loopback by default)")
-	fs.StringVar(&opts.Source, "source", ".", "the project `folder` (content/, data/, templates/)")
-	fs.BoolVar(&opts.Drafts, "drafts", false, "include pages with draft: true")
+	projectFlags(fs, &opts.Source, &opts.Drafts)
 	out := addOutputFlags(fs, c.env)
 	if err := parseFlags(fs, args); err != nil {
 		return err
