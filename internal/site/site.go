@@ -211,38 +211,44 @@ func (s *Site) assemble() {
 // terms groups pages by the names get returns and adds a page per term
 // under root, and a list page at root.
 func (s *Site) terms(root, listKind, termKind, label string, get func(*Page) []string) []Term {
-	byName := map[string]*Term{}
-	var names []string
+	// Terms are keyed by their URL segment, so "Open Data" and "open data"
+	// are one term (named as first written) with one page.
+	byKey := map[string]*Term{}
+	var keys []string
 	for _, p := range s.Pages {
 		for _, n := range get(p) {
 			n = strings.TrimSpace(n)
 			if n == "" {
 				continue
 			}
-			t := byName[n]
+			key := termSlug(n)
+			t := byKey[key]
 			if t == nil {
-				t = &Term{Name: n, URL: root + termSlug(n) + "/"}
-				byName[n] = t
-				names = append(names, n)
+				t = &Term{Name: n, URL: root + key + "/"}
+				byKey[key] = t
+				keys = append(keys, key)
 			}
 			if !slices.Contains(t.Pages, p) {
 				t.Pages = append(t.Pages, p)
 			}
 		}
 	}
-	if len(names) == 0 {
+	if len(keys) == 0 {
 		return nil
 	}
-	slices.Sort(names)
-	terms := make([]Term, 0, len(names))
-	for _, n := range names {
-		t := byName[n]
+	slices.Sort(keys)
+	terms := make([]Term, 0, len(keys))
+	for _, k := range keys {
+		t := byKey[k]
 		sortPages(t.Pages)
 		terms = append(terms, *t)
 	}
 	for _, p := range s.Pages {
+		seen := map[string]bool{}
 		for _, n := range get(p) {
-			if t := byName[strings.TrimSpace(n)]; t != nil {
+			key := termSlug(strings.TrimSpace(n))
+			if t := byKey[key]; t != nil && !seen[key] {
+				seen[key] = true
 				p.Tags = append(p.Tags, *t)
 			}
 		}
@@ -282,6 +288,9 @@ func stringList(v any) []string {
 func termSlug(name string) string {
 	name = strings.ToLower(strings.Join(strings.Fields(name), "-"))
 	name = strings.NewReplacer("/", "-", "?", "", "#", "", "%", "", "\\", "-").Replace(name)
+	if strings.Trim(name, ".") == "" {
+		name = "-" + name // "." and ".." are not folder names
+	}
 	return name
 }
 

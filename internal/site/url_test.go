@@ -64,3 +64,14 @@ func TestSummarizeFoldsSpaceDecodesAndCuts(t *testing.T) {
 		}
 	}
 }
+
+func TestTermSlugMakesOneFolderName(t *testing.T) {
+	t.Parallel()
+	for in, want := range map[string]string{
+		"人材育成": "人材育成", "Open Data": "open-data", "a/b": "a-b", "50%": "50", ".": "-.", "..": "-..", "#1?": "1",
+	} {
+		if got := termSlug(in); got != want {
+			t.Errorf("termSlug(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
