@@ -329,8 +329,12 @@ func (s *Site) questionView(sv *SurveyView, qr survey.QuestionResult, titles map
 func crosstabView(qr survey.QuestionResult, ct survey.Crosstab, meta chart.Meta, fonts *chart.Fonts, minCell int) (CrosstabView, error) {
 	cv := CrosstabView{Column: ct.Column}
 	var codes []string
+	// An SA question's segments are shown whole, as 100% stacked bars, so
+	// its 無回答 and 無効 are categories too; an MA question's are not.
+	sa := qr.Type == survey.SA
 	for _, r := range qr.Total.Rows {
-		if r.HasPercent(qr.Total.N) && r.Role != survey.RoleBlank && r.Role != survey.RoleInvalid {
+		extra := r.Role == survey.RoleBlank || r.Role == survey.RoleInvalid
+		if r.HasPercent(qr.Total.N) && (!extra || sa && r.Count > 0) {
 			codes = append(codes, r.Code)
 			cv.Options = append(cv.Options, r.Label)
 		}
@@ -367,7 +371,13 @@ func crosstabView(qr survey.QuestionResult, ct survey.Crosstab, meta chart.Meta,
 	}
 	meta.Desc = fmt.Sprintf("%s別の割合。表示する区分: %s。n が%d未満の区分は非表示。数値は下の表にあります。",
 		ct.Column, strings.Join(shown, "、"), minCell)
-	c, err := chart.NewCrosstab(meta, cv.Options, segs, chart.CrosstabOptions{})
+	var c chart.Chart
+	var err error
+	if sa {
+		c, err = chart.NewStacked(meta, cv.Options, segs, chart.StackedOptions{})
+	} else {
+		c, err = chart.NewCrosstab(meta, cv.Options, segs, chart.CrosstabOptions{})
+	}
 	if err != nil {
 		return cv, fmt.Errorf("cross-tab chart of %s by %s: %w", qr.ID, ct.Column, err)
 	}
