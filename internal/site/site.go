@@ -287,12 +287,16 @@ func stringList(v any) []string {
 // letters of every script kept.
 func termSlug(name string) string {
 	name = strings.ToLower(strings.Join(strings.Fields(name), "-"))
-	name = strings.NewReplacer("/", "-", "?", "", "#", "", "%", "", "\\", "-").Replace(name)
+	name = slugReplacer.Replace(name)
 	if strings.Trim(name, ".") == "" {
 		name = "-" + name // "." and ".." are not folder names
 	}
 	return name
 }
+
+// slugReplacer takes out what may not stand in a URL segment. It is built
+// once: a Replacer is costly to build and safe for concurrent use.
+var slugReplacer = strings.NewReplacer("/", "-", "?", "", "#", "", "%", "", "\\", "-")
 
 func parentURL(u string) string {
 	u = strings.TrimSuffix(u, "/")
