@@ -3,6 +3,7 @@ package site
 import (
 	"errors"
 	"io/fs"
+	"strings"
 
 	"github.com/goccy/go-yaml"
 
@@ -52,8 +53,16 @@ func LoadConfig(fsys fs.FS) (Config, error) {
 				pos.Line, pos.Col = tk.Position.Line, tk.Position.Column
 			}
 		}
-		return cfg, diag.Errorf(pos, "site configuration: %s", msg).
-			WithHint("known settings: title, description, baseURL, organization, unsafeHTML, minCell, menu, footerMenu, params")
+		hint := "check this line: each setting is \"key: value\"; put text with a colon (:) or # in quotes"
+		var dup *yaml.DuplicateKeyError
+		var unknown *yaml.UnknownFieldError
+		switch {
+		case errors.As(err, &dup) || strings.Contains(msg, "already defined"): // the parser reports it as syntax
+			hint = "the setting is written twice: remove one of the two"
+		case errors.As(err, &unknown):
+			hint = "known settings: title, description, baseURL, organization, unsafeHTML, minCell, menu, footerMenu, params"
+		}
+		return cfg, diag.Errorf(pos, "site configuration: %s", msg).WithHint("%s", hint)
 	}
 	if cfg.MinCell <= 0 {
 		cfg.MinCell = 10
