@@ -3,6 +3,7 @@ package build
 import (
 	"bytes"
 	"context"
+	"errors"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -12,6 +13,7 @@ import (
 
 	"golang.org/x/tools/txtar"
 
+	"surveysite/internal/diag"
 	"surveysite/internal/golden"
 )
 
@@ -62,7 +64,7 @@ func TestSites(t *testing.T) {
 				switch {
 				case f.Name == "stderr":
 					if err != nil {
-						got = []byte(err.Error() + "\n")
+						got = []byte(errorText(err) + "\n")
 					}
 				case f.Name == "files":
 					got = []byte(strings.Join(listFiles(t, filepath.Join(src, "public")), "\n") + "\n")
@@ -119,4 +121,14 @@ func listFiles(t *testing.T, root string) []string {
 	})
 	slices.Sort(out)
 	return out
+}
+
+// errorText is what the command prints for err: a single problem with its
+// fix line, like a list of them.
+func errorText(err error) string {
+	var de *diag.Error
+	if errors.As(err, &de) {
+		return de.Format()
+	}
+	return err.Error()
 }
