@@ -168,6 +168,23 @@ func surveyStamp(fsys fs.FS, dir string, cfg survey.Config) string {
 	return b.String()
 }
 
+// Forget drops the surveys of the given project paths (files under
+// data/surveys/<id>/), so they are analysed again even if their size and
+// time look unchanged.
+func (c *SurveyCache) Forget(paths ...string) {
+	if c == nil {
+		return
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	for _, p := range paths {
+		if rest, ok := strings.CutPrefix(p, "data/surveys/"); ok {
+			id, _, _ := strings.Cut(rest, "/")
+			delete(c.entries, id)
+		}
+	}
+}
+
 func (c *SurveyCache) get(id, stamp string) (site.SurveyInput, bool) {
 	if c == nil || stamp == "" {
 		return site.SurveyInput{}, false

@@ -51,4 +51,18 @@ func TestSurveyCacheReanalysesOnlyChangedSurveys(t *testing.T) {
 	if third["b results"] == second["b results"] || third["b"] != 3 {
 		t.Errorf("survey b after its change: N = %v", third["b"])
 	}
+
+	// An edit that keeps the size and the time (a coarse file system clock)
+	// is seen once the watcher names the file.
+	info, _ := os.Stat(resp)
+	writeFile(t, resp, []byte("respondent_id,q1\nr1,2\nr2,2\nr3,2\n"))
+	os.Chtimes(resp, info.ModTime(), info.ModTime())
+	cache.Forget("data/surveys/b/responses.csv")
+	fourth := load()
+	if fourth["b results"] == third["b results"] {
+		t.Errorf("survey b was not analysed again after Forget")
+	}
+	if fourth["a results"] != third["a results"] {
+		t.Errorf("Forget of b dropped a too")
+	}
 }

@@ -46,6 +46,8 @@ func TestIncrementalRebuildEqualsFullBuild(t *testing.T) {
 		// A new tag makes a new page: everything is rendered.
 		{"tags", "content/posts/p5.md", page(5, "投稿5", "本文", "c"), "built 15 pages, 18 files"},
 		{"back to body only", "content/posts/p3.md", page(3, "投稿3", "もう一度書き直した", "a, b"), "built 1 pages, 1 files"},
+		// p0 wrote "c" first, so its spelling names the tag on every page.
+		{"tag renamed", "content/posts/p0.md", page(0, "投稿0", "本文", "a, b, C"), "built 9 pages, 12 files"},
 	}
 	for _, e := range edits {
 		writeFile(t, filepath.Join(src, e.file), e.data)

@@ -9,6 +9,7 @@ import (
 	"net/http"
 	"os"
 	"reflect"
+	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -116,6 +117,7 @@ func (s *Server) rebuild(ctx context.Context, changed []string) error {
 func (s *Server) build(ctx context.Context, changed []string) (*build.Memory, site.Stats, error) {
 	fsys := os.DirFS(s.opts.Source)
 	s.cache.Forget(changed...) // the watcher saw them change: read them again
+	s.surveys.Forget(changed...)
 	opts := build.Options{Source: s.opts.Source, Drafts: s.opts.Drafts, ContentCache: &s.cache, SurveyCache: &s.surveys}
 	if cfg, err := site.LoadConfig(fsys); err == nil && cfg.BaseURL != "" && s.opts.Addr != "" {
 		opts.BaseURL = "http://" + s.opts.Addr + "/"
@@ -174,13 +176,35 @@ func affected(old, cur *site.Site, changed []string) (pages []*site.Page, extras
 		lists = lists || !sameInLists(p, q)
 	}
 	if lists {
+		// A term is named as the first page wrote it, so an edit can rename
+		// it on every page that shows it.
+		renamed := renamedTerms(old, cur)
 		for _, p := range cur.Pages {
-			if p.Kind != "page" && p.Kind != "case" && p.Kind != "question" {
+			switch {
+			case p.Kind != "page" && p.Kind != "case" && p.Kind != "question":
+				pages = append(pages, p)
+			case !slices.Contains(pages, p) && slices.ContainsFunc(p.Tags, func(t site.Term) bool { return renamed[t.URL] }):
 				pages = append(pages, p)
 			}
 		}
 	}
 	return pages, lists, true
+}
+
+// renamedTerms returns the URLs of the tags and themes whose name differs
+// between the two sites.
+func renamedTerms(old, cur *site.Site) map[string]bool {
+	names := map[string]string{}
+	for _, t := range slices.Concat(old.Tags, old.Themes) {
+		names[t.URL] = t.Name
+	}
+	out := map[string]bool{}
+	for _, t := range slices.Concat(cur.Tags, cur.Themes) {
+		if n, ok := names[t.URL]; ok && n != t.Name {
+			out[t.URL] = true
+		}
+	}
+	return out
 }
 
 // sameInLists reports whether what other pages show of a page (title,

@@ -464,9 +464,10 @@ func suppressComplement(segs []Segment) {
 	hidden, smallest := 0, -1
 	for i, sg := range segs {
 		switch {
+		case sg.Suppressed && sg.N > 0:
+			hidden++ // a hidden segment of n=0 hides nothing: all its counts are 0
 		case sg.Suppressed:
-			hidden++
-		case smallest < 0 || sg.N < segs[smallest].N:
+		case sg.N > 0 && (smallest < 0 || sg.N < segs[smallest].N):
 			smallest = i
 		}
 	}

@@ -289,6 +289,9 @@ func TestSuppressComplementHidesASecondSegment(t *testing.T) {
 		{"two small already", []int{5, 6, 40}, []bool{true, true, false}},
 		{"none small", []int{40, 50}, []bool{false, false}},
 		{"only one segment", []int{5}, []bool{true}},
+		// n=0 hides nothing (its counts are all 0), so 町 (n=2) still
+		// needs a partner: 市 is hidden too.
+		{"a hidden n=0 does not protect", []int{40, 2, 0}, []bool{true, true, true}},
 	}
 	for _, tc := range tests {
 		segs := make([]Segment, len(tc.ns))
