@@ -343,11 +343,10 @@ func tags(data []byte) func(yield func(tag) bool) {
 			rest := data[j:]
 			switch {
 			case bytes.HasPrefix(rest, []byte("<!--")):
-				k := bytes.Index(rest[4:], []byte("-->"))
-				if k < 0 {
+				i = j + commentEnd(rest)
+				if i <= j {
 					return
 				}
-				i = j + 4 + k + 3
 				continue
 			case bytes.HasPrefix(rest, []byte("<![CDATA[")):
 				k := bytes.Index(rest, []byte("]]>"))
@@ -394,12 +393,12 @@ func tags(data []byte) func(yield func(tag) bool) {
 				n++
 			}
 			switch name := strings.ToLower(string(raw[1:n])); name {
-			case "script", "style", "textarea", "title":
+			case "script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes":
 				if t.selfClosing {
 					break
 				}
 				closing := []byte("</" + name)
-				k := indexFold(data[i:], closing)
+				k := indexEndTag(data[i:], closing)
 				if k < 0 {
 					k = len(data) - i
 				}
@@ -440,19 +439,46 @@ func tagEnd(b []byte) int {
 	return -1
 }
 
-// indexFold is bytes.Index ignoring ASCII case; sep is lower case.
-func indexFold(b, sep []byte) int {
+// indexEndTag finds the end tag sep ("</script", lower case) in b, ignoring
+// ASCII case, where the name ends there (whitespace, "/" or ">" follows):
+// "</scripts>" does not end a script.
+func indexEndTag(b, sep []byte) int {
 	for i := 0; i+len(sep) <= len(b); i++ {
 		j := bytes.IndexByte(b[i:], '<')
 		if j < 0 {
 			return -1
 		}
 		i += j
-		if i+len(sep) <= len(b) && bytes.EqualFold(b[i:i+len(sep)], sep) {
+		if i+len(sep) > len(b) || !bytes.EqualFold(b[i:i+len(sep)], sep) {
+			continue
+		}
+		if k := i + len(sep); k == len(b) || isTagSpace(b[k]) || b[k] == '/' || b[k] == '>' {
 			return i
 		}
 	}
 	return -1
+}
+
+// commentEnd returns the length of the comment at the start of b
+// ("<!--…"), ending as browsers end it: "<!-->" and "<!--->" are whole
+// comments, and "--!>" closes one as "-->" does. It returns 0 if the
+// comment is not closed.
+func commentEnd(b []byte) int {
+	switch {
+	case bytes.HasPrefix(b, []byte("<!-->")):
+		return 5
+	case bytes.HasPrefix(b, []byte("<!--->")):
+		return 6
+	}
+	body := b[4:]
+	end, n := bytes.Index(body, []byte("-->")), 3
+	if k := bytes.Index(body, []byte("--!>")); k >= 0 && (end < 0 || k < end) {
+		end, n = k, 4
+	}
+	if end < 0 {
+		return 0
+	}
+	return 4 + end + n
 }
 
 func isASCIILetter(c byte) bool { return c|0x20 >= 'a' && c|0x20 <= 'z' }
@@ -619,10 +645,8 @@ func (sc *scan) scanHTML(data []byte) {
 				sc.links = append(sc.links, link{off: at, tagOff: start, rawLen: len(raw), what: what, ref: v})
 				continue
 			}
-			for _, part := range strings.Split(v, ",") {
-				if f := strings.Fields(part); len(f) > 0 {
-					sc.links = append(sc.links, link{off: at, tagOff: start, rawLen: len(raw), what: what, ref: f[0]})
-				}
+			for _, u := range srcsetURLs(v) {
+				sc.links = append(sc.links, link{off: at, tagOff: start, rawLen: len(raw), what: what, ref: u})
 			}
 		}
 	}
@@ -967,4 +991,32 @@ func checkBuilt(src fs.FS, s *site.Site, tmp string, sw *scanWriter, opts Option
 		}
 	}
 	return errs.Err()
+}
+
+// srcsetURLs returns the URLs of a srcset attribute as HTML parses it: a URL
+// runs to the next white space (so it may hold commas, as data: URLs do);
+// trailing commas end a candidate; descriptors run to the next comma.
+func srcsetURLs(v string) []string {
+	var out []string
+	for i := 0; i < len(v); {
+		for i < len(v) && (isTagSpace(v[i]) || v[i] == ',') {
+			i++
+		}
+		start := i
+		for i < len(v) && !isTagSpace(v[i]) {
+			i++
+		}
+		u := v[start:i]
+		trimmed := strings.TrimRight(u, ",")
+		if trimmed != "" {
+			out = append(out, trimmed)
+		}
+		if len(trimmed) < len(u) {
+			continue // the commas ended this candidate
+		}
+		for i < len(v) && v[i] != ',' { // descriptors
+			i++
+		}
+	}
+	return out
 }

@@ -69,3 +69,36 @@ func TestTagsSkipsWhatIsNotMarkup(t *testing.T) {
 		t.Errorf("tags =\n%q\nwant\n%q", got, want)
 	}
 }
+
+func TestSrcsetURLs(t *testing.T) {
+	t.Parallel()
+	for in, want := range map[string][]string{
+		"a.png 1x, b.png 2x":                   {"a.png", "b.png"},
+		"data:image/png;base64,iVBORw0KGgo= 1x": {"data:image/png;base64,iVBORw0KGgo="},
+		"../a,b.png 2x":                        {"../a,b.png"},
+		"a.png,b.png":                          {"a.png,b.png"},
+		"a.png, b.png":                         {"a.png", "b.png"},
+		" a.png 100w , b.png 200w ":            {"a.png", "b.png"},
+	} {
+		if got := srcsetURLs(in); !reflect.DeepEqual(got, want) {
+			t.Errorf("srcsetURLs(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func TestTagsEndCommentsAndRawTextAsBrowsersDo(t *testing.T) {
+	t.Parallel()
+	doc := `<!--><a href="1"><!---><a href="2"><!-- x --!><a href="3">` +
+		`<script>x = "</scripts><a href='no'>"</script ><a href="4"><xmp><a href="no"></xmp><a href="5">`
+	var got []string
+	for tg := range tags([]byte(doc)) {
+		var a tagAttrs
+		if parseTag(tg.raw, &a) == "a" && !tg.end {
+			h, _ := a.get("href")
+			got = append(got, h)
+		}
+	}
+	if want := []string{"1", "2", "3", "4", "5"}; !reflect.DeepEqual(got, want) {
+		t.Errorf("links = %q, want %q", got, want)
+	}
+}
