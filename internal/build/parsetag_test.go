@@ -73,12 +73,12 @@ func TestTagsSkipsWhatIsNotMarkup(t *testing.T) {
 func TestSrcsetURLs(t *testing.T) {
 	t.Parallel()
 	for in, want := range map[string][]string{
-		"a.png 1x, b.png 2x":                   {"a.png", "b.png"},
+		"a.png 1x, b.png 2x":                    {"a.png", "b.png"},
 		"data:image/png;base64,iVBORw0KGgo= 1x": {"data:image/png;base64,iVBORw0KGgo="},
-		"../a,b.png 2x":                        {"../a,b.png"},
-		"a.png,b.png":                          {"a.png,b.png"},
-		"a.png, b.png":                         {"a.png", "b.png"},
-		" a.png 100w , b.png 200w ":            {"a.png", "b.png"},
+		"../a,b.png 2x":                         {"../a,b.png"},
+		"a.png,b.png":                           {"a.png,b.png"},
+		"a.png, b.png":                          {"a.png", "b.png"},
+		" a.png 100w , b.png 200w ":             {"a.png", "b.png"},
 	} {
 		if got := srcsetURLs(in); !reflect.DeepEqual(got, want) {
 			t.Errorf("srcsetURLs(%q) = %q, want %q", in, got, want)
