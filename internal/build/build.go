@@ -203,7 +203,7 @@ func resolveCaseMunicipalities(fsys fs.FS, pages []*content.Page) (map[string]mu
 }
 
 // loadData reads data/*.csv as tables for templates, by file name without
-// extension.
+// extension; data/participants.csv is read by loadParticipants instead.
 func loadData(fsys fs.FS) (map[string]*tabular.Table, error) {
 	entries, err := fs.ReadDir(fsys, "data")
 	if errors.Is(err, fs.ErrNotExist) {
@@ -215,8 +215,8 @@ func loadData(fsys fs.FS) (map[string]*tabular.Table, error) {
 	var list diag.List
 	out := map[string]*tabular.Table{}
 	for _, e := range entries {
-		if e.IsDir() || !strings.HasSuffix(strings.ToLower(e.Name()), ".csv") {
-			continue
+		if e.IsDir() || !strings.HasSuffix(strings.ToLower(e.Name()), ".csv") || "data/"+e.Name() == participantsFile {
+			continue // the participant list is read, resolved, as .Site.Participants
 		}
 		p := path.Join("data", e.Name())
 		t, err := tabular.ReadTable(fsys, p)
