@@ -55,38 +55,33 @@ func (f *Fonts) face(bold bool) *opentype.Font {
 func (f *Fonts) Width(s string, size float64, bold bool) float64 {
 	fnt := f.face(bold)
 	var buf sfnt.Buffer
-	ppem := fixed.Int26_6(fnt.UnitsPerEm())
 	total := 0
 	for _, r := range s {
-		idx, err := fnt.GlyphIndex(&buf, r)
-		if err != nil {
-			continue
-		}
-		adv, err := fnt.GlyphAdvance(&buf, idx, ppem, 0)
-		if err != nil {
-			continue
-		}
-		total += int(adv)
+		total += advance(fnt, &buf, r)
 	}
 	return float64(total) * size / f.upem
+}
+
+// advance returns r's advance in font units, or 0 where the font fails.
+func advance(fnt *sfnt.Font, buf *sfnt.Buffer, r rune) int {
+	idx, err := fnt.GlyphIndex(buf, r)
+	if err != nil {
+		return 0
+	}
+	adv, err := fnt.GlyphAdvance(buf, idx, fixed.Int26_6(fnt.UnitsPerEm()), 0)
+	if err != nil {
+		return 0
+	}
+	return int(adv)
 }
 
 // runeWidths returns the advance of each rune of s at size.
 func (f *Fonts) runeWidths(s []rune, size float64, bold bool) []float64 {
 	fnt := f.face(bold)
 	var buf sfnt.Buffer
-	ppem := fixed.Int26_6(fnt.UnitsPerEm())
 	out := make([]float64, len(s))
 	for i, r := range s {
-		idx, err := fnt.GlyphIndex(&buf, r)
-		if err != nil {
-			continue
-		}
-		adv, err := fnt.GlyphAdvance(&buf, idx, ppem, 0)
-		if err != nil {
-			continue
-		}
-		out[i] = float64(adv) * size / f.upem
+		out[i] = float64(advance(fnt, &buf, r)) * size / f.upem
 	}
 	return out
 }
