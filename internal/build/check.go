@@ -24,6 +24,7 @@ import (
 	"github.com/yuin/goldmark/text"
 	"golang.org/x/net/html"
 
+	"surveysite/internal/content"
 	"surveysite/internal/diag"
 	"surveysite/internal/parallel"
 	"surveysite/internal/site"
@@ -159,7 +160,7 @@ func newChecker(src fs.FS, s *site.Site, out fs.FS, dir string) *checker {
 			}
 		}
 		for _, p := range s.Pages {
-			name := outputPath(p.URL)
+			name := content.OutputPath(p.URL)
 			c.pages[name] = p
 			if p.Source != nil {
 				c.mdOut[p.Source.Path] = name
@@ -834,7 +835,7 @@ func (c *checker) resolveMarkdown(srcPath, pageURL, dest string) (file, frag str
 	if err != nil || u.scheme || strings.HasPrefix(dest, "//") {
 		return "", "", false, false
 	}
-	from := outputPath(pageURL)
+	from := content.OutputPath(pageURL)
 	if strings.HasSuffix(u.path, ".md") {
 		md := u.path
 		if strings.HasPrefix(md, "/") {
@@ -962,14 +963,6 @@ func unescape(s string) (string, error) {
 		return s, nil
 	}
 	return url.PathUnescape(s)
-}
-
-// outputPath is the file a page at site path u is written to.
-func outputPath(u string) string {
-	if strings.HasSuffix(u, ".html") {
-		return strings.TrimPrefix(u, "/")
-	}
-	return strings.TrimPrefix(u, "/") + "index.html"
 }
 
 // checkBuilt runs CheckOutput on the files written to tmp: errors fail the

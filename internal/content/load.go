@@ -181,7 +181,6 @@ func Load(fsys fs.FS, opts Options) ([]*Page, error) {
 		}
 		p.Content = template.HTML(buf.String())
 		p.Refs = st.refs
-		p.Words = utf8.RuneCount(s.body)
 		problems[i] = st.problem
 	})
 	for i := range problems {

@@ -268,7 +268,7 @@ func TestPageURL(t *testing.T) {
 		if kind != tc.kind || section != tc.section || u != tc.url {
 			t.Errorf("pageURL(%q, %q) = %s, %q, %q; want %s, %q, %q", tc.file, tc.slug, kind, section, u, tc.kind, tc.section, tc.url)
 		}
-		if got := (&Page{URL: u}).OutputPath(); got != tc.out {
+		if got := OutputPath(u); got != tc.out {
 			t.Errorf("OutputPath of %s = %q, want %q", u, got, tc.out)
 		}
 	}

@@ -26,30 +26,16 @@ type Page struct {
 	FrontMatter
 	Content template.HTML // the body as HTML, with RefMarker placeholders
 	Refs    []Ref
-	Words   int // characters of text, for reading time and summaries
 }
 
-// HasDate reports whether the page sets a date.
-func (p *Page) HasDate() bool { return !p.Date.IsZero() }
-
-// OutputPath returns the file the page is written to, relative to the
-// output root: "index.html", "cases/a/index.html", "404.html".
-func (p *Page) OutputPath() string {
-	if strings.HasSuffix(p.URL, ".html") {
-		return strings.TrimPrefix(p.URL, "/")
+// OutputPath returns the file a page at site path u is written to,
+// relative to the output root: "index.html", "cases/a/index.html",
+// "404.html".
+func OutputPath(u string) string {
+	if strings.HasSuffix(u, ".html") {
+		return strings.TrimPrefix(u, "/")
 	}
-	return strings.TrimPrefix(p.URL, "/") + "index.html"
-}
-
-// Param returns a front matter value that is not one of the standard keys.
-func (p *Page) Param(key string) any { return p.Params[key] }
-
-// Year returns the page's date year, or 0.
-func (p *Page) Year() int {
-	if p.Date.IsZero() {
-		return 0
-	}
-	return p.Date.Year()
+	return strings.TrimPrefix(u, "/") + "index.html"
 }
 
 // pageURL derives kind, section and URL from a content path ("content/…").

@@ -10,6 +10,7 @@ import (
 	"sync"
 	"time"
 
+	"surveysite/internal/content"
 	"surveysite/internal/diag"
 )
 
@@ -50,7 +51,7 @@ func (s *Site) RenderPages(w Writer, pages []*Page, extras bool) (Stats, error) 
 				buf.Reset()
 				err := s.renderPage(&buf, p)
 				if err == nil {
-					err = w.WriteFile(outputPath(p.URL), buf.Bytes())
+					err = w.WriteFile(content.OutputPath(p.URL), buf.Bytes())
 				}
 				if err != nil {
 					mu.Lock()
@@ -109,13 +110,6 @@ func pageSource(p *Page) string {
 		return p.Source.Path
 	}
 	return p.URL
-}
-
-func outputPath(u string) string {
-	if strings.HasSuffix(u, ".html") {
-		return strings.TrimPrefix(u, "/")
-	}
-	return strings.TrimPrefix(u, "/") + "index.html"
 }
 
 // layoutNames returns the layouts to try for p, most specific first.
