@@ -2,7 +2,6 @@ package content
 
 import (
 	"bytes"
-	"html/template"
 	"io/fs"
 	"net/url"
 	"path"
@@ -14,6 +13,7 @@ import (
 
 	"surveysite/internal/diag"
 	"surveysite/internal/parallel"
+	template "surveysite/internal/template/html"
 )
 
 // Options configure loading.

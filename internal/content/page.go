@@ -1,9 +1,10 @@
 package content
 
 import (
-	"html/template"
 	"path"
 	"strings"
+
+	template "surveysite/internal/template/html"
 )
 
 // Kind says what a page is.

@@ -2,9 +2,9 @@ package server
 
 import (
 	"bytes"
-	"html/template"
 
 	"surveysite/internal/diag"
+	template "surveysite/internal/template/html"
 )
 
 var errorTmpl = template.Must(template.New("error").Parse(`<!DOCTYPE html>

@@ -2,11 +2,11 @@ package site
 
 import (
 	"fmt"
-	"html/template"
 	"strings"
 
 	"surveysite/internal/content"
 	"surveysite/internal/diag"
+	template "surveysite/internal/template/html"
 )
 
 // chartBlock renders a ```chart block of page p: the chart of a survey

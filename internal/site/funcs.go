@@ -2,10 +2,11 @@ package site
 
 import (
 	"fmt"
-	"html/template"
 	"strconv"
 	"strings"
 	"time"
+
+	template "surveysite/internal/template/html"
 )
 
 // funcs returns the functions templates may call besides Page methods.

@@ -2,11 +2,11 @@ package site
 
 import (
 	"html"
-	"html/template"
 	"strings"
 	"time"
 
 	"surveysite/internal/content"
+	template "surveysite/internal/template/html"
 )
 
 // Page is what a template sees as its dot: a content page or a page the

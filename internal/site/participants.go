@@ -3,12 +3,12 @@ package site
 import (
 	"bytes"
 	"fmt"
-	"html/template"
 	"slices"
 	"strconv"
 
 	"surveysite/internal/chart"
 	"surveysite/internal/municipality"
+	template "surveysite/internal/template/html"
 )
 
 // ParticipantsView is what templates see of the participant list.

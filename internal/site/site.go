@@ -1,7 +1,6 @@
 package site
 
 import (
-	"html/template"
 	"io/fs"
 	"path"
 	"slices"
@@ -15,6 +14,7 @@ import (
 	"surveysite/internal/municipality"
 	"surveysite/internal/parallel"
 	"surveysite/internal/tabular"
+	template "surveysite/internal/template/html"
 )
 
 // Inputs are the loaded, analysed values a site is assembled from.

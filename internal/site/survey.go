@@ -3,7 +3,6 @@ package site
 import (
 	"bytes"
 	"fmt"
-	"html/template"
 	"strconv"
 	"strings"
 
@@ -11,6 +10,7 @@ import (
 	"surveysite/internal/content"
 	"surveysite/internal/diag"
 	"surveysite/internal/survey"
+	template "surveysite/internal/template/html"
 )
 
 // SurveyInput is one analysed survey: data/surveys/<ID>/ and its overview

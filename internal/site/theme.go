@@ -4,7 +4,6 @@ import (
 	"embed"
 	"errors"
 	"fmt"
-	"html/template"
 	"io/fs"
 	"regexp"
 	"slices"
@@ -12,6 +11,7 @@ import (
 	"strings"
 
 	"surveysite/internal/diag"
+	template "surveysite/internal/template/html"
 )
 
 //go:embed all:theme
