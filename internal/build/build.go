@@ -66,7 +66,7 @@ func Run(ctx context.Context, opts Options) (Result, error) {
 	if err := checkDest(opts.Source, opts.Dest); err != nil {
 		return res, err
 	}
-	fsys := os.DirFS(opts.Source)
+	fsys := DirFS(opts.Source)
 	mark := start
 	phase := func(name string) {
 		now := time.Now()
@@ -317,10 +317,14 @@ func (d *dirWriter) WriteFile(name string, data []byte) error {
 	full := filepath.Join(d.root, filepath.FromSlash(name))
 	dir := filepath.Dir(full)
 	if _, ok := d.made.Load(dir); !ok {
-		if err := os.MkdirAll(dir, 0o755); err != nil {
-			return err
+		// Usually the parent exists: one mkdir rather than MkdirAll's stat
+		// and mkdir.
+		if err := os.Mkdir(dir, 0o755); err != nil && !errors.Is(err, fs.ErrExist) {
+			if err := os.MkdirAll(dir, 0o755); err != nil {
+				return err
+			}
 		}
 		d.made.Store(dir, struct{}{})
 	}
-	return os.WriteFile(full, data, 0o644)
+	return writeOutputFile(full, data)
 }

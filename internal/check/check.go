@@ -6,7 +6,6 @@ package check
 
 import (
 	"context"
-	"os"
 	"time"
 
 	"surveysite/internal/build"
@@ -39,7 +38,7 @@ func Run(ctx context.Context, opts Options) (Result, error) {
 		opts.Source = "."
 	}
 	var res Result
-	fsys := os.DirFS(opts.Source)
+	fsys := build.DirFS(opts.Source)
 	s, warnings, err := build.Load(ctx, fsys, build.Options{Source: opts.Source, Drafts: opts.Drafts})
 	res.Warnings = warnings
 	if err != nil {

@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"io"
 	"net/http"
-	"os"
 	"reflect"
 	"slices"
 	"strings"
@@ -115,7 +114,7 @@ func (s *Server) rebuild(ctx context.Context, changed []string) error {
 }
 
 func (s *Server) build(ctx context.Context, changed []string) (*build.Memory, site.Stats, error) {
-	fsys := os.DirFS(s.opts.Source)
+	fsys := build.DirFS(s.opts.Source)
 	s.cache.Forget(changed...) // the watcher saw them change: read them again
 	s.surveys.Forget(changed...)
 	opts := build.Options{Source: s.opts.Source, Drafts: s.opts.Drafts, ContentCache: &s.cache, SurveyCache: &s.surveys}
