@@ -68,8 +68,30 @@ func (u URLs) Href(from, to string) string {
 	if !strings.HasSuffix(fromDir, "/") {
 		fromDir = path.Dir(fromDir) + "/"
 	}
-	rel := relPath(fromDir, p)
-	return (&url.URL{Path: rel}).EscapedPath() + frag
+	return escapePath(relPath(fromDir, p)) + frag
+}
+
+// escapePath is (&url.URL{Path: p}).EscapedPath(), without allocating when
+// nothing needs escaping (most hrefs).
+func escapePath(p string) string {
+	for i := 0; i < len(p); i++ {
+		if !pathSafe(p[i]) {
+			return (&url.URL{Path: p}).EscapedPath()
+		}
+	}
+	if p == "*" {
+		return (&url.URL{Path: p}).EscapedPath()
+	}
+	return p
+}
+
+// pathSafe reports whether net/url leaves c as it is in a path.
+func pathSafe(c byte) bool {
+	switch {
+	case 'a' <= c && c <= 'z', 'A' <= c && c <= 'Z', '0' <= c && c <= '9':
+		return true
+	}
+	return strings.IndexByte("-_.~$&+,/:;=@", c) >= 0
 }
 
 // Abs returns the absolute URL of site path to, or "" in relative mode.
@@ -88,22 +110,32 @@ func (u URLs) Abs(to string) string {
 // relPath returns the path of file target relative to directory dir; both
 // are site paths and dir ends with "/".
 func relPath(dir, target string) string {
-	ds := strings.Split(strings.Trim(dir, "/"), "/")
-	if ds[0] == "" {
-		ds = nil
+	d := strings.TrimLeft(dir, "/")      // "a/b/" or ""
+	t := strings.TrimPrefix(target, "/") // "a/c/index.html"
+	// Skip the folders dir and target share, whole segments only.
+	for {
+		i := strings.IndexByte(d, '/')
+		if i < 0 || i == 0 {
+			break
+		}
+		j := strings.IndexByte(t, '/')
+		if j != i || d[:i] != t[:j] {
+			break
+		}
+		d, t = d[i+1:], t[j+1:]
 	}
-	ts := strings.Split(strings.TrimPrefix(target, "/"), "/")
-	i := 0
-	for i < len(ds) && i < len(ts)-1 && ds[i] == ts[i] {
-		i++
+	up := strings.Count(d, "/")
+	if up == 0 {
+		if t == "" {
+			return "./"
+		}
+		return t
 	}
 	var b strings.Builder
-	for range len(ds) - i {
+	b.Grow(3*up + len(t))
+	for range up {
 		b.WriteString("../")
 	}
-	b.WriteString(strings.Join(ts[i:], "/"))
-	if b.Len() == 0 {
-		return "./"
-	}
+	b.WriteString(t)
 	return b.String()
 }

@@ -1,6 +1,10 @@
 package site
 
-import "testing"
+import (
+	"net/url"
+	"strings"
+	"testing"
+)
 
 func TestHrefRelativeAndWithSubPath(t *testing.T) {
 	t.Parallel()
@@ -72,6 +76,59 @@ func TestTermSlugMakesOneFolderName(t *testing.T) {
 	} {
 		if got := termSlug(in); got != want {
 			t.Errorf("termSlug(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+// relPathSplit is the first, simpler relPath: the reference for the
+// faster one.
+func relPathSplit(dir, target string) string {
+	ds := strings.Split(strings.Trim(dir, "/"), "/")
+	if ds[0] == "" {
+		ds = nil
+	}
+	ts := strings.Split(strings.TrimPrefix(target, "/"), "/")
+	i := 0
+	for i < len(ds) && i < len(ts)-1 && ds[i] == ts[i] {
+		i++
+	}
+	var b strings.Builder
+	for range len(ds) - i {
+		b.WriteString("../")
+	}
+	b.WriteString(strings.Join(ts[i:], "/"))
+	if b.Len() == 0 {
+		return "./"
+	}
+	return b.String()
+}
+
+func TestRelPathAgreesWithSplitting(t *testing.T) {
+	t.Parallel()
+	segs := []string{"a", "b", "ab", "人材", "x y"}
+	var dirs, files []string
+	var walk func(prefix string, depth int)
+	walk = func(prefix string, depth int) {
+		dirs = append(dirs, prefix)
+		files = append(files, prefix+"index.html", prefix+"a", prefix+"site.css")
+		if depth == 3 {
+			return
+		}
+		for _, s := range segs {
+			walk(prefix+s+"/", depth+1)
+		}
+	}
+	walk("/", 0)
+	for _, d := range dirs {
+		for _, f := range files {
+			if got, want := relPath(d, f), relPathSplit(d, f); got != want {
+				t.Fatalf("relPath(%q, %q) = %q, want %q", d, f, got, want)
+			}
+		}
+	}
+	for _, p := range []string{"a/b", "人材/index.html", "x y", "a:b", "*", "a%b", "100%/", "é", "a?b#c", ""} {
+		if got, want := escapePath(p), (&url.URL{Path: p}).EscapedPath(); got != want {
+			t.Errorf("escapePath(%q) = %q, want %q", p, got, want)
 		}
 	}
 }

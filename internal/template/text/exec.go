@@ -702,15 +702,17 @@ func (s *state) evalField(dot reflect.Value, fieldName string, node parse.Node, 
 	if ptr.Kind() != reflect.Interface && ptr.Kind() != reflect.Pointer && ptr.CanAddr() {
 		ptr = ptr.Addr()
 	}
-	// surveysite: the lookup is remembered per type (methodIndex).
-	if i := methodIndex(ptr.Type(), fieldName); i >= 0 {
-		return s.evalCall(dot, ptr.Method(i), false, node, fieldName, args, final)
+	// surveysite: the method and field lookups are remembered per type.
+	mem := lookupMember(ptr.Type(), fieldName)
+	if mem.method >= 0 {
+		return s.evalCall(dot, ptr.Method(mem.method), false, node, fieldName, args, final)
 	}
 	hasArgs := len(args) > 1 || !isMissing(final)
 	// It's not a method; must be a field of a struct or an element of a map.
 	switch receiver.Kind() {
 	case reflect.Struct:
-		tField, ok := fieldByName(receiver.Type(), fieldName) // surveysite: remembered per type
+		// surveysite: receiver's type is ptr's, or ptr's element type.
+		tField, ok := mem.field, mem.fieldOK
 		if ok {
 			field, err := receiver.FieldByIndexErr(tField.Index)
 			if !tField.IsExported() {
@@ -1137,41 +1139,41 @@ func printableValue(v reflect.Value) (any, bool) {
 
 // surveysite: lookups by name, remembered per type.
 
-type lookupKey struct {
+type memberKey struct {
 	t    reflect.Type
 	name string
 }
 
-var methodCache, fieldCache sync.Map
-
-// methodIndex is t.MethodByName(name)'s index, or -1, remembered per type:
-// reflect's lookup builds the method's func type on every call.
-func methodIndex(t reflect.Type, name string) int {
-	k := lookupKey{t, name}
-	if v, ok := methodCache.Load(k); ok {
-		return v.(int)
-	}
-	i := -1
-	if m, ok := t.MethodByName(name); ok {
-		i = m.Index
-	}
-	methodCache.Store(k, i)
-	return i
+// member is what evalField finds for a name on a type: a method of the
+// type, and a field of the type or, for a pointer, of the struct it points
+// to.
+type member struct {
+	method  int // index for Value.Method, or -1
+	field   reflect.StructField
+	fieldOK bool
 }
 
-type fieldEntry struct {
-	f  reflect.StructField
-	ok bool
-}
+var members sync.Map // memberKey -> *member
 
-// fieldByName is t.FieldByName(name), remembered per type.
-func fieldByName(t reflect.Type, name string) (reflect.StructField, bool) {
-	k := lookupKey{t, name}
-	if v, ok := fieldCache.Load(k); ok {
-		e := v.(fieldEntry)
-		return e.f, e.ok
+// lookupMember is t.MethodByName(name) and the struct's FieldByName(name),
+// remembered: reflect's method lookup builds the method's func type on
+// every call, and the field lookup allocates.
+func lookupMember(t reflect.Type, name string) *member {
+	k := memberKey{t, name}
+	if v, ok := members.Load(k); ok {
+		return v.(*member)
 	}
-	f, ok := t.FieldByName(name)
-	fieldCache.Store(k, fieldEntry{f, ok})
-	return f, ok
+	m := &member{method: -1}
+	if mt, ok := t.MethodByName(name); ok {
+		m.method = mt.Index
+	}
+	st := t
+	if st.Kind() == reflect.Pointer {
+		st = st.Elem()
+	}
+	if st.Kind() == reflect.Struct {
+		m.field, m.fieldOK = st.FieldByName(name)
+	}
+	members.Store(k, m)
+	return m
 }
