@@ -306,15 +306,23 @@ func scanFile(name string, data []byte) *scan {
 // tagAttrs holds the attributes of one tag that the checks read.
 type tagAttrs struct {
 	keys, vals []string
+	offs       []int // offset of each key in the raw tag
 }
 
 func (a *tagAttrs) get(key string) (string, bool) {
-	for i, k := range a.keys {
-		if k == key {
-			return a.vals[i], true
-		}
+	if i := a.index(key); i >= 0 {
+		return a.vals[i], true
 	}
 	return "", false
+}
+
+func (a *tagAttrs) index(key string) int {
+	for i, k := range a.keys {
+		if k == key {
+			return i
+		}
+	}
+	return -1
 }
 
 // tag is a start or end tag found in an HTML file.
@@ -372,7 +380,7 @@ func tags(data []byte) func(yield func(tag) bool) {
 				for n < k && !isTagSpace(rest[n]) && rest[n] != '/' {
 					n++
 				}
-				if !yield(tag{off: j, raw: rest[:k+1], name: strings.ToLower(string(rest[2:n])), end: true}) {
+				if !yield(tag{off: j, raw: rest[:k+1], name: lowerName(rest[2:n]), end: true}) {
 					return
 				}
 				i = j + k + 1
@@ -393,7 +401,7 @@ func tags(data []byte) func(yield func(tag) bool) {
 			for n < len(raw) && !isTagSpace(raw[n]) && raw[n] != '>' && raw[n] != '/' {
 				n++
 			}
-			switch name := strings.ToLower(string(raw[1:n])); name {
+			switch name := lowerName(raw[1:n]); name {
 			case "script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes":
 				if t.selfClosing {
 					break
@@ -488,12 +496,12 @@ func isASCIILetter(c byte) bool { return c|0x20 >= 'a' && c|0x20 <= 'z' }
 // raw start tag into attrs. The tokenizer has found the tag's extent; its
 // TagName and TagAttr would copy every name and value.
 func parseTag(raw []byte, attrs *tagAttrs) string {
-	attrs.keys, attrs.vals = attrs.keys[:0], attrs.vals[:0]
+	attrs.keys, attrs.vals, attrs.offs = attrs.keys[:0], attrs.vals[:0], attrs.offs[:0]
 	i := 1 // after '<'
 	for i < len(raw) && !isTagSpace(raw[i]) && raw[i] != '>' && raw[i] != '/' {
 		i++
 	}
-	name := strings.ToLower(string(raw[1:i]))
+	name := lowerName(raw[1:i])
 	for i < len(raw) {
 		for i < len(raw) && (isTagSpace(raw[i]) || raw[i] == '/') {
 			i++
@@ -545,9 +553,33 @@ func parseTag(raw []byte, attrs *tagAttrs) string {
 		}
 		attrs.keys = append(attrs.keys, lk)
 		attrs.vals = append(attrs.vals, v)
+		attrs.offs = append(attrs.offs, k)
 	}
 	return name
 }
+
+// lowerName returns a tag name in lower case. The names of HTML and SVG
+// elements written in lower case, nearly all of them, cost no allocation.
+func lowerName(b []byte) string {
+	if s, ok := tagNames[string(b)]; ok {
+		return s
+	}
+	return strings.ToLower(string(b))
+}
+
+var tagNames = func() map[string]string {
+	m := map[string]string{}
+	for _, n := range strings.Fields(`a abbr address area article aside audio b base blockquote body br button
+		canvas caption circle cite code col colgroup data dd defs del desc details dfn dialog div dl dt ellipse em
+		embed fieldset figcaption figure footer form g h1 h2 h3 h4 h5 h6 head header hr html i iframe image img input
+		ins kbd label legend li line link main mark meta meter nav noembed noframes noscript object ol optgroup option
+		output p path picture polygon polyline pre progress q rect s samp script section select small source span
+		strong style sub summary sup svg table tbody td template text textarea tfoot th thead time title tr track
+		tspan u ul use var video wbr xmp`) {
+		m[n] = n
+	}
+	return m
+}()
 
 func isTagSpace(b byte) bool { return b == ' ' || b == '\t' || b == '\n' || b == '\r' || b == '\f' }
 
@@ -589,8 +621,8 @@ func (sc *scan) scanHTML(data []byte) {
 			title, titleText = start, html.UnescapeString(string(t.text))
 		}
 		attrOff := func(key string) int {
-			if i := attrIndex(raw, key); i >= 0 {
-				return start + i
+			if i := attrs.index(key); i >= 0 {
+				return start + attrs.offs[i]
 			}
 			return start
 		}
@@ -657,27 +689,6 @@ func (sc *scan) scanHTML(data []byte) {
 	} else if strings.TrimSpace(titleText) == "" {
 		sc.problems = append(sc.problems, problem{off: title, tagOff: -1, firstOff: -1, err: &diag.Error{Warn: true,
 			Msg: "the page's <title> is empty", Hint: "give the page a title: in its front matter"}})
-	}
-}
-
-// attrIndex finds attribute key in a raw start tag, or -1.
-func attrIndex(raw []byte, key string) int {
-	lower := bytes.ToLower(raw)
-	for i := 0; ; {
-		j := bytes.Index(lower[i:], []byte(key))
-		if j < 0 {
-			return -1
-		}
-		j += i
-		k := j + len(key)
-		before := j > 0 && (lower[j-1] == ' ' || lower[j-1] == '\n' || lower[j-1] == '\t' || lower[j-1] == '\r')
-		for k < len(lower) && (lower[k] == ' ' || lower[k] == '\n') {
-			k++
-		}
-		if before && k < len(lower) && lower[k] == '=' {
-			return j
-		}
-		i = j + 1
 	}
 }
 

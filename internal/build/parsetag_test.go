@@ -2,6 +2,7 @@ package build
 
 import (
 	"reflect"
+	"strings"
 	"testing"
 )
 
@@ -20,6 +21,8 @@ func TestParseTagReadsWantedAttributes(t *testing.T) {
 		{"<h2\n  id=\"見出し\"\n>", "h2", []string{"id"}, []string{"見出し"}},
 		{`<br/>`, "br", nil, nil},
 		{`<a href="unclosed`, "a", []string{"href"}, []string{"unclosed"}},
+		{`<a title="x href=y" href="z">`, "a", []string{"href"}, []string{"z"}},
+		{`<SVG ID="s">`, "svg", []string{"id"}, []string{"s"}},
 	}
 	for _, tc := range tests {
 		var a tagAttrs
@@ -31,6 +34,11 @@ func TestParseTagReadsWantedAttributes(t *testing.T) {
 		}
 		if !reflect.DeepEqual(a.keys, tc.keys) || !reflect.DeepEqual(a.vals, tc.vals) {
 			t.Errorf("parseTag(%q) = %q %q, want %q %q", tc.raw, a.keys, a.vals, tc.keys, tc.vals)
+		}
+		for i, k := range a.keys { // where an error about the attribute points
+			if off := a.offs[i]; !strings.EqualFold(tc.raw[off:min(off+len(k), len(tc.raw))], k) {
+				t.Errorf("parseTag(%q): %s at offset %d reads %q", tc.raw, k, off, tc.raw[off:])
+			}
 		}
 	}
 }
