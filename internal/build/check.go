@@ -746,7 +746,9 @@ func (c *checker) resolve(from, ref string) (file, frag string, internal, bad bo
 // escapes reports whether the slash path p climbs above its root.
 func escapes(p string) bool {
 	depth := 0
-	for _, seg := range strings.Split(p, "/") {
+	for p != "" {
+		seg, rest, _ := strings.Cut(p, "/")
+		p = rest
 		switch seg {
 		case "", ".":
 		case "..":
@@ -766,20 +768,20 @@ func (c *checker) checkLink(from string, l link) *problem {
 	if !internal {
 		return nil
 	}
-	pr := &problem{off: l.off, tagOff: l.tagOff, rawLen: l.rawLen, firstOff: -1, target: file + "#" + frag, what: l.what, ref: l.ref}
+	var err *diag.Error
 	switch {
 	case bad:
-		pr.err = &diag.Error{Msg: "%s %q points above the root of the site", Hint: "remove a ../ from the path"}
+		err = &diag.Error{Msg: "%s %q points above the root of the site", Hint: "remove a ../ from the path"}
 	case !c.files[file]:
-		pr.err = &diag.Error{Msg: "%s %q: the site has no file " + escapePct(file),
+		err = &diag.Error{Msg: "%s %q: the site has no file " + escapePct(file),
 			Hint: "check the path; links to pages may name their .md file (../program.md) or their URL (/program/); files under templates/static/ are copied to the site root"}
 	case frag != "" && c.ids[file] != nil && !c.ids[file][frag] && frag != "top":
-		pr.err = &diag.Error{Msg: "%s %q: " + escapePct(file) + " has no element with id " + escapePct(strconv.Quote(frag)),
+		err = &diag.Error{Msg: "%s %q: " + escapePct(file) + " has no element with id " + escapePct(strconv.Quote(frag)),
 			Hint: "use an id that the page has; a heading's id is its text (## 参加方法 gives #参加方法)"}
 	default:
 		return nil
 	}
-	return pr
+	return &problem{off: l.off, tagOff: l.tagOff, rawLen: l.rawLen, firstOff: -1, target: file + "#" + frag, what: l.what, ref: l.ref, err: err}
 }
 
 // place gives a problem found in output file name its position: the line
@@ -950,10 +952,25 @@ type ref struct {
 	frag   string
 }
 
-var schemeRE = regexp.MustCompile(`^[A-Za-z][A-Za-z0-9+.\-]*:`)
+// hasScheme reports whether s starts with a URL scheme and its colon
+// (RFC 3986: a letter, then letters, digits, "+", "-" or ".").
+func hasScheme(s string) bool {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case isASCIILetter(c):
+		case i > 0 && ('0' <= c && c <= '9' || c == '+' || c == '-' || c == '.'):
+		case i > 0 && c == ':':
+			return true
+		default:
+			return false
+		}
+	}
+	return false
+}
 
 func parseRef(s string) (ref, error) {
-	if schemeRE.MatchString(s) {
+	if hasScheme(s) {
 		return ref{scheme: true}, nil
 	}
 	p, frag, _ := strings.Cut(s, "#")

@@ -110,3 +110,18 @@ func TestTagsEndCommentsAndRawTextAsBrowsersDo(t *testing.T) {
 		t.Errorf("links = %q, want %q", got, want)
 	}
 }
+
+func TestHasSchemeAndEscapes(t *testing.T) {
+	t.Parallel()
+	for s, want := range map[string]bool{"https://x/": true, "mailto:a@b": true, "a+b.c-d:x": true, "C:": true,
+		"x/y:z": false, ":x": false, "1a:": false, "../a.html": false, "": false, "#a:b": false, "a": false} {
+		if got := hasScheme(s); got != want {
+			t.Errorf("hasScheme(%q) = %v, want %v", s, got, want)
+		}
+	}
+	for p, want := range map[string]bool{"/a/../b": false, "/a/../../b": true, "/..": true, "a/./b/../..": false, "//x//..": false, "": false} {
+		if got := escapes(p); got != want {
+			t.Errorf("escapes(%q) = %v, want %v", p, got, want)
+		}
+	}
+}

@@ -10,6 +10,7 @@ import (
 
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
 
 	"surveysite/internal/diag"
 	"surveysite/internal/parallel"
@@ -173,7 +174,7 @@ func Load(fsys fs.FS, opts Options) ([]*Page, error) {
 		st := &docState{path: p.Path, url: p.URL, lines: newLineIndex(s.body, s.bodyLine), link: link(p)}
 		pc := parser.NewContext(parser.WithIDs(newHeadingIDs()))
 		pc.Set(stateKey, st)
-		var buf bytes.Buffer
+		var buf unbuffered
 		buf.Grow(len(s.body) * 3 / 2)
 		doc := md.Parser().Parse(text.NewReader(s.body), parser.WithContext(pc))
 		if err := md.Renderer().Render(&buf, s.body, doc); err != nil {
@@ -207,6 +208,16 @@ func Load(fsys fs.FS, opts Options) ([]*Page, error) {
 	opts.Cache.store(opts.CacheKey, next, urls)
 	return pages, nil
 }
+
+// unbuffered is a bytes.Buffer that goldmark's renderer writes to directly:
+// given a plain io.Writer, it wraps it in a new 4 KiB bufio.Writer for
+// every page.
+type unbuffered struct{ bytes.Buffer }
+
+func (*unbuffered) Buffered() int { return 0 }
+func (*unbuffered) Flush() error  { return nil }
+
+var _ util.BufWriter = (*unbuffered)(nil)
 
 // resolveLink turns a link written in page p into the href to write. Links
 // to .md files become their page's URL; site paths go through toHref.
