@@ -20,7 +20,6 @@ import (
 	"surveysite/internal/content"
 	"surveysite/internal/diag"
 	"surveysite/internal/municipality"
-	"surveysite/internal/parallel"
 	"surveysite/internal/site"
 	"surveysite/internal/tabular"
 )
@@ -279,23 +278,6 @@ func swap(tmp, dest string) error {
 		return removeAll(old)
 	}
 	return nil
-}
-
-// removeAll removes dir like os.RemoveAll, its top-level entries in
-// parallel: the previous output of a large site has many files.
-func removeAll(dir string) error {
-	entries, err := os.ReadDir(dir)
-	if err != nil {
-		return os.RemoveAll(dir)
-	}
-	errs := make([]error, len(entries))
-	parallel.For(len(entries), func(i int) {
-		errs[i] = os.RemoveAll(filepath.Join(dir, entries[i].Name()))
-	})
-	if err := errors.Join(errs...); err != nil {
-		return err
-	}
-	return os.RemoveAll(dir)
 }
 
 // dirWriter writes site files under a folder. It remembers the folders it

@@ -1,0 +1,28 @@
+//go:build !linux
+
+package build
+
+import (
+	"errors"
+	"os"
+	"path/filepath"
+
+	"surveysite/internal/parallel"
+)
+
+// removeAll removes dir like os.RemoveAll, its top-level entries in
+// parallel: the previous output of a large site has many files.
+func removeAll(dir string) error {
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return os.RemoveAll(dir)
+	}
+	errs := make([]error, len(entries))
+	parallel.For(len(entries), func(i int) {
+		errs[i] = os.RemoveAll(filepath.Join(dir, entries[i].Name()))
+	})
+	if err := errors.Join(errs...); err != nil {
+		return err
+	}
+	return os.RemoveAll(dir)
+}
