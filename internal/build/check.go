@@ -3,6 +3,7 @@ package build
 import (
 	"bytes"
 	"fmt"
+	"html"
 	"io/fs"
 	"net/url"
 	"os"
@@ -22,7 +23,6 @@ import (
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/extension"
 	"github.com/yuin/goldmark/text"
-	"golang.org/x/net/html"
 
 	"surveysite/internal/content"
 	"surveysite/internal/diag"
