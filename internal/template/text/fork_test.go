@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+	"time"
 )
 
 // Tests for surveysite's changes to the standard library's text/template:
@@ -56,14 +57,15 @@ func TestForkDirectCalls(t *testing.T) {
 			return strings.Join(parts, "+")
 		},
 		"up":   strings.ToUpper,
+		"year": func(t time.Time) string { return fmt.Sprint(t.Year()) },
 		"boom": func(s string) string { panic("boom: " + s) },
 	}
-	tmpl := Must(New("x").Funcs(funcs).Parse(`{{join 1 "b" nil}}|{{"c" | up}}|{{join}}|{{.S | up | join "z"}}`))
+	tmpl := Must(New("x").Funcs(funcs).Parse(`{{join 1 "b" nil}}|{{"c" | up}}|{{join}}|{{.S | up | join "z"}}|{{year .T}}`))
 	var b strings.Builder
-	if err := tmpl.Execute(&b, map[string]any{"S": "s"}); err != nil {
+	if err := tmpl.Execute(&b, map[string]any{"S": "s", "T": time.Date(2026, 4, 1, 0, 0, 0, 0, time.UTC)}); err != nil {
 		t.Fatal(err)
 	}
-	if got, want := b.String(), "1+b+<nil>|C||z+S"; got != want {
+	if got, want := b.String(), "1+b+<nil>|C||z+S|2026"; got != want {
 		t.Fatalf("got %q, want %q", got, want)
 	}
 	err := Must(New("y").Funcs(funcs).Parse(`{{boom "x"}}`)).Execute(&b, nil)

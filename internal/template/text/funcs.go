@@ -12,6 +12,7 @@ import (
 	"reflect"
 	"strings"
 	"sync"
+	"time"
 	"unicode"
 	"unicode/utf8"
 )
@@ -130,12 +131,20 @@ func goodName(name string) bool {
 // findFunction looks for a function in the template, and global map.
 func findFunction(name string, tmpl *Template) (v reflect.Value, isBuiltin, ok bool) {
 	if tmpl != nil && tmpl.common != nil {
+		// surveysite: read the copy, without the lock, once there is one.
+		if m := tmpl.execFuncsCopy.Load(); m != nil {
+			if fn := (*m)[name]; fn.IsValid() {
+				return fn, false, true
+			}
+			goto builtin
+		}
 		tmpl.muFuncs.RLock()
 		defer tmpl.muFuncs.RUnlock()
 		if fn := tmpl.execFuncs[name]; fn.IsValid() {
 			return fn, false, true
 		}
 	}
+builtin:
 	if fn := builtinFuncs()[name]; fn.IsValid() {
 		return fn, true, true
 	}
@@ -363,8 +372,9 @@ func safeCall(fun reflect.Value, args []reflect.Value) (val reflect.Value, err e
 			}
 		}
 	}()
-	// surveysite: html/template's escapers and one-string functions are
-	// called directly; reflect.Value.Call was most of execution's time.
+	// surveysite: html/template's escapers, one-string functions and date
+	// formatters are called directly; reflect.Value.Call was most of
+	// execution's time.
 	if fun.Kind() == reflect.Func && fun.CanInterface() {
 		switch f := fun.Interface().(type) {
 		case func(...any) string:
@@ -376,6 +386,10 @@ func safeCall(fun reflect.Value, args []reflect.Value) (val reflect.Value, err e
 		case func(string) string:
 			if len(args) == 1 && args[0].Kind() == reflect.String {
 				return reflect.ValueOf(f(args[0].String())), nil
+			}
+		case func(time.Time) string: // date formatters
+			if len(args) == 1 && args[0].Type() == reflect.TypeFor[time.Time]() {
+				return reflect.ValueOf(f(args[0].Interface().(time.Time))), nil
 			}
 		}
 	}

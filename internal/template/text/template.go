@@ -8,6 +8,7 @@ import (
 	"maps"
 	"reflect"
 	"sync"
+	"sync/atomic"
 	"text/template/parse"
 )
 
@@ -22,6 +23,17 @@ type common struct {
 	muFuncs    sync.RWMutex // protects parseFuncs and execFuncs
 	parseFuncs FuncMap
 	execFuncs  map[string]reflect.Value
+	// surveysite: a copy of execFuncs made on every change, so execution
+	// finds functions without taking muFuncs: with pages rendered on every
+	// processor, the read lock's shared counter was contended.
+	execFuncsCopy atomic.Pointer[map[string]reflect.Value]
+}
+
+// publishFuncs stores a copy of execFuncs for findFunction. The caller
+// holds muFuncs or is the only user of c.
+func (c *common) publishFuncs() {
+	m := maps.Clone(c.execFuncs)
+	c.execFuncsCopy.Store(&m)
 }
 
 // Template is the representation of a parsed template. The *parse.Tree
@@ -106,6 +118,7 @@ func (t *Template) Clone() (*Template, error) {
 	defer t.muFuncs.RUnlock()
 	maps.Copy(nt.parseFuncs, t.parseFuncs)
 	maps.Copy(nt.execFuncs, t.execFuncs)
+	nt.publishFuncs() // surveysite
 	return nt, nil
 }
 
@@ -178,6 +191,7 @@ func (t *Template) Funcs(funcMap FuncMap) *Template {
 	defer t.muFuncs.Unlock()
 	addValueFuncs(t.execFuncs, funcMap)
 	addFuncs(t.parseFuncs, funcMap)
+	t.publishFuncs() // surveysite
 	return t
 }
 
