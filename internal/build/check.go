@@ -329,7 +329,8 @@ func (a *tagAttrs) index(key string) int {
 type tag struct {
 	off         int    // offset of '<'
 	raw         []byte // the whole tag, '<' to '>'
-	name        string // end tags only: the lower-case name
+	name        string // the lower-case name
+	nameEnd     int    // start tags: where the name ends in raw
 	end         bool
 	selfClosing bool
 	text        []byte // for <title>: the text up to </title>
@@ -397,11 +398,9 @@ func tags(data []byte) func(yield func(tag) bool) {
 			raw := rest[:end+1]
 			t := tag{off: j, raw: raw, selfClosing: end > 0 && raw[end-1] == '/'}
 			i = j + end + 1
-			n := 1
-			for n < len(raw) && !isTagSpace(raw[n]) && raw[n] != '>' && raw[n] != '/' {
-				n++
-			}
-			switch name := lowerName(raw[1:n]); name {
+			n := tagNameEnd(raw)
+			t.name, t.nameEnd = lowerName(raw[1:n]), n
+			switch name := t.name; name {
 			case "script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes":
 				if t.selfClosing {
 					break
@@ -492,16 +491,19 @@ func commentEnd(b []byte) int {
 
 func isASCIILetter(c byte) bool { return c|0x20 >= 'a' && c|0x20 <= 'z' }
 
-// parseTag reads the name (lower case) and the wanted attributes of the
-// raw start tag into attrs. The tokenizer has found the tag's extent; its
-// TagName and TagAttr would copy every name and value.
-func parseTag(raw []byte, attrs *tagAttrs) string {
-	attrs.keys, attrs.vals, attrs.offs = attrs.keys[:0], attrs.vals[:0], attrs.offs[:0]
+// tagNameEnd returns where the name of the raw start tag ends.
+func tagNameEnd(raw []byte) int {
 	i := 1 // after '<'
 	for i < len(raw) && !isTagSpace(raw[i]) && raw[i] != '>' && raw[i] != '/' {
 		i++
 	}
-	name := lowerName(raw[1:i])
+	return i
+}
+
+// parseAttrs reads the wanted attributes of the raw start tag, whose name
+// ends at i, into attrs.
+func parseAttrs(raw []byte, i int, attrs *tagAttrs) {
+	attrs.keys, attrs.vals, attrs.offs = attrs.keys[:0], attrs.vals[:0], attrs.offs[:0]
 	for i < len(raw) {
 		for i < len(raw) && (isTagSpace(raw[i]) || raw[i] == '/') {
 			i++
@@ -555,7 +557,6 @@ func parseTag(raw []byte, attrs *tagAttrs) string {
 		attrs.vals = append(attrs.vals, v)
 		attrs.offs = append(attrs.offs, k)
 	}
-	return name
 }
 
 // lowerName returns a tag name in lower case. The names of HTML and SVG
@@ -612,8 +613,8 @@ func (sc *scan) scanHTML(data []byte) {
 			}
 			continue
 		}
-		raw, start := t.raw, t.off
-		name := parseTag(raw, &attrs)
+		raw, start, name := t.raw, t.off, t.name
+		parseAttrs(raw, t.nameEnd, &attrs)
 		if name == "svg" && !t.selfClosing {
 			svg++
 		}

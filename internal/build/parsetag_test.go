@@ -125,3 +125,11 @@ func TestHasSchemeAndEscapes(t *testing.T) {
 		}
 	}
 }
+
+// parseTag reads the name (lower case) and the wanted attributes of the
+// raw start tag into attrs, as the scan does.
+func parseTag(raw []byte, attrs *tagAttrs) string {
+	n := tagNameEnd(raw)
+	parseAttrs(raw, n, attrs)
+	return lowerName(raw[1:n])
+}

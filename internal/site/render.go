@@ -5,13 +5,13 @@ import (
 	"encoding/xml"
 	"fmt"
 	"io/fs"
-	"runtime"
 	"strings"
 	"sync"
 	"time"
 
 	"surveysite/internal/content"
 	"surveysite/internal/diag"
+	"surveysite/internal/parallel"
 )
 
 // Writer receives the site's files. WriteFile must be safe for concurrent
@@ -40,32 +40,19 @@ func (s *Site) RenderPages(w Writer, pages []*Page, extras bool) (Stats, error) 
 	var st Stats
 	var mu sync.Mutex
 	var list diag.List
-	work := make(chan *Page)
-	var wg sync.WaitGroup
-	for range runtime.GOMAXPROCS(0) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			var buf bytes.Buffer
-			for p := range work {
-				buf.Reset()
-				err := s.renderPage(&buf, p)
-				if err == nil {
-					err = w.WriteFile(content.OutputPath(p.URL), buf.Bytes())
-				}
-				if err != nil {
-					mu.Lock()
-					list.AddErr(diag.Pos{Path: pageSource(p)}, err)
-					mu.Unlock()
-				}
-			}
-		}()
-	}
-	for _, p := range pages {
-		work <- p
-	}
-	close(work)
-	wg.Wait()
+	parallel.ForState(len(pages), func() *bytes.Buffer { return new(bytes.Buffer) }, func(buf *bytes.Buffer, i int) {
+		p := pages[i]
+		buf.Reset()
+		err := s.renderPage(buf, p)
+		if err == nil {
+			err = w.WriteFile(content.OutputPath(p.URL), buf.Bytes())
+		}
+		if err != nil {
+			mu.Lock()
+			list.AddErr(diag.Pos{Path: pageSource(p)}, err)
+			mu.Unlock()
+		}
+	})
 	if err := list.Err(); err != nil {
 		return st, err
 	}

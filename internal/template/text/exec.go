@@ -13,6 +13,7 @@ import (
 	"strings"
 	"surveysite/internal/template/fmtsort"
 	"sync"
+	"sync/atomic"
 	"text/template/parse"
 )
 
@@ -1153,27 +1154,42 @@ type member struct {
 	fieldOK bool
 }
 
-var members sync.Map // memberKey -> *member
+// members is read without locking; a lookup not yet remembered copies
+// the map (types and names are few, lookups many).
+var (
+	members   atomic.Pointer[map[memberKey]*member]
+	membersMu sync.Mutex // serializes additions
+)
 
 // lookupMember is t.MethodByName(name) and the struct's FieldByName(name),
 // remembered: reflect's method lookup builds the method's func type on
 // every call, and the field lookup allocates.
 func lookupMember(t reflect.Type, name string) *member {
 	k := memberKey{t, name}
-	if v, ok := members.Load(k); ok {
-		return v.(*member)
+	if m := members.Load(); m != nil {
+		if e, ok := (*m)[k]; ok {
+			return e
+		}
 	}
-	m := &member{method: -1}
+	e := &member{method: -1}
 	if mt, ok := t.MethodByName(name); ok {
-		m.method = mt.Index
+		e.method = mt.Index
 	}
 	st := t
 	if st.Kind() == reflect.Pointer {
 		st = st.Elem()
 	}
 	if st.Kind() == reflect.Struct {
-		m.field, m.fieldOK = st.FieldByName(name)
+		e.field, e.fieldOK = st.FieldByName(name)
 	}
-	members.Store(k, m)
-	return m
+	membersMu.Lock()
+	defer membersMu.Unlock()
+	next := map[memberKey]*member{k: e}
+	if m := members.Load(); m != nil {
+		for k, v := range *m {
+			next[k] = v
+		}
+	}
+	members.Store(&next)
+	return e
 }
