@@ -142,6 +142,9 @@ var htmlNospaceNormReplacementTable = []string{
 // htmlReplacer returns s with runes replaced according to replacementTable
 // and when badRunes is true, certain bad runes are allowed through unescaped.
 func htmlReplacer(s string, replacementTable []string, badRunes bool) string {
+	if !needsReplacement(s, replacementTable, badRunes) { // surveysite
+		return s
+	}
 	written, b := 0, new(strings.Builder)
 	r, w := rune(0), 0
 	for i := 0; i < len(s); i += w {
@@ -174,6 +177,30 @@ func htmlReplacer(s string, replacementTable []string, badRunes bool) string {
 	}
 	b.WriteString(s[written:])
 	return b.String()
+}
+
+// surveysite: needsReplacement reports whether htmlReplacer would change
+// s, reading bytes instead of decoding runes. Most text, Japanese text
+// included, needs no replacement, and the check costs no allocation.
+func needsReplacement(s string, replacementTable []string, badRunes bool) bool {
+	if len(replacementTable) > utf8.RuneSelf {
+		return true // a table for runes beyond ASCII: decode them
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if int(c) < len(replacementTable) && replacementTable[c] != "" {
+				return true
+			}
+			continue
+		}
+		// Without badRunes, U+FDD0–U+FDEF and U+FFF0–U+FFFF (0xEF …) are
+		// written as references, as is each byte of invalid UTF-8 (U+FFFD).
+		if !badRunes && c == 0xEF {
+			return true
+		}
+	}
+	return !badRunes && !utf8.ValidString(s)
 }
 
 // stripTags takes a snippet of HTML and returns only the text content.
