@@ -601,7 +601,19 @@ func wantedKey(key []byte) (string, bool) {
 	return lk, wanted[lk]
 }
 
+// linkScratch holds the slices scans collect links in, so that each scan
+// keeps only an exact-size copy: a build holds every page's links until
+// the check.
+var linkScratch = sync.Pool{New: func() any { return new([]link) }}
+
 func (sc *scan) scanHTML(data []byte) {
+	scratch := linkScratch.Get().(*[]link)
+	sc.links = (*scratch)[:0]
+	defer func() {
+		*scratch = sc.links[:0]
+		sc.links = slices.Clone(sc.links)
+		linkScratch.Put(scratch)
+	}()
 	svg := 0
 	title, titleText := -1, ""
 	idAt := map[string]int{}
