@@ -108,11 +108,18 @@ func summarize(h string, n int) string {
 			break
 		}
 	}
-	r := []rune(html.UnescapeString(b.String()))
-	if len(r) > n {
-		return string(r[:n]) + "…"
+	text := b.String()
+	if strings.IndexByte(text, '&') >= 0 {
+		text = html.UnescapeString(text)
 	}
-	return string(r)
+	chars := 0
+	for i := range text { // i: where each character starts
+		if chars == n {
+			return text[:i] + "…"
+		}
+		chars++
+	}
+	return text
 }
 
 // finish computes the fields templates read, once all pages exist.

@@ -215,22 +215,25 @@ func (s *Site) terms(root, listKind, termKind, label string, get func(*Page) []s
 	// are one term (named as first written) with one page.
 	byKey := map[string]*Term{}
 	var keys []string
-	for _, p := range s.Pages {
+	pageKeys := make([][]string, len(s.Pages)) // each page's term keys, once each
+	for i, p := range s.Pages {
 		for _, n := range get(p) {
 			n = strings.TrimSpace(n)
 			if n == "" {
 				continue
 			}
 			key := termSlug(n)
+			if slices.Contains(pageKeys[i], key) {
+				continue
+			}
+			pageKeys[i] = append(pageKeys[i], key)
 			t := byKey[key]
 			if t == nil {
 				t = &Term{Name: n, URL: root + key + "/"}
 				byKey[key] = t
 				keys = append(keys, key)
 			}
-			if !slices.Contains(t.Pages, p) {
-				t.Pages = append(t.Pages, p)
-			}
+			t.Pages = append(t.Pages, p)
 		}
 	}
 	if len(keys) == 0 {
@@ -243,14 +246,9 @@ func (s *Site) terms(root, listKind, termKind, label string, get func(*Page) []s
 		sortPages(t.Pages)
 		terms = append(terms, *t)
 	}
-	for _, p := range s.Pages {
-		seen := map[string]bool{}
-		for _, n := range get(p) {
-			key := termSlug(strings.TrimSpace(n))
-			if t := byKey[key]; t != nil && !seen[key] {
-				seen[key] = true
-				p.Tags = append(p.Tags, *t)
-			}
+	for i, p := range s.Pages {
+		for _, key := range pageKeys[i] {
+			p.Tags = append(p.Tags, *byKey[key])
 		}
 	}
 	for i := range terms {

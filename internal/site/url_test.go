@@ -60,6 +60,8 @@ func TestSummarizeFoldsSpaceDecodesAndCuts(t *testing.T) {
 		{"<h2 id=\"a\">見出し</h2>\n<p>本文 &amp; <em>強調</em>。</p>", 50, "見出し 本文 & 強調。"},
 		{"<p>あいうえおかきくけこ</p>", 5, "あいうえお…"},
 		{"<p>abc</p>", 3, "abc"},
+		{"<p>a&amp;bcdef</p>", 3, "a&b…"},
+		{"<p>地域&lt;経営&gt;部会</p>", 4, "地域<経…"},
 		{"", 10, ""},
 	}
 	for _, tc := range tests {
