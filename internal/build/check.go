@@ -279,14 +279,33 @@ func lineCol(data []byte, off int) (int, int) {
 	return line, utf8.RuneCount(data[bytes.LastIndexByte(data[:off], '\n')+1:off]) + 1
 }
 
-// refAttrs lists, per element, the attributes holding a URL.
-var refAttrs = map[string][]string{
-	"a": {"href"}, "area": {"href"}, "link": {"href"},
-	"img": {"src", "srcset"}, "source": {"src", "srcset"},
-	"script": {"src"}, "iframe": {"src"}, "embed": {"src"}, "audio": {"src"},
-	"video": {"src", "poster"}, "track": {"src"}, "object": {"data"},
-	"use": {"href", "xlink:href"}, "image": {"href", "xlink:href"},
+// refAttrs returns the attributes of element name that hold a URL.
+func refAttrs(name string) []string {
+	switch name {
+	case "a", "area", "link":
+		return hrefAttr
+	case "img", "source":
+		return srcAttrs
+	case "script", "iframe", "embed", "audio", "track":
+		return srcAttr
+	case "video":
+		return videoAttrs
+	case "object":
+		return dataAttr
+	case "use", "image":
+		return svgHrefAttrs
+	}
+	return nil
 }
+
+var (
+	hrefAttr     = []string{"href"}
+	srcAttr      = []string{"src"}
+	srcAttrs     = []string{"src", "srcset"}
+	videoAttrs   = []string{"src", "poster"}
+	dataAttr     = []string{"data"}
+	svgHrefAttrs = []string{"href", "xlink:href"}
+)
 
 // scanFile scans one output file: HTML and CSS files are read, others only
 // named.
@@ -352,6 +371,7 @@ func tags(data []byte) func(yield func(tag) bool) {
 			j += i
 			rest := data[j:]
 			switch {
+			case len(rest) > 1 && isASCIILetter(rest[1]): // a start tag, the most common: read below
 			case bytes.HasPrefix(rest, []byte("<!--")):
 				i = j + commentEnd(rest)
 				if i <= j {
@@ -386,7 +406,6 @@ func tags(data []byte) func(yield func(tag) bool) {
 				}
 				i = j + k + 1
 				continue
-			case len(rest) > 1 && isASCIILetter(rest[1]):
 			default:
 				i = j + 1 // a '<' in text
 				continue
@@ -584,21 +603,47 @@ var tagNames = func() map[string]string {
 
 func isTagSpace(b byte) bool { return b == ' ' || b == '\t' || b == '\n' || b == '\r' || b == '\f' }
 
-// wanted are the attributes the checks read; others are skipped unread.
-var wanted = map[string]bool{"id": true, "name": true, "alt": true, "src": true, "srcset": true, "href": true,
-	"xlink:href": true, "poster": true, "data": true, "property": true, "content": true, "rel": true}
-
-// wantedKey returns the attribute name key as a wanted key, lower case.
-// The common all-lower-case key costs no allocation.
+// wantedKey returns the attribute name key, lower case, if the checks read
+// it; others are skipped unread. The common all-lower-case key costs no
+// allocation.
 func wantedKey(key []byte) (string, bool) {
-	if wanted[string(key)] {
-		return string(key), true
+	if k, ok := wantedName(string(key)); ok {
+		return k, true
 	}
 	if bytes.IndexFunc(key, unicode.IsUpper) < 0 {
 		return "", false
 	}
-	lk := strings.ToLower(string(key))
-	return lk, wanted[lk]
+	return wantedName(strings.ToLower(string(key)))
+}
+
+func wantedName(k string) (string, bool) {
+	switch k {
+	case "id":
+		return "id", true
+	case "name":
+		return "name", true
+	case "alt":
+		return "alt", true
+	case "src":
+		return "src", true
+	case "srcset":
+		return "srcset", true
+	case "href":
+		return "href", true
+	case "xlink:href":
+		return "xlink:href", true
+	case "poster":
+		return "poster", true
+	case "data":
+		return "data", true
+	case "property":
+		return "property", true
+	case "content":
+		return "content", true
+	case "rel":
+		return "rel", true
+	}
+	return "", false
 }
 
 // linkScratch holds the slices scans collect links in, so that each scan
@@ -671,7 +716,7 @@ func (sc *scan) scanHTML(data []byte) {
 				sc.links = append(sc.links, link{off: attrOff("content"), tagOff: start, rawLen: len(raw), what: "image", ref: content})
 			}
 		}
-		for _, key := range refAttrs[name] {
+		for _, key := range refAttrs(name) {
 			v, ok := attrs.get(key)
 			if !ok {
 				continue

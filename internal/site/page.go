@@ -80,6 +80,7 @@ func (p *Page) makeSummary() string {
 // reads only as far as it needs.
 func summarize(h string, n int) string {
 	var b strings.Builder
+	b.Grow(min(len(h), 4*(n+9))) // n+9 characters of up to 4 bytes
 	in, space, count := false, false, 0
 	for i := 0; i < len(h); i++ {
 		c := h[i]
