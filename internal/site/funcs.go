@@ -12,18 +12,13 @@ import (
 // funcs returns the functions templates may call besides Page methods.
 func (s *Site) funcs() template.FuncMap {
 	return template.FuncMap{
-		"jdate": JapaneseDate,
-		"isodate": func(t time.Time) string {
-			if t.IsZero() {
-				return ""
-			}
-			return t.Format("2006-01-02")
-		},
-		"num":    GroupDigits,
-		"absURL": s.urls.Abs,
-		"add":    func(a, b int) int { return a + b },
-		"join":   strings.Join,
-		"str":    func(v any) string { return fmt.Sprint(v) },
+		"jdate":   JapaneseDate,
+		"isodate": ISODate,
+		"num":     GroupDigits,
+		"absURL":  s.urls.Abs,
+		"add":     func(a, b int) int { return a + b },
+		"join":    strings.Join,
+		"str":     func(v any) string { return fmt.Sprint(v) },
 		"list": func(v any) []string {
 			switch v := v.(type) {
 			case []string:
@@ -56,12 +51,29 @@ func (s *Site) funcs() template.FuncMap {
 	}
 }
 
-// JapaneseDate formats t as 2026年4月1日, or "" for the zero time.
+// JapaneseDate formats t as 2026年4月1日, or "" for the zero time. Lists
+// show a date per page: it appends digits rather than using fmt.
 func JapaneseDate(t time.Time) string {
 	if t.IsZero() {
 		return ""
 	}
-	return fmt.Sprintf("%d年%d月%d日", t.Year(), int(t.Month()), t.Day())
+	y, m, d := t.Date()
+	b := make([]byte, 0, 24)
+	b = strconv.AppendInt(b, int64(y), 10)
+	b = append(b, "年"...)
+	b = strconv.AppendInt(b, int64(m), 10)
+	b = append(b, "月"...)
+	b = strconv.AppendInt(b, int64(d), 10)
+	b = append(b, "日"...)
+	return string(b)
+}
+
+// ISODate formats t as 2026-04-01, or "" for the zero time.
+func ISODate(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	return string(t.AppendFormat(make([]byte, 0, 10), time.DateOnly))
 }
 
 // GroupDigits writes an integer with thousands separators: 1234 -> "1,234".

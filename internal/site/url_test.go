@@ -4,6 +4,7 @@ import (
 	"net/url"
 	"strings"
 	"testing"
+	"time"
 )
 
 func TestHrefRelativeAndWithSubPath(t *testing.T) {
@@ -131,6 +132,26 @@ func TestRelPathAgreesWithSplitting(t *testing.T) {
 	for _, p := range []string{"a/b", "人材/index.html", "x y", "a:b", "*", "a%b", "100%/", "é", "a?b#c", ""} {
 		if got, want := escapePath(p), (&url.URL{Path: p}).EscapedPath(); got != want {
 			t.Errorf("escapePath(%q) = %q, want %q", p, got, want)
+		}
+	}
+}
+
+func TestDatesInJapaneseAndISO(t *testing.T) {
+	t.Parallel()
+	for _, tc := range []struct {
+		t       time.Time
+		jp, iso string
+	}{
+		{time.Date(2026, 4, 1, 0, 0, 0, 0, time.UTC), "2026年4月1日", "2026-04-01"},
+		{time.Date(2025, 12, 31, 23, 59, 0, 0, time.FixedZone("JST", 9*3600)), "2025年12月31日", "2025-12-31"},
+		{time.Date(987, 1, 9, 0, 0, 0, 0, time.UTC), "987年1月9日", "0987-01-09"},
+		{time.Time{}, "", ""},
+	} {
+		if got := JapaneseDate(tc.t); got != tc.jp {
+			t.Errorf("JapaneseDate(%v) = %q, want %q", tc.t, got, tc.jp)
+		}
+		if got := ISODate(tc.t); got != tc.iso {
+			t.Errorf("ISODate(%v) = %q, want %q", tc.t, got, tc.iso)
 		}
 	}
 }
