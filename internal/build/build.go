@@ -119,6 +119,15 @@ func Load(ctx context.Context, fsys fs.FS, opts Options) (*site.Site, []*diag.Er
 	if err != nil {
 		return nil, nil, err
 	}
+	// The theme is parsed while the content is read; its errors are
+	// reported after the content's, as when it was parsed after it.
+	var theme *site.Theme
+	var themeErr error
+	themeDone := make(chan struct{})
+	go func() {
+		defer close(themeDone)
+		theme, themeErr = site.LoadTheme(fsys, urls)
+	}()
 	var list diag.List
 	pages, err := content.Load(fsys, content.Options{Drafts: opts.Drafts, UnsafeHTML: cfg.UnsafeHTML, URL: urls.Href,
 		Cache: opts.ContentCache, CacheKey: fmt.Sprintf("%s|%t|%t", cfg.BaseURL, cfg.UnsafeHTML, opts.Drafts)})
@@ -140,8 +149,12 @@ func Load(ctx context.Context, fsys fs.FS, opts Options) (*site.Site, []*diag.Er
 	if err := ctx.Err(); err != nil {
 		return nil, nil, err
 	}
+	<-themeDone
+	if themeErr != nil {
+		return nil, list.Warnings(), themeErr
+	}
 	s, err := site.New(fsys, cfg, site.Inputs{Pages: pages, Data: data, Surveys: surveys, Participants: participants,
-		CaseMunicipalities: caseMunicipalities})
+		CaseMunicipalities: caseMunicipalities, Theme: theme})
 	return s, list.Warnings(), err
 }
 

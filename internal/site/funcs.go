@@ -10,12 +10,12 @@ import (
 )
 
 // funcs returns the functions templates may call besides Page methods.
-func (s *Site) funcs() template.FuncMap {
+func funcs(urls URLs) template.FuncMap {
 	return template.FuncMap{
 		"jdate":   JapaneseDate,
 		"isodate": ISODate,
 		"num":     GroupDigits,
-		"absURL":  s.urls.Abs,
+		"absURL":  urls.Abs,
 		"add":     func(a, b int) int { return a + b },
 		"join":    strings.Join,
 		"str":     func(v any) string { return fmt.Sprint(v) },

@@ -34,6 +34,30 @@ type Inputs struct {
 	// CaseMunicipalities are the resolved municipalities of case studies,
 	// by content path.
 	CaseMunicipalities map[string]municipality.Entity
+	// Theme is the parsed theme, from LoadTheme with the same base URL;
+	// nil: New loads it.
+	Theme *Theme
+}
+
+// Theme is a project's templates/ laid over the default theme, parsed.
+type Theme struct {
+	theme *theme
+	tmpl  *templates
+}
+
+// LoadTheme reads and parses the theme of the project in src. urls are
+// the site's (absURL uses them). A build loads the theme while it reads the
+// content: parsing every layout takes a millisecond or two.
+func LoadTheme(src fs.FS, urls URLs) (*Theme, error) {
+	th, err := loadTheme(src)
+	if err != nil {
+		return nil, err
+	}
+	tmpl, err := parseTemplates(th, funcs(urls))
+	if err != nil {
+		return nil, err
+	}
+	return &Theme{th, tmpl}, nil
 }
 
 // Site is the assembled site: every page with its URL, lists and terms.
@@ -67,12 +91,13 @@ func New(src fs.FS, cfg Config, in Inputs) (*Site, error) {
 	}
 	s := &Site{Config: cfg, urls: urls, Data: in.Data, Sections: map[string]*Page{}, byURL: map[string]*Page{}}
 	s.fonts = sync.OnceValues(chart.LoadFonts) // parsed once, and only if a chart is drawn
-	if s.theme, err = loadTheme(src); err != nil {
-		return nil, err
+	th := in.Theme
+	if th == nil {
+		if th, err = LoadTheme(src, urls); err != nil {
+			return nil, err
+		}
 	}
-	if s.tmpl, err = parseTemplates(s.theme, s.funcs()); err != nil {
-		return nil, err
-	}
+	s.theme, s.tmpl = th.theme, th.tmpl
 	var list diag.List
 	for _, cp := range in.Pages {
 		s.add(s.fromContent(cp))
@@ -216,13 +241,18 @@ func (s *Site) terms(root, listKind, termKind, label string, get func(*Page) []s
 	byKey := map[string]*Term{}
 	var keys []string
 	pageKeys := make([][]string, len(s.Pages)) // each page's term keys, once each
+	slugs := map[string]string{}               // name as written -> key: names repeat
 	for i, p := range s.Pages {
 		for _, n := range get(p) {
 			n = strings.TrimSpace(n)
 			if n == "" {
 				continue
 			}
-			key := termSlug(n)
+			key, ok := slugs[n]
+			if !ok {
+				key = termSlug(n)
+				slugs[n] = key
+			}
 			if slices.Contains(pageKeys[i], key) {
 				continue
 			}
