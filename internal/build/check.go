@@ -16,7 +16,6 @@ import (
 	"strings"
 	"sync"
 	"testing/fstest"
-	"unicode"
 	"unicode/utf8"
 
 	"github.com/yuin/goldmark"
@@ -348,7 +347,7 @@ func (a *tagAttrs) index(key string) int {
 type tag struct {
 	off         int    // offset of '<'
 	raw         []byte // the whole tag, '<' to '>'
-	name        string // the lower-case name
+	name        string // the lower-case name, if the checks look at the element (tagName)
 	nameEnd     int    // start tags: where the name ends in raw
 	end         bool
 	selfClosing bool
@@ -401,7 +400,7 @@ func tags(data []byte) func(yield func(tag) bool) {
 				for n < k && !isTagSpace(rest[n]) && rest[n] != '/' {
 					n++
 				}
-				if !yield(tag{off: j, raw: rest[:k+1], name: lowerName(rest[2:n]), end: true}) {
+				if !yield(tag{off: j, raw: rest[:k+1], name: tagName(rest[2:n]), end: true}) {
 					return
 				}
 				i = j + k + 1
@@ -418,7 +417,7 @@ func tags(data []byte) func(yield func(tag) bool) {
 			t := tag{off: j, raw: raw, selfClosing: end > 0 && raw[end-1] == '/'}
 			i = j + end + 1
 			n := tagNameEnd(raw)
-			t.name, t.nameEnd = lowerName(raw[1:n]), n
+			t.name, t.nameEnd = tagName(raw[1:n]), n
 			switch name := t.name; name {
 			case "script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes":
 				if t.selfClosing {
@@ -578,28 +577,70 @@ func parseAttrs(raw []byte, i int, attrs *tagAttrs) {
 	}
 }
 
-// lowerName returns a tag name in lower case. The names of HTML and SVG
-// elements written in lower case, nearly all of them, cost no allocation.
-func lowerName(b []byte) string {
-	if s, ok := tagNames[string(b)]; ok {
-		return s
+// tagName returns, in lower case, the name of an element the checks look
+// at, and "" for any other element: names are matched without allocating
+// or hashing, for every tag of every page.
+func tagName(b []byte) string {
+	var buf [8]byte // the longest name below has 8 letters
+	if len(b) > len(buf) {
+		return ""
 	}
-	return strings.ToLower(string(b))
+	for i, c := range b {
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		buf[i] = c
+	}
+	// Each case returns its constant: returning the converted bytes would
+	// allocate.
+	switch string(buf[:len(b)]) {
+	case "a":
+		return "a"
+	case "area":
+		return "area"
+	case "audio":
+		return "audio"
+	case "embed":
+		return "embed"
+	case "iframe":
+		return "iframe"
+	case "image":
+		return "image"
+	case "img":
+		return "img"
+	case "link":
+		return "link"
+	case "meta":
+		return "meta"
+	case "noembed":
+		return "noembed"
+	case "noframes":
+		return "noframes"
+	case "object":
+		return "object"
+	case "script":
+		return "script"
+	case "source":
+		return "source"
+	case "style":
+		return "style"
+	case "svg":
+		return "svg"
+	case "textarea":
+		return "textarea"
+	case "title":
+		return "title"
+	case "track":
+		return "track"
+	case "use":
+		return "use"
+	case "video":
+		return "video"
+	case "xmp":
+		return "xmp"
+	}
+	return ""
 }
-
-var tagNames = func() map[string]string {
-	m := map[string]string{}
-	for _, n := range strings.Fields(`a abbr address area article aside audio b base blockquote body br button
-		canvas caption circle cite code col colgroup data dd defs del desc details dfn dialog div dl dt ellipse em
-		embed fieldset figcaption figure footer form g h1 h2 h3 h4 h5 h6 head header hr html i iframe image img input
-		ins kbd label legend li line link main mark meta meter nav noembed noframes noscript object ol optgroup option
-		output p path picture polygon polyline pre progress q rect s samp script section select small source span
-		strong style sub summary sup svg table tbody td template text textarea tfoot th thead time title tr track
-		tspan u ul use var video wbr xmp`) {
-		m[n] = n
-	}
-	return m
-}()
 
 func isTagSpace(b byte) bool { return b == ' ' || b == '\t' || b == '\n' || b == '\r' || b == '\f' }
 
@@ -610,10 +651,12 @@ func wantedKey(key []byte) (string, bool) {
 	if k, ok := wantedName(string(key)); ok {
 		return k, true
 	}
-	if bytes.IndexFunc(key, unicode.IsUpper) < 0 {
-		return "", false
+	for _, c := range key { // only ASCII capitals can lower to a wanted name
+		if 'A' <= c && c <= 'Z' {
+			return wantedName(strings.ToLower(string(key)))
+		}
 	}
-	return wantedName(strings.ToLower(string(key)))
+	return "", false
 }
 
 func wantedName(k string) (string, bool) {

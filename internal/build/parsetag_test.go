@@ -54,7 +54,7 @@ func TestTagsSkipsWhatIsNotMarkup(t *testing.T) {
 	var got []string
 	for tg := range tags([]byte(doc)) {
 		if tg.end {
-			got = append(got, "/"+tg.name)
+			got = append(got, "/"+strings.ToLower(strings.Trim(string(tg.raw[2:]), "> ")))
 			continue
 		}
 		var a tagAttrs
@@ -126,10 +126,22 @@ func TestHasSchemeAndEscapes(t *testing.T) {
 	}
 }
 
-// parseTag reads the name (lower case) and the wanted attributes of the
-// raw start tag into attrs, as the scan does.
+// parseTag reads the name (lower case, whatever the element) and the
+// wanted attributes of the raw start tag into attrs, as the scan does.
 func parseTag(raw []byte, attrs *tagAttrs) string {
 	n := tagNameEnd(raw)
 	parseAttrs(raw, n, attrs)
-	return lowerName(raw[1:n])
+	return strings.ToLower(string(raw[1:n]))
+}
+
+func TestTagNameKnowsTheElementsChecked(t *testing.T) { // not parallel: AllocsPerRun
+	for in, want := range map[string]string{"a": "a", "A": "a", "IMG": "img", "noFrames": "noframes", "TextArea": "textarea",
+		"p": "", "h2": "", "abbr": "", "ax": "", "noframesx": "", "": "", "svg:a": ""} {
+		if got := tagName([]byte(in)); got != want {
+			t.Errorf("tagName(%q) = %q, want %q", in, got, want)
+		}
+	}
+	if n := testing.AllocsPerRun(100, func() { tagName([]byte("IMG")) }); n != 0 {
+		t.Errorf("tagName allocates %v times", n)
+	}
 }
