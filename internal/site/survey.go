@@ -283,9 +283,10 @@ func (s *Site) questionView(sv *SurveyView, qr survey.QuestionResult, titles map
 	if err != nil {
 		return nil, nil, err
 	}
-	if err := og.WritePNG(&png, fonts); err != nil {
-		return nil, nil, err
-	}
+	// The two PNGs take most of a survey's time (compression): the share
+	// image is drawn while the report's PNG is.
+	pngDone := make(chan error, 1)
+	go func() { pngDone <- og.WritePNG(&png, fonts) }()
 	dir := "surveys/" + sv.ID + "/" + qr.ID + "/"
 	stem := sv.ID + "_" + qr.ID // download names say which survey and question they hold
 	var qres = survey.Results{N: sv.N, Base: survey.Base(sv.Base), MinCell: sv.MinCell, Questions: []survey.QuestionResult{qr}}
@@ -298,7 +299,11 @@ func (s *Site) questionView(sv *SurveyView, qr survey.QuestionResult, titles map
 		return nil, nil, err
 	}
 	var full bytes.Buffer
-	if err := chart.WritePNG(&full, bar, fonts, 2); err != nil {
+	err = chart.WritePNG(&full, bar, fonts, 2)
+	if pngErr := <-pngDone; err == nil {
+		err = pngErr
+	}
+	if err != nil {
 		return nil, nil, err
 	}
 	files := []File{
