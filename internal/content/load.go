@@ -163,7 +163,9 @@ func Load(fsys fs.FS, opts Options) ([]*Page, error) {
 	}
 	problems := make([]diag.List, len(convert))
 	fresh := make([]*Page, len(convert))
-	parallel.For(len(convert), func(i int) {
+	// Each goroutine renders into one buffer, reused; a page keeps an
+	// exact copy of its HTML.
+	parallel.ForState(len(convert), func() *unbuffered { return new(unbuffered) }, func(buf *unbuffered, i int) {
 		old := convert[i]
 		// Convert into a new Page: a cached one may still be in use by the
 		// site of the previous load.
@@ -174,10 +176,9 @@ func Load(fsys fs.FS, opts Options) ([]*Page, error) {
 		st := &docState{path: p.Path, url: p.URL, lines: newLineIndex(s.body, s.bodyLine), link: link(p)}
 		pc := parser.NewContext(parser.WithIDs(newHeadingIDs()))
 		pc.Set(stateKey, st)
-		var buf unbuffered
-		buf.Grow(len(s.body) * 3 / 2)
+		buf.Reset()
 		doc := md.Parser().Parse(text.NewReader(s.body), parser.WithContext(pc))
-		if err := md.Renderer().Render(&buf, s.body, doc); err != nil {
+		if err := md.Renderer().Render(buf, s.body, doc); err != nil {
 			st.problem.Add(diag.Errorf(diag.Pos{Path: p.Path}, "convert markdown: %v", err))
 		}
 		p.Content = template.HTML(buf.String())
