@@ -1105,6 +1105,15 @@ func indirectInterface(v reflect.Value) reflect.Value {
 // the template.
 func (s *state) printValue(n parse.Node, v reflect.Value) {
 	s.at(n)
+	// surveysite: a string, which is what html/template's escapers give
+	// every action, is written as it is; fmt.Fprint would write the same
+	// bytes by way of its printer.
+	if v.Kind() == reflect.String && v.Type() == reflect.TypeFor[string]() {
+		if _, err := io.WriteString(s.wr, v.String()); err != nil {
+			s.writeError(err)
+		}
+		return
+	}
 	iface, ok := printableValue(v)
 	if !ok {
 		s.errorf("can't print %s of type %s", n, v.Type())
