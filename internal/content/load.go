@@ -173,7 +173,7 @@ func Load(fsys fs.FS, opts Options) ([]*Page, error) {
 		p := &cp
 		fresh[i] = p
 		s := sources[old]
-		st := &docState{path: p.Path, url: p.URL, lines: newLineIndex(s.body, s.bodyLine), link: link(p)}
+		st := &docState{path: p.Path, url: p.URL, body: s.body, line: s.bodyLine, link: link(p)}
 		pc := parser.NewContext(parser.WithIDs(newHeadingIDs()))
 		pc.Set(stateKey, st)
 		buf.Reset()

@@ -40,7 +40,9 @@ type URLFunc func(from, to string) string
 type docState struct {
 	path    string
 	url     string
-	lines   *lineIndex
+	body    []byte     // the Markdown after the front matter
+	line    int        // the file line body starts at
+	lines   *lineIndex // made when a position is first needed: most pages need none
 	link    func(from, dest string) (string, bool)
 	refs    []Ref
 	problem diag.List
@@ -148,6 +150,9 @@ func nodeOffset(n ast.Node, src []byte) int {
 }
 
 func (st *docState) pos(off int) diag.Pos {
+	if st.lines == nil {
+		st.lines = newLineIndex(st.body, st.line)
+	}
 	line, col := st.lines.at(off)
 	return diag.Pos{Path: st.path, Line: line, Col: col}
 }
