@@ -371,6 +371,20 @@ func tags(data []byte) func(yield func(tag) bool) {
 			rest := data[j:]
 			switch {
 			case len(rest) > 1 && isASCIILetter(rest[1]): // a start tag, the most common: read below
+			case len(rest) > 2 && rest[1] == '/' && isASCIILetter(rest[2]):
+				k := bytes.IndexByte(rest, '>')
+				if k < 0 {
+					return
+				}
+				n := 2
+				for n < k && !isTagSpace(rest[n]) && rest[n] != '/' {
+					n++
+				}
+				if !yield(tag{off: j, raw: rest[:k+1], name: tagName(rest[2:n]), end: true}) {
+					return
+				}
+				i = j + k + 1
+				continue
 			case bytes.HasPrefix(rest, []byte("<!--")):
 				i = j + commentEnd(rest)
 				if i <= j {
@@ -387,20 +401,6 @@ func tags(data []byte) func(yield func(tag) bool) {
 			case bytes.HasPrefix(rest, []byte("<!")) || bytes.HasPrefix(rest, []byte("<?")):
 				k := bytes.IndexByte(rest, '>')
 				if k < 0 {
-					return
-				}
-				i = j + k + 1
-				continue
-			case len(rest) > 2 && rest[1] == '/' && isASCIILetter(rest[2]):
-				k := bytes.IndexByte(rest, '>')
-				if k < 0 {
-					return
-				}
-				n := 2
-				for n < k && !isTagSpace(rest[n]) && rest[n] != '/' {
-					n++
-				}
-				if !yield(tag{off: j, raw: rest[:k+1], name: tagName(rest[2:n]), end: true}) {
 					return
 				}
 				i = j + k + 1
@@ -443,20 +443,19 @@ func tags(data []byte) func(yield func(tag) bool) {
 // tagEnd returns the index of the '>' that ends the tag starting at b[0],
 // outside quoted attribute values, or -1.
 func tagEnd(b []byte) int {
-	var quote, prev byte
+	var prev byte
 	for k := 1; k < len(b); k++ {
 		c := b[k]
-		if quote != 0 {
-			if c == quote {
-				quote = 0
-			}
-			continue
-		}
 		switch {
 		case c == '>':
 			return k
 		case (c == '"' || c == '\'') && prev == '=':
-			quote = c
+			// Jump to the closing quote: values (URLs) are most of a tag.
+			j := bytes.IndexByte(b[k+1:], c)
+			if j < 0 {
+				return -1
+			}
+			k += j + 1
 		}
 		if !isTagSpace(c) {
 			prev = c
@@ -547,10 +546,12 @@ func parseAttrs(raw []byte, i int, attrs *tagAttrs) {
 				q := raw[i]
 				i++
 				v := i
-				for i < len(raw) && raw[i] != q {
-					i++
+				if j := bytes.IndexByte(raw[i:], q); j >= 0 {
+					i += j
+				} else {
+					i = len(raw)
 				}
-				val = raw[v:min(i, len(raw))]
+				val = raw[v:i]
 				i++
 			} else {
 				v := i
