@@ -174,7 +174,7 @@ func newChecker(src fs.FS, s *site.Site, out fs.FS, dir string) *checker {
 func (c *checker) report(scans []*scan) *diag.List {
 	slices.SortFunc(scans, func(a, b *scan) int { return strings.Compare(a.name, b.name) })
 	var list diag.List
-	c.ids = map[string]map[string]bool{}
+	c.ids = map[string]map[string]int{}
 	for _, sc := range scans {
 		c.ids[sc.name] = sc.ids
 	}
@@ -232,7 +232,7 @@ type checker struct {
 	base     string // base URL with trailing slash, or ""
 	basePath string // its path, "/bukai/"
 	files    map[string]bool
-	ids      map[string]map[string]bool // output file -> ids
+	ids      map[string]map[string]int // output file -> id -> offset of its first tag
 	pages    map[string]*site.Page      // output file -> page
 	mdOut    map[string]string          // content file -> output file
 
@@ -265,7 +265,7 @@ type problem struct {
 // scan is what one output file holds: its ids, references and problems.
 type scan struct {
 	name     string
-	ids      map[string]bool
+	ids      map[string]int // id (and <a name>) -> offset of the tag that has it
 	links    []link
 	problems []problem
 }
@@ -309,7 +309,7 @@ var (
 // scanFile scans one output file: HTML and CSS files are read, others only
 // named.
 func scanFile(name string, data []byte) *scan {
-	sc := &scan{name: name, ids: map[string]bool{}}
+	sc := &scan{name: name, ids: map[string]int{}}
 	switch strings.ToLower(path.Ext(name)) {
 	case ".html", ".htm":
 		sc.scanHTML(data)
@@ -705,7 +705,6 @@ func (sc *scan) scanHTML(data []byte) {
 	}()
 	svg := 0
 	title, titleText := -1, ""
-	idAt := map[string]int{}
 	var attrs tagAttrs
 	for t := range tags(data) {
 		if t.end {
@@ -733,15 +732,14 @@ func (sc *scan) scanHTML(data []byte) {
 			if !ok || (key == "name" && name != "a") {
 				continue
 			}
-			if first, dup := idAt[v]; dup && key == "id" {
+			if first, dup := sc.ids[v]; dup && key == "id" {
 				sc.problems = append(sc.problems, problem{off: attrOff(key), tagOff: start, rawLen: len(raw), firstOff: first,
 					err: &diag.Error{Warn: true,
 						Msg:  `id "` + v + `" is used more than once in this page`,
 						Hint: "ids must be unique in a page: rename one (a heading's id comes from its text)"}})
 				continue
 			}
-			idAt[v] = start
-			sc.ids[v] = true
+			sc.ids[v] = start
 		}
 		if name == "img" {
 			if _, ok := attrs.get("alt"); !ok {
@@ -865,6 +863,11 @@ func escapes(p string) bool {
 	return false
 }
 
+func hasID(ids map[string]int, id string) bool {
+	_, ok := ids[id]
+	return ok
+}
+
 func (c *checker) checkLink(from string, l link) *problem {
 	file, frag, internal, bad := c.resolve(from, l.ref)
 	if !internal {
@@ -877,7 +880,7 @@ func (c *checker) checkLink(from string, l link) *problem {
 	case !c.files[file]:
 		err = &diag.Error{Msg: "%s %q: the site has no file " + escapePct(file),
 			Hint: "check the path; links to pages may name their .md file (../program.md) or their URL (/program/); files under templates/static/ are copied to the site root"}
-	case frag != "" && c.ids[file] != nil && !c.ids[file][frag] && frag != "top":
+	case frag != "" && c.ids[file] != nil && !hasID(c.ids[file], frag) && frag != "top":
 		err = &diag.Error{Msg: "%s %q: " + escapePct(file) + " has no element with id " + escapePct(strconv.Quote(frag)),
 			Hint: "use an id that the page has; a heading's id is its text (## 参加方法 gives #参加方法)"}
 	default:
