@@ -233,8 +233,8 @@ type checker struct {
 	basePath string // its path, "/bukai/"
 	files    map[string]bool
 	ids      map[string]map[string]int // output file -> id -> offset of its first tag
-	pages    map[string]*site.Page      // output file -> page
-	mdOut    map[string]string          // content file -> output file
+	pages    map[string]*site.Page     // output file -> page
+	mdOut    map[string]string         // content file -> output file
 
 	mu     sync.Mutex
 	mdLink map[string][]mdLink // content file -> its Markdown links
