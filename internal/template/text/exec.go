@@ -779,6 +779,20 @@ func (s *state) evalCall(dot, fun reflect.Value, isBuiltin bool, node parse.Node
 		args = args[1:] // Zeroth arg is function name/node; not passed to function.
 	}
 	typ := fun.Type()
+	// surveysite: the commonest call, an escaper html/template applies to
+	// the pipeline's value, is made without building an argument list.
+	if len(args) == 0 && !isMissing(final) && !isBuiltin && typ == variadicAnyString && fun.CanInterface() {
+		var arg any // what validateType gives for an interface parameter
+		if final.IsValid() {
+			arg = final.Interface()
+		}
+		v, err := callVariadic(fun.Interface().(func(...any) string), arg)
+		if err != nil {
+			s.at(node)
+			s.errorf("error calling %s: %w", name, err)
+		}
+		return v
+	}
 	numIn := len(args)
 	if !isMissing(final) {
 		numIn++
@@ -1201,4 +1215,21 @@ func lookupMember(t reflect.Type, name string) *member {
 	}
 	members.Store(&next)
 	return e
+}
+
+// surveysite: variadicAnyString is the type of html/template's escapers.
+var variadicAnyString = reflect.TypeFor[func(...any) string]()
+
+// callVariadic calls f(arg), turning a panic into an error as safeCall does.
+func callVariadic(f func(...any) string, arg any) (v reflect.Value, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			if e, ok := r.(error); ok {
+				err = e
+			} else {
+				err = fmt.Errorf("%v", r)
+			}
+		}
+	}()
+	return reflect.ValueOf(f(arg)), nil
 }

@@ -56,20 +56,23 @@ func TestForkDirectCalls(t *testing.T) {
 			}
 			return strings.Join(parts, "+")
 		},
-		"up":   strings.ToUpper,
-		"year": func(t time.Time) string { return fmt.Sprint(t.Year()) },
-		"boom": func(s string) string { panic("boom: " + s) },
+		"up":    strings.ToUpper,
+		"year":  func(t time.Time) string { return fmt.Sprint(t.Year()) },
+		"boom":  func(s string) string { panic("boom: " + s) },
+		"boomv": func(a ...any) string { panic(fmt.Sprint("boomv: ", a[0])) },
 	}
-	tmpl := Must(New("x").Funcs(funcs).Parse(`{{join 1 "b" nil}}|{{"c" | up}}|{{join}}|{{.S | up | join "z"}}|{{year .T}}`))
+	tmpl := Must(New("x").Funcs(funcs).Parse(`{{join 1 "b" nil}}|{{"c" | up}}|{{join}}|{{.S | up | join "z"}}|{{year .T}}|{{.S | join}}|{{.Missing | join}}`))
 	var b strings.Builder
 	if err := tmpl.Execute(&b, map[string]any{"S": "s", "T": time.Date(2026, 4, 1, 0, 0, 0, 0, time.UTC)}); err != nil {
 		t.Fatal(err)
 	}
-	if got, want := b.String(), "1+b+<nil>|C||z+S|2026"; got != want {
+	if got, want := b.String(), "1+b+<nil>|C||z+S|2026|s|<nil>"; got != want {
 		t.Fatalf("got %q, want %q", got, want)
 	}
-	err := Must(New("y").Funcs(funcs).Parse(`{{boom "x"}}`)).Execute(&b, nil)
-	if err == nil || !strings.Contains(err.Error(), "boom: x") {
-		t.Fatalf("panic in a directly called function: err = %v", err)
+	for src, want := range map[string]string{`{{boom "x"}}`: "boom: x", `{{"y" | boomv}}`: "boomv: y"} {
+		err := Must(New("y").Funcs(funcs).Parse(src)).Execute(&b, nil)
+		if err == nil || !strings.Contains(err.Error(), want) {
+			t.Fatalf("%s: panic in a directly called function: err = %v", src, err)
+		}
 	}
 }
