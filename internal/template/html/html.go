@@ -187,6 +187,19 @@ func needsReplacement(s string, replacementTable []string, badRunes bool) bool {
 		return true // a table for runes beyond ASCII: decode them
 	}
 	for i := 0; i < len(s); i++ {
+		// With badRunes only ASCII bytes can need a replacement: skip eight
+		// bytes at a time while none is ASCII (Japanese text).
+		for badRunes && len(s)-i >= 8 {
+			w := uint64(s[i]) | uint64(s[i+1])<<8 | uint64(s[i+2])<<16 | uint64(s[i+3])<<24 |
+				uint64(s[i+4])<<32 | uint64(s[i+5])<<40 | uint64(s[i+6])<<48 | uint64(s[i+7])<<56
+			if w&0x8080808080808080 != 0x8080808080808080 {
+				break
+			}
+			i += 8
+		}
+		if i >= len(s) {
+			break
+		}
 		c := s[i]
 		if c < utf8.RuneSelf {
 			if int(c) < len(replacementTable) && replacementTable[c] != "" {
