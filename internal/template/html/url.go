@@ -75,11 +75,26 @@ func urlProcessor(norm bool, args ...any) string {
 	if t == contentTypeURL {
 		norm = true
 	}
+	// surveysite: most URLs are kept as they are; find that without
+	// copying them into a builder.
+	if !urlChanges(s, norm) {
+		return s
+	}
 	var b strings.Builder
 	if processURLOnto(s, norm, &b) {
 		return b.String()
 	}
 	return s
+}
+
+// surveysite: urlChanges reports whether processURLOnto would change s.
+func urlChanges(s string, norm bool) bool {
+	for i := 0; i < len(s); i++ {
+		if !urlByteKept(s, i, norm) {
+			return true
+		}
+	}
+	return false
 }
 
 // processURLOnto appends a normalized URL corresponding to its input to b
@@ -95,40 +110,8 @@ func processURLOnto(s string, norm bool, b *strings.Builder) bool {
 	// Content-type: text/html;charset=UTF-8.
 	for i, n := 0, len(s); i < n; i++ {
 		c := s[i]
-		switch c {
-		// Single quote and parens are sub-delims in RFC 3986, but we
-		// escape them so the output can be embedded in single
-		// quoted attributes and unquoted CSS url(...) constructs.
-		// Single quotes are reserved in URLs, but are only used in
-		// the obsolete "mark" rule in an appendix in RFC 3986
-		// so can be safely encoded.
-		case '!', '#', '$', '&', '*', '+', ',', '/', ':', ';', '=', '?', '@', '[', ']':
-			if norm {
-				continue
-			}
-		// Unreserved according to RFC 3986 sec 2.3
-		// "For consistency, percent-encoded octets in the ranges of
-		// ALPHA (%41-%5A and %61-%7A), DIGIT (%30-%39), hyphen (%2D),
-		// period (%2E), underscore (%5F), or tilde (%7E) should not be
-		// created by URI producers
-		case '-', '.', '_', '~':
+		if urlByteKept(s, i, norm) { // surveysite: the decision, shared with urlChanges
 			continue
-		case '%':
-			// When normalizing do not re-encode valid escapes.
-			if norm && i+2 < len(s) && isHex(s[i+1]) && isHex(s[i+2]) {
-				continue
-			}
-		default:
-			// Unreserved according to RFC 3986 sec 2.3
-			if 'a' <= c && c <= 'z' {
-				continue
-			}
-			if 'A' <= c && c <= 'Z' {
-				continue
-			}
-			if '0' <= c && c <= '9' {
-				continue
-			}
 		}
 		b.WriteString(s[written:i])
 		fmt.Fprintf(b, "%%%02x", c)
@@ -136,6 +119,48 @@ func processURLOnto(s string, norm bool, b *strings.Builder) bool {
 	}
 	b.WriteString(s[written:])
 	return written != 0
+}
+
+// surveysite: urlByteKept reports whether processURLOnto keeps s[i] as it
+// is, the decision its loop made in the standard library.
+func urlByteKept(s string, i int, norm bool) bool {
+	c := s[i]
+	switch c {
+	// Single quote and parens are sub-delims in RFC 3986, but we
+	// escape them so the output can be embedded in single
+	// quoted attributes and unquoted CSS url(...) constructs.
+	// Single quotes are reserved in URLs, but are only used in
+	// the obsolete "mark" rule in an appendix in RFC 3986
+	// so can be safely encoded.
+	case '!', '#', '$', '&', '*', '+', ',', '/', ':', ';', '=', '?', '@', '[', ']':
+		if norm {
+			return true
+		}
+	// Unreserved according to RFC 3986 sec 2.3
+	// "For consistency, percent-encoded octets in the ranges of
+	// ALPHA (%41-%5A and %61-%7A), DIGIT (%30-%39), hyphen (%2D),
+	// period (%2E), underscore (%5F), or tilde (%7E) should not be
+	// created by URI producers
+	case '-', '.', '_', '~':
+		return true
+	case '%':
+		// When normalizing do not re-encode valid escapes.
+		if norm && i+2 < len(s) && isHex(s[i+1]) && isHex(s[i+2]) {
+			return true
+		}
+	default:
+		// Unreserved according to RFC 3986 sec 2.3
+		if 'a' <= c && c <= 'z' {
+			return true
+		}
+		if 'A' <= c && c <= 'Z' {
+			return true
+		}
+		if '0' <= c && c <= '9' {
+			return true
+		}
+	}
+	return false
 }
 
 // Filters and normalizes srcset values which are comma separated
