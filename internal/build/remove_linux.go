@@ -95,6 +95,16 @@ func removeAt(dirfd int, name string, isDir bool) error {
 	case err != nil:
 		return &fs.PathError{Op: "open", Path: name, Err: err}
 	}
+	// Most folders of a site hold only a page's index.html: remove it and
+	// the folder without listing it. If the folder holds more, it is
+	// listed and emptied below.
+	if unix.Unlinkat(fd, "index.html", 0) == nil {
+		err := unix.Unlinkat(dirfd, name, unix.AT_REMOVEDIR)
+		if err == nil || errors.Is(err, unix.ENOENT) {
+			unix.Close(fd)
+			return nil
+		}
+	}
 	entries, err := readEntries(fd)
 	if err == nil {
 		for _, e := range entries {
