@@ -793,6 +793,23 @@ func (s *state) evalCall(dot, fun reflect.Value, isBuiltin bool, node parse.Node
 		}
 		return v
 	}
+	// surveysite: a function or method of one string (Page.RelURL) given
+	// one argument, without building an argument list.
+	if len(args) == 1 && isMissing(final) && !isBuiltin && typ == stringToString && fun.CanInterface() {
+		var arg string
+		if sn, ok := args[0].(*parse.StringNode); ok {
+			s.at(sn)
+			arg = sn.Text
+		} else {
+			arg = s.evalArg(dot, stringType, args[0]).String()
+		}
+		v, err := callString(fun.Interface().(func(string) string), arg)
+		if err != nil {
+			s.at(node)
+			s.errorf("error calling %s: %w", name, err)
+		}
+		return v
+	}
 	numIn := len(args)
 	if !isMissing(final) {
 		numIn++
@@ -1217,11 +1234,31 @@ func lookupMember(t reflect.Type, name string) *member {
 	return e
 }
 
-// surveysite: variadicAnyString is the type of html/template's escapers.
-var variadicAnyString = reflect.TypeFor[func(...any) string]()
+// surveysite: variadicAnyString is the type of html/template's escapers;
+// stringToString that of one-string functions and methods.
+var (
+	variadicAnyString = reflect.TypeFor[func(...any) string]()
+	stringToString    = reflect.TypeFor[func(string) string]()
+	stringType        = reflect.TypeFor[string]()
+)
 
-// callVariadic calls f(arg), turning a panic into an error as safeCall does.
-func callVariadic(f func(...any) string, arg any) (v reflect.Value, err error) {
+// callVariadic calls f(args...), turning a panic into an error as safeCall
+// does.
+func callVariadic(f func(...any) string, args ...any) (v reflect.Value, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			if e, ok := r.(error); ok {
+				err = e
+			} else {
+				err = fmt.Errorf("%v", r)
+			}
+		}
+	}()
+	return reflect.ValueOf(f(args...)), nil
+}
+
+// callString calls f(arg), turning a panic into an error as safeCall does.
+func callString(f func(string) string, arg string) (v reflect.Value, err error) {
 	defer func() {
 		if r := recover(); r != nil {
 			if e, ok := r.(error); ok {
