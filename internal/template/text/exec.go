@@ -1245,28 +1245,24 @@ var (
 // callVariadic calls f(args...), turning a panic into an error as safeCall
 // does.
 func callVariadic(f func(...any) string, args ...any) (v reflect.Value, err error) {
-	defer func() {
-		if r := recover(); r != nil {
-			if e, ok := r.(error); ok {
-				err = e
-			} else {
-				err = fmt.Errorf("%v", r)
-			}
-		}
-	}()
+	defer func() { err = panicError(recover(), err) }()
 	return reflect.ValueOf(f(args...)), nil
 }
 
 // callString calls f(arg), turning a panic into an error as safeCall does.
 func callString(f func(string) string, arg string) (v reflect.Value, err error) {
-	defer func() {
-		if r := recover(); r != nil {
-			if e, ok := r.(error); ok {
-				err = e
-			} else {
-				err = fmt.Errorf("%v", r)
-			}
-		}
-	}()
+	defer func() { err = panicError(recover(), err) }()
 	return reflect.ValueOf(f(arg)), nil
+}
+
+// panicError is what safeCall makes of a recovered panic r: the error it
+// carries, or its text. With no panic, it returns err.
+func panicError(r any, err error) error {
+	if r == nil {
+		return err
+	}
+	if e, ok := r.(error); ok {
+		return e
+	}
+	return fmt.Errorf("%v", r)
 }

@@ -363,15 +363,7 @@ func call(name string, fn reflect.Value, args ...reflect.Value) (reflect.Value, 
 // safeCall runs fun.Call(args), and returns the resulting value and error, if
 // any. If the call panics, the panic value is returned as an error.
 func safeCall(fun reflect.Value, args []reflect.Value) (val reflect.Value, err error) {
-	defer func() {
-		if r := recover(); r != nil {
-			if e, ok := r.(error); ok {
-				err = e
-			} else {
-				err = fmt.Errorf("%v", r)
-			}
-		}
-	}()
+	defer func() { err = panicError(recover(), err) }() // surveysite: shared with callVariadic, callString
 	// surveysite: html/template's escapers, one-string functions and date
 	// formatters are called directly; reflect.Value.Call was most of
 	// execution's time.
