@@ -44,21 +44,34 @@ type Reader struct {
 	csv      *csv.Reader
 	cols     int      // fields in the header; 0 before the first record
 	last     []string // the record last read, to count columns in characters
+	// reopen, if set, opens the file again: a syntax error's column, which
+	// encoding/csv counts in bytes, is counted in characters from the line
+	// read again. Errors are rare, so the file is not kept meanwhile.
+	reopen func() (io.ReadCloser, error)
 }
 
 // NewReader detects the encoding of r and returns a Reader for it. path is
 // used in positions only.
 func NewReader(path string, r io.Reader) (*Reader, error) {
-	br := bufio.NewReaderSize(r, sniffSize)
-	head, err := br.Peek(sniffSize)
-	if err != nil && err != io.EOF && err != bufio.ErrBufferFull {
-		return nil, fmt.Errorf("read %s: %w", path, err)
+	enc, src, err := decode(path, r)
+	if err != nil {
+		return nil, err
 	}
-	enc, src := detect(head, br)
 	cr := csv.NewReader(src)
 	cr.FieldsPerRecord = -1 // checked here, to word the message
 	cr.ReuseRecord = true
 	return &Reader{Path: path, Encoding: enc, csv: cr}, nil
+}
+
+// decode detects the encoding of r and returns r as UTF-8 text.
+func decode(path string, r io.Reader) (Encoding, io.Reader, error) {
+	br := bufio.NewReaderSize(r, sniffSize)
+	head, err := br.Peek(sniffSize)
+	if err != nil && err != io.EOF && err != bufio.ErrBufferFull {
+		return "", nil, fmt.Errorf("read %s: %w", path, err)
+	}
+	enc, src := detect(head, br)
+	return enc, src, nil
 }
 
 // Open opens path in fsys and returns a Reader and the file to close.
@@ -72,6 +85,7 @@ func Open(fsys fs.FS, path string) (*Reader, io.Closer, error) {
 		f.Close()
 		return nil, nil, err
 	}
+	r.reopen = func() (io.ReadCloser, error) { return fsys.Open(path) }
 	return r, f, nil
 }
 
@@ -156,7 +170,7 @@ func (r *Reader) parseError(err error) error {
 	if !errors.As(err, &pe) {
 		return fmt.Errorf("read %s: %w", r.Path, err)
 	}
-	pos := diag.Pos{Path: r.Path, Line: pe.Line, Col: pe.Column}
+	pos := diag.Pos{Path: r.Path, Line: pe.Line, Col: r.lineCharCol(pe.Line, pe.Column)}
 	switch {
 	case errors.Is(pe.Err, csv.ErrBareQuote):
 		return &diag.Error{Pos: pos, Err: err, Msg: `a double quote (") stands inside a cell that does not start with one`,
@@ -167,6 +181,35 @@ func (r *Reader) parseError(err error) error {
 			Hint: `add the closing double quote, or write each " inside the cell twice ("")`}
 	}
 	return &diag.Error{Pos: pos, Msg: pe.Err.Error(), Err: err}
+}
+
+// lineCharCol turns byteCol, a 1-based byte column on line of the decoded
+// text, into a character column by reading the file again up to that line.
+// Without a way to reopen the file, it returns byteCol.
+func (r *Reader) lineCharCol(line, byteCol int) int {
+	if r.reopen == nil || line < 1 || byteCol < 1 {
+		return byteCol
+	}
+	f, err := r.reopen()
+	if err != nil {
+		return byteCol
+	}
+	defer f.Close()
+	_, src, err := decode(r.Path, f)
+	if err != nil {
+		return byteCol
+	}
+	br := bufio.NewReader(src)
+	for n := 1; ; n++ {
+		text, err := br.ReadString('\n')
+		if n == line {
+			text = text[:min(byteCol-1, len(text))]
+			return utf8.RuneCountInString(text) + 1
+		}
+		if err != nil {
+			return byteCol
+		}
+	}
 }
 
 // FieldPos returns the position of field i of the record last read. The

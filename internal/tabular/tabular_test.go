@@ -9,6 +9,7 @@ import (
 	"testing/fstest"
 
 	"golang.org/x/text/encoding/japanese"
+	"golang.org/x/text/transform"
 
 	"surveysite/internal/diag"
 )
@@ -73,6 +74,8 @@ func TestReadErrorsCarryRealLines(t *testing.T) {
 	}{
 		{"field count after multi-line cell", "a,b\n\"x\ny\",1\n2\n", "d.csv:4:1: this row has 1 cells but the header has 2"},
 		{"bare quote", "a,b\n1,x\"y\n", "d.csv:2:4: a double quote (\") stands inside a cell that does not start with one"},
+		{"bare quote after Japanese, in characters", "設問,回答\n人材,育成\"不足\n", "d.csv:2:6: a double quote"},
+		{"bare quote in Shift_JIS, in characters", sjis(t, "設問,回答\n人材,育成\"不足\n"), "d.csv:2:6: a double quote"},
 		{"unclosed quote", "a,b\n1,\"xy\n2,3\n", "d.csv:2:1: the quoted cell that starts on this line is not closed properly (found on line 3)"},
 		{"duplicate header", "a,b,a\n", "d.csv:1:5: column name \"a\" is used twice (columns 1 and 3)"},
 		{"empty header", "a,,c\n", "d.csv:1:3: column 2 has no name in the header row"},
@@ -164,4 +167,12 @@ func TestFieldPosCountsCharacters(t *testing.T) {
 			}
 		}
 	}
+}
+
+func sjis(t *testing.T, s string) string {
+	out, _, err := transform.String(japanese.ShiftJIS.NewEncoder(), s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return out
 }
