@@ -21,8 +21,3 @@ func Region(prefCode int) string {
 	}
 	return ""
 }
-
-// Regions returns the six regions in north-to-south order.
-func Regions() []string {
-	return []string{"北海道・東北", "関東", "中部", "近畿", "中国・四国", "九州・沖縄"}
-}

@@ -86,12 +86,6 @@ func parseTable(src string) (*Table, error) {
 	return t, nil
 }
 
-// Entities returns every local government in code order: each prefecture
-// followed by its municipalities. The slice is a copy.
-func (t *Table) Entities() []Entity {
-	return append([]Entity(nil), t.all...)
-}
-
 // Prefectures returns the 47 prefectures in code order (北海道 first).
 func (t *Table) Prefectures() []Entity {
 	out := make([]Entity, len(t.prefs))

@@ -43,7 +43,7 @@ func TestCheckDigitHandComputed(t *testing.T) {
 
 func TestEveryEmbeddedCodeHasItsCheckDigit(t *testing.T) {
 	t.Parallel()
-	for _, e := range load(t).Entities() {
+	for _, e := range load(t).everyEntity() {
 		if !ValidCode(e.Code) {
 			t.Errorf("%s %s: wrong check digit", e.Code, e.Name)
 		}
@@ -55,7 +55,7 @@ func TestTableCounts(t *testing.T) {
 	tab := load(t)
 	got := map[Kind]int{}
 	var designated []string
-	for _, e := range tab.Entities() {
+	for _, e := range tab.everyEntity() {
 		got[e.Kind]++
 		if e.Kind == DesignatedCity {
 			designated = append(designated, e.Name)
@@ -108,8 +108,8 @@ func TestRegion(t *testing.T) {
 	for c := 1; c <= 47; c++ {
 		n[Region(c)]++
 	}
-	if len(n) != len(Regions()) {
-		t.Errorf("Region spans %d regions, Regions() lists %d", len(n), len(Regions()))
+	if len(n) != len(regions()) {
+		t.Errorf("Region spans %d regions, regions() lists %d", len(n), len(regions()))
 	}
 }
 
