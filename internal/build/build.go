@@ -83,6 +83,11 @@ func Run(ctx context.Context, opts Options) (Result, error) {
 		return res, fmt.Errorf("create temporary output folder: %w", err)
 	}
 	defer os.RemoveAll(tmp) // a no-op after a successful swap
+	// MkdirTemp makes the folder private (0700); the output is for a web
+	// server, which may run as another user.
+	if err := os.Chmod(tmp, 0o755); err != nil {
+		return res, fmt.Errorf("make the temporary output folder readable: %w", err)
+	}
 	sw := newScanWriter(newDirWriter(tmp))
 	st, err := s.Render(sw)
 	if err != nil {

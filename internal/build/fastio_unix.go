@@ -16,7 +16,7 @@ import (
 
 // writeOutputFile writes data to the file name, creating or truncating it.
 func writeOutputFile(name string, data []byte) error {
-	fd, err := syscall.Open(name, syscall.O_WRONLY|syscall.O_CREAT|syscall.O_TRUNC|syscall.O_CLOEXEC, 0o644)
+	fd, err := openRetrying(name, syscall.O_WRONLY|syscall.O_CREAT|syscall.O_TRUNC|syscall.O_CLOEXEC, 0o644)
 	if err != nil {
 		return &fs.PathError{Op: "open", Path: name, Err: err}
 	}
@@ -44,7 +44,12 @@ type dirFS struct {
 }
 
 // DirFS is os.DirFS(root), reading files with fewer system calls.
-func DirFS(root string) fs.FS { return dirFS{os.DirFS(root), root} }
+func DirFS(root string) fs.FS {
+	if root == "" {
+		return os.DirFS(root) // which refuses every name, as it should
+	}
+	return dirFS{os.DirFS(root), root}
+}
 
 func (d dirFS) ReadDir(name string) ([]fs.DirEntry, error) { return fs.ReadDir(d.FS, name) }
 func (d dirFS) Stat(name string) (fs.FileInfo, error)      { return fs.Stat(d.FS, name) }
@@ -55,7 +60,7 @@ func (d dirFS) ReadFile(name string) ([]byte, error) {
 	if !fs.ValidPath(name) {
 		return nil, &fs.PathError{Op: "open", Path: name, Err: fs.ErrInvalid}
 	}
-	fd, err := syscall.Open(filepath.Join(d.root, filepath.FromSlash(name)), syscall.O_RDONLY|syscall.O_CLOEXEC, 0)
+	fd, err := openRetrying(filepath.Join(d.root, filepath.FromSlash(name)), syscall.O_RDONLY|syscall.O_CLOEXEC, 0)
 	if err != nil {
 		return nil, &fs.PathError{Op: "open", Path: name, Err: err}
 	}
@@ -83,5 +88,16 @@ func (d dirFS) ReadFile(name string) ([]byte, error) {
 			return data, nil
 		}
 		data = data[:len(data)+n]
+	}
+}
+
+// openRetrying is syscall.Open, called again while it is interrupted, as
+// package os does: on FUSE and NFS an open can be.
+func openRetrying(name string, flags int, perm uint32) (int, error) {
+	for {
+		fd, err := syscall.Open(name, flags, perm)
+		if err != syscall.EINTR {
+			return fd, err
+		}
 	}
 }

@@ -116,3 +116,55 @@ func TestDataTablesInEveryEncoding(t *testing.T) {
 		})
 	}
 }
+
+// The output is for a web server that may run as another user: its folder
+// is readable by all, although it was made as a private temporary folder.
+func TestOutputFolderIsReadableByAll(t *testing.T) {
+	t.Parallel()
+	src := t.TempDir()
+	writeFile(t, filepath.Join(src, "content/a.md"), []byte("---\ntitle: A\n---\nA"))
+	if _, err := Run(context.Background(), Options{Source: src}); err != nil {
+		t.Fatal(err)
+	}
+	fi, err := os.Stat(filepath.Join(src, "public"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if perm := fi.Mode().Perm(); perm&0o055 != 0o055 {
+		t.Errorf("public/ has mode %v; group and others cannot read it", perm)
+	}
+}
+
+// A --dest that is a link is replaced by the new output; the link's target
+// keeps what it had, and nothing is left beside the output.
+func TestOutputThatWasALinkIsReplaced(t *testing.T) {
+	t.Parallel()
+	src, dir := t.TempDir(), t.TempDir()
+	writeFile(t, filepath.Join(src, "content/a.md"), []byte("---\ntitle: A\n---\nA"))
+	target := filepath.Join(dir, "target")
+	writeFile(t, filepath.Join(target, "keep.txt"), []byte("keep"))
+	dest := filepath.Join(dir, "public")
+	if err := os.Symlink(target, dest); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := Run(context.Background(), Options{Source: src, Dest: dest}); err != nil {
+		t.Fatal(err)
+	}
+	if fi, err := os.Lstat(dest); err != nil || !fi.IsDir() {
+		t.Fatalf("the output is not a folder: %v, %v", fi, err)
+	}
+	if _, err := os.Stat(filepath.Join(dest, "a/index.html")); err != nil {
+		t.Error(err)
+	}
+	if data, err := os.ReadFile(filepath.Join(target, "keep.txt")); err != nil || string(data) != "keep" {
+		t.Errorf("the link's target lost its file: %v", err)
+	}
+	entries, _ := os.ReadDir(dir)
+	if len(entries) != 2 {
+		var names []string
+		for _, e := range entries {
+			names = append(names, e.Name())
+		}
+		t.Errorf("beside the output: %v, want only public and target", names)
+	}
+}

@@ -189,9 +189,9 @@ func (t *Template) Funcs(funcMap FuncMap) *Template {
 	t.init()
 	t.muFuncs.Lock()
 	defer t.muFuncs.Unlock()
+	defer t.publishFuncs() // surveysite: also when addValueFuncs panics partway
 	addValueFuncs(t.execFuncs, funcMap)
 	addFuncs(t.parseFuncs, funcMap)
-	t.publishFuncs() // surveysite
 	return t
 }
 
