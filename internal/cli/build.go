@@ -28,19 +28,19 @@ func (c *buildCmd) Run(ctx context.Context, args []string) error {
 	stop := out.progress("building")
 	res, err := build.Run(ctx, opts)
 	stop()
-	out.warnings(res.Warnings, err)
+	nwarn := out.warnings(res.Warnings, err)
 	if err != nil {
-		return err
+		return withWarnings(err, nwarn)
 	}
 	out.detail("pages", "%d", res.Pages)
 	out.detail("files", "%d written to %s", res.Files, filepath.ToSlash(res.Dest))
-	out.detail("warnings", "%d", len(res.Warnings))
+	out.detail("warnings", "%d", nwarn)
 	out.detail("time", "%d ms (load, analyse, render, check links, write)", res.Duration.Milliseconds())
 	for _, ph := range res.Phases {
 		out.detail("  "+ph.Name, "%d ms", ph.Duration.Milliseconds())
 	}
-	out.summary("built %d pages, %d files in %d ms -> %s",
-		res.Pages, res.Files, res.Duration.Milliseconds(), filepath.ToSlash(res.Dest))
+	out.summary("built %d pages, %d files in %d ms -> %s%s",
+		res.Pages, res.Files, res.Duration.Milliseconds(), filepath.ToSlash(res.Dest), warningsAbove(nwarn))
 	return nil
 }
 

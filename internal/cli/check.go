@@ -2,10 +2,10 @@ package cli
 
 import (
 	"context"
-	"fmt"
 	"path/filepath"
 
 	"surveysite/internal/check"
+	"surveysite/internal/diag"
 )
 
 type checkCmd struct{ env Env }
@@ -26,17 +26,17 @@ func (c *checkCmd) Run(ctx context.Context, args []string) error {
 	stop := out.progress("checking")
 	res, err := check.Run(ctx, opts)
 	stop()
-	out.warnings(res.Warnings, err)
+	nwarn := out.warnings(res.Warnings, err)
 	if err != nil {
-		return err
+		return withWarnings(err, nwarn)
 	}
 	out.detail("pages", "%d", res.Pages)
 	out.detail("files", "%d built in memory, none written", res.Files)
-	out.detail("warnings", "%d", len(res.Warnings))
+	out.detail("warnings", "%d", nwarn)
 	out.detail("time", "%d ms (load, analyse, render, check links, ids, alt text and titles)", res.Duration.Milliseconds())
 	found := "no problems found"
-	if n := len(res.Warnings); n > 0 {
-		found = fmt.Sprintf("no errors, %d warning(s) above", n)
+	if nwarn > 0 {
+		found = "no errors, " + diag.Summary(0, nwarn) + " above"
 	}
 	out.summary("checked %d pages, %d files in %d ms: %s",
 		res.Pages, res.Files, res.Duration.Milliseconds(), found)

@@ -79,8 +79,12 @@ func report(stderr io.Writer, name string, err error) int {
 	var list *diag.List
 	if errors.As(err, &list) {
 		fmt.Fprintln(stderr, list.Error())
-		n := list.Len()
-		fmt.Fprintf(stderr, "%d problem(s) found; nothing was written.\n", n)
+		nerr, nwarn := list.Counts()
+		var f *failed
+		if errors.As(err, &f) {
+			nwarn += f.warnings
+		}
+		fmt.Fprintf(stderr, "%s found; nothing was written.\n", diag.Summary(nerr, nwarn))
 		return 1
 	}
 	var de *diag.Error
@@ -90,6 +94,24 @@ func report(stderr io.Writer, name string, err error) int {
 	}
 	fmt.Fprintf(stderr, "Error: %v\n", err)
 	return 1
+}
+
+// failed is a command's error with the number of warnings it printed
+// before report prints the error, so the summary counts them too.
+type failed struct {
+	err      error
+	warnings int
+}
+
+func (f *failed) Error() string { return f.err.Error() }
+func (f *failed) Unwrap() error { return f.err }
+
+// withWarnings returns err, noting that n warnings were printed besides it.
+func withWarnings(err error, n int) error {
+	if err == nil || n == 0 {
+		return err
+	}
+	return &failed{err: err, warnings: n}
 }
 
 func printUsage(w io.Writer) {

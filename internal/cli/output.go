@@ -58,10 +58,11 @@ func (o *output) detail(name string, format string, args ...any) {
 	}
 }
 
-// warnings prints ws with --verbose and their number by default. A warning
-// that err (the command's result) also reports as a problem is left out,
-// since report prints it.
-func (o *output) warnings(ws []*diag.Error, err error) {
+// warnings prints ws and returns how many warnings they stand for (a line
+// for repeated warnings stands for all of them). A warning that err (the
+// command's result) also reports as a problem is left out, since report
+// prints and counts it.
+func (o *output) warnings(ws []*diag.Error, err error) int {
 	failed := map[string]bool{}
 	if list, ok := err.(*diag.List); ok {
 		for _, e := range list.Items() {
@@ -79,6 +80,16 @@ func (o *output) warnings(ws []*diag.Error, err error) {
 	for _, w := range shown {
 		fmt.Fprintln(o.env.Stderr, w.Format())
 	}
+	_, n := diag.Count(shown)
+	return n
+}
+
+// warningsAbove is what a summary line adds when n warnings were printed.
+func warningsAbove(n int) string {
+	if n == 0 {
+		return ""
+	}
+	return " (" + diag.Summary(0, n) + " above)"
 }
 
 // progress shows "label… 3s" on stderr, rewritten every second from 2 s

@@ -10,7 +10,9 @@ import (
 	"cmp"
 	"errors"
 	"fmt"
+	"math"
 	"slices"
+	"strconv"
 	"strings"
 )
 
@@ -40,16 +42,22 @@ type Error struct {
 	Hint string // what to do about it; may be empty
 	Err  error  // the underlying cause, if any
 	Warn bool   // a warning does not stop the build
+	// More is set on a line that stands for problems a List does not show
+	// one by one: how many there are. Such a line is not a problem itself.
+	More int
+
+	kind string // the format Errorf or Warnf was given: repeated problems share it
+	sum  *group // on a line that stands for a group's hidden problems, the group
 }
 
 // Errorf returns an Error at pos with a formatted message.
 func Errorf(pos Pos, format string, args ...any) *Error {
-	return &Error{Pos: pos, Msg: fmt.Sprintf(format, args...)}
+	return &Error{Pos: pos, Msg: fmt.Sprintf(format, args...), kind: format}
 }
 
 // Warnf returns a warning at pos with a formatted message.
 func Warnf(pos Pos, format string, args ...any) *Error {
-	return &Error{Pos: pos, Msg: fmt.Sprintf(format, args...), Warn: true}
+	return &Error{Pos: pos, Msg: fmt.Sprintf(format, args...), Warn: true, kind: format}
 }
 
 // WithHint sets the hint and returns e, so constructors chain.
@@ -83,32 +91,136 @@ func (e *Error) Format() string {
 	return e.Error() + "\n  fix: " + e.Hint
 }
 
-// MaxPerFile is how many problems a List keeps for one file; the rest are
+// MaxPerFile is how many problems a List shows for one file; the rest are
 // counted and summarised, so one broken file does not bury the others.
 const MaxPerFile = 50
 
+// GroupShown is how many problems of one group a List shows: problems of
+// the same file, kind (the message before its values are filled in),
+// column and severity. The rest of the group is one line that counts them
+// and gives the range of their lines.
+const GroupShown = 3
+
 // List collects the problems of one phase. The zero value is ready to use.
+//
+// Problems that repeat (the same unknown code in 10,000 rows) are grouped:
+// the first GroupShown of a group, by line, are listed with their
+// positions, then one line "and 9,997 more rows like it (lines 5–10,001)".
+// Counts always gives the true totals, and only errors, never warnings,
+// make HasErrors true.
 type List struct {
-	items   []*Error
-	perFile map[string]int
-	dropped map[string]int
+	groups  map[groupKey]*group
+	perFile map[string]int // problems shown per file
+	dropped map[dropKey]int
+	shown   int
+	seq     int // how many problems were added, to keep their order at one position
+	nerr    int
+	nwarn   int
 }
 
-// Add appends e, unless its file already has MaxPerFile problems.
+type groupKey struct {
+	path, kind string
+	col        int
+	warn       bool
+}
+
+type dropKey struct {
+	path string
+	warn bool
+}
+
+// group is the problems of one groupKey: those shown, sorted by line, and
+// how many more there are on which lines.
+type group struct {
+	shown       []shown
+	hidden      int
+	first, last int // lines of the hidden problems
+}
+
+// shown is a problem shown and when it was added.
+type shown struct {
+	e   *Error
+	seq int
+}
+
+func (g *group) hide(first, last, n int) {
+	if g.hidden == 0 || first < g.first {
+		g.first = first
+	}
+	if g.hidden == 0 || last > g.last {
+		g.last = last
+	}
+	g.hidden += n
+}
+
+// Add appends e. A problem beyond the first GroupShown of its group, or
+// beyond MaxPerFile shown in its file, is counted but not kept. A line that
+// stands for hidden problems (More > 0) adds them to the counts.
 func (l *List) Add(e *Error) {
 	if e == nil {
 		return
 	}
-	if l.perFile == nil {
+	if l.groups == nil {
+		l.groups = map[groupKey]*group{}
 		l.perFile = map[string]int{}
-		l.dropped = map[string]int{}
+		l.dropped = map[dropKey]int{}
 	}
-	if l.perFile[e.Pos.Path] >= MaxPerFile {
-		l.dropped[e.Pos.Path]++
+	n := max(e.More, 1)
+	if e.Warn {
+		l.nwarn += n
+	} else {
+		l.nerr += n
+	}
+	if e.More > 0 {
+		if e.sum == nil {
+			l.dropped[dropKey{e.Pos.Path, e.Warn}] += e.More
+			return
+		}
+		l.group(e).hide(e.sum.first, e.sum.last, e.More)
 		return
 	}
-	l.perFile[e.Pos.Path]++
-	l.items = append(l.items, e)
+	g := l.group(e)
+	l.seq++
+	it := shown{e, l.seq}
+	if len(g.shown) < GroupShown {
+		if l.perFile[e.Pos.Path] >= MaxPerFile {
+			l.dropped[dropKey{e.Pos.Path, e.Warn}]++
+			return
+		}
+		l.perFile[e.Pos.Path]++
+		l.shown++
+		g.shown = insertByLine(g.shown, it)
+		return
+	}
+	// Keep the first lines shown, whatever order the problems came in.
+	if last := g.shown[len(g.shown)-1]; e.Pos.Line < last.e.Pos.Line {
+		g.shown = insertByLine(g.shown[:len(g.shown)-1], it)
+		e = last.e
+	}
+	g.hide(e.Pos.Line, e.Pos.Line, 1)
+}
+
+// insertByLine inserts it into s, sorted by line, after those of its line.
+func insertByLine(s []shown, it shown) []shown {
+	i := len(s)
+	for i > 0 && s[i-1].e.Pos.Line > it.e.Pos.Line {
+		i--
+	}
+	return slices.Insert(s, i, it)
+}
+
+// group returns the group of e, making it if need be.
+func (l *List) group(e *Error) *group {
+	k := groupKey{path: e.Pos.Path, kind: e.kind, col: e.Pos.Col, warn: e.Warn}
+	if k.kind == "" {
+		k.kind = e.Msg
+	}
+	g := l.groups[k]
+	if g == nil {
+		g = &group{}
+		l.groups[k] = g
+	}
+	return g
 }
 
 // AddErr adds err: a *Error or a List is kept with its positions; any other
@@ -135,52 +247,110 @@ func (l *List) Merge(o *List) {
 	if o == nil {
 		return
 	}
-	for _, e := range o.items {
+	for _, e := range o.Items() {
 		l.Add(e)
-	}
-	for p, n := range o.dropped {
-		if l.dropped == nil {
-			l.dropped = map[string]int{}
-		}
-		l.dropped[p] += n
 	}
 }
 
-// Items returns the problems sorted by path, line and column.
+// Items returns the problems shown, sorted by path, line and column, each
+// group's line for its hidden problems after its last one shown, and at
+// the end of each file a line for the problems beyond MaxPerFile.
 func (l *List) Items() []*Error {
 	if l == nil {
 		return nil
 	}
-	out := slices.Clone(l.items)
-	slices.SortStableFunc(out, func(a, b *Error) int {
+	type item struct {
+		e    *Error
+		at   Pos // where it sorts
+		rank int // 0 a problem, 1 a group's summary, 2 a file's
+		seq  int
+	}
+	out := make([]item, 0, l.shown+len(l.dropped))
+	for k, g := range l.groups {
+		for _, it := range g.shown {
+			out = append(out, item{it.e, it.e.Pos, 0, it.seq})
+		}
+		if g.hidden == 0 {
+			continue
+		}
+		s := &Error{Pos: Pos{Path: k.path, Line: g.first, Col: k.col}, Warn: k.warn, More: g.hidden,
+			Msg: moreLikeIt(k.path, g), kind: k.kind, sum: &group{first: g.first, last: g.last}}
+		at := s.Pos
+		if len(g.shown) > 0 {
+			at = g.shown[len(g.shown)-1].e.Pos
+		}
+		out = append(out, item{s, at, 1, 0})
+	}
+	for k, n := range l.dropped {
+		what := "errors"
+		if k.warn {
+			what = "warnings"
+		}
+		s := &Error{Pos: Pos{Path: k.path}, Warn: k.warn, More: n,
+			Msg: fmt.Sprintf("%s more %s not shown (the first %d problems of this file are listed)", thousands(n), what, MaxPerFile)}
+		out = append(out, item{s, Pos{Path: k.path, Line: math.MaxInt}, 2, 0})
+	}
+	slices.SortFunc(out, func(a, b item) int {
 		return cmp.Or(
-			cmp.Compare(a.Pos.Path, b.Pos.Path),
-			cmp.Compare(a.Pos.Line, b.Pos.Line),
-			cmp.Compare(a.Pos.Col, b.Pos.Col),
+			cmp.Compare(a.at.Path, b.at.Path),
+			cmp.Compare(a.at.Line, b.at.Line),
+			cmp.Compare(a.at.Col, b.at.Col),
+			cmp.Compare(a.rank, b.rank),
+			cmp.Compare(a.seq, b.seq),
+			cmp.Compare(a.e.Msg, b.e.Msg),
+			cmp.Compare(b2i(a.e.Warn), b2i(b.e.Warn)),
 		)
 	})
-	return out
+	es := make([]*Error, len(out))
+	for i, it := range out {
+		es[i] = it.e
+	}
+	return es
 }
 
-// Len returns the number of problems kept, warnings included.
+func b2i(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+// moreLikeIt is the text of a group's line for its hidden problems.
+func moreLikeIt(path string, g *group) string {
+	like := "more like it"
+	if ext := strings.ToLower(path[strings.LastIndexByte(path, '.')+1:]); ext == "csv" || ext == "tsv" {
+		like = "more rows like it"
+	}
+	lines := fmt.Sprintf("line %s", thousands(g.first))
+	if g.last != g.first {
+		lines = fmt.Sprintf("lines %s–%s", thousands(g.first), thousands(g.last))
+	}
+	if g.first == 0 {
+		return fmt.Sprintf("and %s %s", thousands(g.hidden), like)
+	}
+	return fmt.Sprintf("and %s %s (%s)", thousands(g.hidden), like, lines)
+}
+
+// Len returns the number of problems shown, warnings included; lines that
+// stand for hidden problems are not counted. Counts gives the totals.
 func (l *List) Len() int {
 	if l == nil {
 		return 0
 	}
-	return len(l.items)
+	return l.shown
 }
 
-// HasErrors reports whether any problem is not a warning.
-func (l *List) HasErrors() bool {
+// Counts returns how many errors and warnings were added, shown or not.
+func (l *List) Counts() (errors, warnings int) {
 	if l == nil {
-		return false
+		return 0, 0
 	}
-	for _, e := range l.items {
-		if !e.Warn {
-			return true
-		}
-	}
-	return len(l.dropped) > 0
+	return l.nerr, l.nwarn
+}
+
+// HasErrors reports whether any problem, shown or not, is not a warning.
+func (l *List) HasErrors() bool {
+	return l != nil && l.nerr > 0
 }
 
 // Err returns l as an error if it holds any error (not only warnings), or nil.
@@ -191,7 +361,8 @@ func (l *List) Err() error {
 	return nil
 }
 
-// Warnings returns only the warnings, sorted.
+// Warnings returns only the warnings, sorted, with the lines that stand
+// for hidden ones.
 func (l *List) Warnings() []*Error {
 	var out []*Error
 	for _, e := range l.Items() {
@@ -202,21 +373,66 @@ func (l *List) Warnings() []*Error {
 	return out
 }
 
-// Error formats every problem on its own line(s), sorted, with hints, and a
-// line for each file whose problems were capped.
+// Error formats every problem on its own line(s), sorted, with hints, and
+// the lines that stand for hidden problems.
 func (l *List) Error() string {
 	var b strings.Builder
 	for _, e := range l.Items() {
 		b.WriteString(e.Format())
 		b.WriteByte('\n')
 	}
-	paths := make([]string, 0, len(l.dropped))
-	for p := range l.dropped {
-		paths = append(paths, p)
-	}
-	slices.Sort(paths)
-	for _, p := range paths {
-		fmt.Fprintf(&b, "%s: %d more problems not shown (first %d listed)\n", p, l.dropped[p], MaxPerFile)
-	}
 	return strings.TrimSuffix(b.String(), "\n")
+}
+
+// Count returns how many errors and warnings es stand for, counting each
+// line that stands for hidden problems as the problems it stands for.
+func Count(es []*Error) (errors, warnings int) {
+	for _, e := range es {
+		n := max(e.More, 1)
+		if e.Warn {
+			warnings += n
+		} else {
+			errors += n
+		}
+	}
+	return errors, warnings
+}
+
+// Summary says how many errors and warnings there are: "1 error",
+// "10,001 errors and 24,012 warnings", "no problems".
+func Summary(errors, warnings int) string {
+	var parts []string
+	if errors > 0 {
+		parts = append(parts, plural(errors, "error"))
+	}
+	if warnings > 0 {
+		parts = append(parts, plural(warnings, "warning"))
+	}
+	if len(parts) == 0 {
+		return "no problems"
+	}
+	return strings.Join(parts, " and ")
+}
+
+func plural(n int, what string) string {
+	if n == 1 {
+		return "1 " + what
+	}
+	return thousands(n) + " " + what + "s"
+}
+
+// thousands formats n with a comma every three digits: 10,001.
+func thousands(n int) string {
+	s := strconv.Itoa(n)
+	if n < 0 {
+		return "-" + thousands(-n)
+	}
+	var b strings.Builder
+	for i, c := range s {
+		if i > 0 && (len(s)-i)%3 == 0 {
+			b.WriteByte(',')
+		}
+		b.WriteRune(c)
+	}
+	return b.String()
 }
