@@ -17,6 +17,7 @@ import (
 var forbidden = map[string][]string{
 	"diag":         {"*"},
 	"parallel":     {"*"},
+	"yamldoc":      {"content", "survey", "municipality", "chart", "site", "build", "check", "server", "cli"},
 	"tabular":      {"content", "survey", "municipality", "chart", "site", "build", "check", "server", "cli"},
 	"content":      {"survey", "municipality", "chart", "site", "build", "check", "server", "cli"},
 	"survey":       {"content", "municipality", "chart", "site", "build", "check", "server", "cli"},

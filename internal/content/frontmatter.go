@@ -9,9 +9,9 @@ import (
 
 	"github.com/goccy/go-yaml"
 	"github.com/goccy/go-yaml/ast"
-	"github.com/goccy/go-yaml/parser"
 
 	"surveysite/internal/diag"
+	"surveysite/internal/yamldoc"
 )
 
 // FrontMatter holds the keys every page may set. Other keys are in Params.
@@ -90,9 +90,17 @@ func parseFrontMatter(path string, src []byte, line int) (FrontMatter, error) {
 	return parseFrontMatterYAML(path, src, line)
 }
 
-// parseFrontMatterYAML decodes front matter with the YAML parser.
-func parseFrontMatterYAML(path string, src []byte, line int) (FrontMatter, error) {
+// parseFrontMatterYAML decodes front matter with the YAML parser, after
+// yamldoc has bounded its nesting and aliases and refused tags. A panic in
+// the parser is reported at the line of the key being decoded.
+func parseFrontMatterYAML(path string, src []byte, line int) (_ FrontMatter, err error) {
 	fm := FrontMatter{Params: map[string]any{}, Lines: map[string]int{}}
+	at := diag.Pos{Path: path, Line: line}
+	defer func() {
+		if p := recover(); p != nil {
+			fm, err = FrontMatter{Params: map[string]any{}}, diag.Panicked(at, "the front matter", p)
+		}
+	}()
 	pos := func(n ast.Node) diag.Pos {
 		p := diag.Pos{Path: path, Line: line}
 		if n != nil && n.GetToken() != nil {
@@ -101,7 +109,7 @@ func parseFrontMatterYAML(path string, src []byte, line int) (FrontMatter, error
 		}
 		return p
 	}
-	file, err := parser.ParseBytes(src, 0)
+	file, err := yamldoc.Parse(src)
 	if err != nil {
 		return fm, yamlError(path, src, line, err)
 	}
@@ -121,7 +129,8 @@ func parseFrontMatterYAML(path string, src []byte, line int) (FrontMatter, error
 	}
 	var list diag.List
 	for _, kv := range values {
-		fm.Lines[kv.Key.String()] = pos(kv.Key).Line
+		at = pos(kv.Key)
+		fm.Lines[kv.Key.String()] = at.Line
 		key := kv.Key.String()
 		val := kv.Value
 		bad := func(what string) {
@@ -210,6 +219,11 @@ func parseDate(n ast.Node) (time.Time, bool) {
 func yamlError(path string, src []byte, line int, err error) error {
 	var ye yaml.Error
 	p := diag.Pos{Path: path, Line: line}
+	var be *yamldoc.Error
+	if errors.As(err, &be) {
+		p.Line, p.Col = fileLine(src, line, be.Line), be.Col
+		return diag.Errorf(p, "%s", be.Msg).WithHint("%s", be.Hint)
+	}
 	if errors.As(err, &ye) && ye.GetToken() != nil {
 		tp := ye.GetToken().Position
 		p.Line, p.Col = fileLine(src, line, tp.Line), tp.Column

@@ -2,6 +2,7 @@ package content
 
 import (
 	"bytes"
+	"errors"
 	"io/fs"
 	"net/url"
 	"path"
@@ -177,8 +178,15 @@ func Load(fsys fs.FS, opts Options) ([]*Page, error) {
 		pc := parser.NewContext(parser.WithIDs(newHeadingIDs()))
 		pc.Set(stateKey, st)
 		buf.Reset()
-		doc := md.Parser().Parse(text.NewReader(s.body), parser.WithContext(pc))
-		if err := md.Renderer().Render(buf, s.body, doc); err != nil {
+		err := diag.Guard(diag.Pos{Path: p.Path, Line: s.bodyLine}, "the Markdown text", func() error {
+			doc := md.Parser().Parse(text.NewReader(s.body), parser.WithContext(pc))
+			return md.Renderer().Render(buf, s.body, doc)
+		})
+		var panicked *diag.Error
+		switch {
+		case errors.As(err, &panicked):
+			st.problem.Add(panicked)
+		case err != nil:
 			st.problem.Add(diag.Errorf(diag.Pos{Path: p.Path}, "convert markdown: %v", err))
 		}
 		p.Content = template.HTML(buf.String())

@@ -2,6 +2,7 @@ package content
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"strconv"
 	"strings"
@@ -18,6 +19,7 @@ import (
 	"github.com/yuin/goldmark/util"
 
 	"surveysite/internal/diag"
+	"surveysite/internal/yamldoc"
 )
 
 // Ref is a reference from a page to survey data, written as a fenced code
@@ -107,7 +109,27 @@ func (st *docState) addRef(n *ast.FencedCodeBlock, src []byte) {
 	}
 	args := map[string]string{}
 	var raw map[string]any
-	if err := yaml.Unmarshal(body.Bytes(), &raw); err != nil {
+	err := diag.Guard(pos, "the chart block", func() error {
+		if _, err := yamldoc.Parse(body.Bytes()); err != nil {
+			return err
+		}
+		return yaml.Unmarshal(body.Bytes(), &raw)
+	})
+	var bounded *yamldoc.Error
+	var panicked *diag.Error
+	switch {
+	case errors.As(err, &bounded):
+		// The block's settings start on the line after its opening fence.
+		at := diag.Pos{Path: pos.Path, Line: pos.Line + bounded.Line, Col: bounded.Col}
+		if n.Lines().Len() > 0 {
+			at.Line = st.pos(n.Lines().At(0).Start).Line + bounded.Line - 1
+		}
+		st.problem.Add(diag.Errorf(at, "chart block: %s", bounded.Msg).WithHint("%s", bounded.Hint))
+		return
+	case errors.As(err, &panicked):
+		st.problem.Add(panicked)
+		return
+	case err != nil:
 		st.problem.Add(diag.Errorf(pos, "the chart block is not a list of \"key: value\" lines: %s", yamlMessage(err)).
 			WithHint("write e.g. \"survey: sample-q46\" and \"question: q46\" on separate lines"))
 		return

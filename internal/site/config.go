@@ -6,8 +6,11 @@ import (
 	"strings"
 
 	"github.com/goccy/go-yaml"
+	"github.com/goccy/go-yaml/ast"
+	"github.com/goccy/go-yaml/parser"
 
 	"surveysite/internal/diag"
+	"surveysite/internal/yamldoc"
 )
 
 // ConfigFile is the optional site configuration at the source root.
@@ -43,7 +46,10 @@ func LoadConfig(fsys fs.FS) (Config, error) {
 	if err != nil {
 		return cfg, err
 	}
-	if err := yaml.UnmarshalWithOptions(src, &cfg, yaml.Strict()); err != nil {
+	if err := checkConfig(src); err != nil {
+		return cfg, err
+	}
+	if err := decodeConfig(src, &cfg); err != nil {
 		pos := diag.Pos{Path: ConfigFile, Line: 1}
 		msg := err.Error()
 		var ye yaml.Error
@@ -68,4 +74,55 @@ func LoadConfig(fsys fs.FS) (Config, error) {
 		cfg.MinCell = 10
 	}
 	return cfg, nil
+}
+
+// checkConfig bounds the nesting and aliases of surveysite.yaml and refuses
+// YAML tags (yamldoc) before it is decoded. A syntax error is left to the
+// decoder, which words it.
+func checkConfig(src []byte) (err error) {
+	defer diag.Catch(&err, diag.Pos{Path: ConfigFile, Line: 1}, ConfigFile)
+	if _, err := yamldoc.Parse(src); err != nil {
+		var e *yamldoc.Error
+		if errors.As(err, &e) {
+			return diag.Errorf(diag.Pos{Path: ConfigFile, Line: e.Line, Col: e.Col}, "site configuration: %s", e.Msg).
+				WithHint("%s", e.Hint)
+		}
+	}
+	return nil
+}
+
+// decodeConfig decodes src into cfg. A panic inside the YAML library is
+// reported at the first top-level setting whose value alone makes it panic.
+func decodeConfig(src []byte, cfg *Config) (err error) {
+	defer func() {
+		if p := recover(); p != nil {
+			err = diag.Panicked(panicLine(src), ConfigFile, p)
+		}
+	}()
+	return yaml.UnmarshalWithOptions(src, cfg, yaml.Strict())
+}
+
+// panicLine finds the setting of surveysite.yaml whose value makes the YAML
+// library panic when decoded on its own, or else the file's first line.
+func panicLine(src []byte) (pos diag.Pos) {
+	pos = diag.Pos{Path: ConfigFile, Line: 1}
+	defer func() { _ = recover() }() // the parser itself: no line better than the first
+	f, err := parser.ParseBytes(src, 0)
+	if err != nil || len(f.Docs) == 0 {
+		return pos
+	}
+	m, ok := f.Docs[0].Body.(*ast.MappingNode)
+	if !ok {
+		return pos
+	}
+	for _, kv := range m.Values {
+		var panicked *diag.Error
+		if errors.As(diag.Guard(pos, "", func() error { var v any; return yaml.NodeToValue(kv.Value, &v) }), &panicked) {
+			if tk := kv.Key.GetToken(); tk != nil && tk.Position != nil {
+				pos.Line, pos.Col = tk.Position.Line, tk.Position.Column
+			}
+			return pos
+		}
+	}
+	return pos
 }

@@ -1,0 +1,177 @@
+package yamldoc
+
+import (
+	"bytes"
+	"fmt"
+	"unicode/utf8"
+)
+
+// MaxDepth is how deeply collections (mappings and sequences, in block or
+// flow style) may nest in one document. Front matter and settings need a few
+// levels.
+const MaxDepth = 100
+
+// rawMaxDepth bounds the nesting of "[" and "{" counted without regard to
+// quotes or comments: a safety net should the quote tracking of Depth ever
+// disagree with the parser's. No text a person writes opens 1,000 brackets.
+const rawMaxDepth = 10 * MaxDepth
+
+// Depth reports the first place at which src nests deeper than MaxDepth, or
+// nil. It reads src as YAML is written: block collections by indentation
+// (and "- " or "? " repeated on one line), flow collections by brackets
+// outside quotes and comments, block scalars ("|", ">") as text. The count
+// is never below the parser's, so what passes cannot nest deeper.
+func Depth(src []byte) *Error {
+	var (
+		indents     []int // indentation of the open block levels
+		flow, raw   int   // open flow collections: outside quotes; anywhere
+		quote       byte  // '"' or '\'' inside a quoted scalar
+		blockScalar = -1  // indentation of the line that opened a block scalar
+	)
+	for n := 1; len(src) > 0; n++ {
+		l, rest, _ := bytes.Cut(src, []byte("\n"))
+		if rest == nil {
+			src = nil
+		} else {
+			src = rest
+		}
+		l = bytes.TrimSuffix(l, []byte("\r"))
+		indent := 0
+		for indent < len(l) && l[indent] == ' ' {
+			indent++
+		}
+		body := l[indent:]
+		blank := len(bytes.Trim(body, " \t")) == 0
+		compact := 0
+		if quote == 0 && flow == 0 {
+			if blockScalar >= 0 {
+				if blank || indent > blockScalar {
+					continue // text of the block scalar
+				}
+				blockScalar = -1
+			}
+			if blank || body[0] == '#' {
+				continue
+			}
+			for len(indents) > 0 && indents[len(indents)-1] > indent {
+				indents = indents[:len(indents)-1]
+			}
+			if len(indents) == 0 || indents[len(indents)-1] < indent {
+				indents = append(indents, indent)
+			}
+			// "- - - x" and "? " open one level each on the same line.
+			for i := indent; i < len(l) && (l[i] == '-' || l[i] == '?') && (i+1 == len(l) || l[i+1] == ' '); {
+				compact++
+				if len(indents)+compact > MaxDepth {
+					return depthError(n, l, i)
+				}
+				for i++; i < len(l) && l[i] == ' '; i++ {
+				}
+			}
+		}
+		block := len(indents) + compact
+		if block > MaxDepth {
+			return depthError(n, l, indent)
+		}
+		end := len(l) // where the line's content ends, before a comment
+		for i := 0; i < len(l); i++ {
+			c := l[i]
+			switch c {
+			case '[', '{':
+				raw++
+				if raw > rawMaxDepth {
+					return depthError(n, l, i)
+				}
+			case ']', '}':
+				raw = max(raw-1, 0)
+			}
+			if quote != 0 {
+				switch {
+				case quote == '"' && c == '\\':
+					i++
+				case c == quote && quote == '\'' && i+1 < len(l) && l[i+1] == '\'':
+					i++ // '' is a quote inside single quotes
+				case c == quote:
+					quote = 0
+				}
+				continue
+			}
+			switch c {
+			case '#':
+				if i == 0 || l[i-1] == ' ' || l[i-1] == '\t' {
+					end = i
+					i = len(l)
+				}
+			case '"', '\'':
+				if opensQuote(l, i, indent, flow) {
+					quote = c
+				}
+			case '[', '{':
+				flow++
+				if block+flow > MaxDepth {
+					return depthError(n, l, i)
+				}
+			case ']', '}':
+				flow = max(flow-1, 0)
+			}
+		}
+		if quote == 0 && flow == 0 && opensBlockScalar(l[:end]) {
+			blockScalar = indent
+		}
+	}
+	return nil
+}
+
+// opensQuote reports whether the quote at l[i] starts a quoted scalar: at
+// the start of the line's content, after an indicator followed by a space
+// (": ", "- ", "? "), or in a flow collection after "[", "{" or ",". A
+// quote anywhere else is part of a plain scalar (it's, 5").
+func opensQuote(l []byte, i, indent, flow int) bool {
+	j := i - 1
+	for j >= 0 && (l[j] == ' ' || l[j] == '\t') {
+		j--
+	}
+	switch {
+	case j < indent:
+		return true
+	case flow > 0 && (l[j] == '[' || l[j] == '{' || l[j] == ','):
+		return true
+	case j < i-1 && (l[j] == ':' || l[j] == '-' || l[j] == '?'):
+		return true
+	}
+	return false
+}
+
+// opensBlockScalar reports whether the line, without its comment, ends
+// with a block scalar's header ("|", ">-", "|2") that follows an indicator,
+// a tag or an anchor, so that the lines indented further are its text.
+func opensBlockScalar(l []byte) bool {
+	f := bytes.Fields(l)
+	if len(f) == 0 {
+		return false
+	}
+	last := f[len(f)-1]
+	if last[0] != '|' && last[0] != '>' || len(bytes.Trim(last[1:], "0123456789+-")) > 0 {
+		return false
+	}
+	if len(f) == 1 {
+		return true
+	}
+	prev := f[len(f)-2]
+	switch {
+	case prev[len(prev)-1] == ':' || string(prev) == "-" || string(prev) == "?":
+		return true
+	case prev[0] == '!' || prev[0] == '&':
+		return true
+	}
+	return false
+}
+
+func depthError(line int, l []byte, i int) *Error {
+	return &Error{
+		Line: line,
+		Col:  utf8.RuneCount(l[:i]) + 1,
+		Msg:  fmt.Sprintf("the value nests more than %d levels deep", MaxDepth),
+		Hint: fmt.Sprintf("write the settings with at most %d levels of lists and key: value groups inside each other", MaxDepth),
+	}
+}

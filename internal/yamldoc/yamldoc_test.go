@@ -1,0 +1,100 @@
+package yamldoc
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+	"testing"
+	"time"
+)
+
+// laughs returns front matter whose key x nests levels anchors of width
+// aliases each (issue 18: nine levels of nine run for more than 30 s).
+func laughs(levels, width int) string {
+	var b strings.Builder
+	b.WriteString("title: A\nx:\n")
+	fmt.Fprintf(&b, "  a0: &a0 [%s]\n", strings.TrimSuffix(strings.Repeat("lol,", width), ","))
+	for i := 1; i < levels; i++ {
+		refs := strings.TrimSuffix(strings.Repeat(fmt.Sprintf("*a%d,", i-1), width), ",")
+		fmt.Fprintf(&b, "  a%d: &a%d [%s]\n", i, i, refs)
+	}
+	return b.String()
+}
+
+func TestParseRejects(t *testing.T) {
+	t.Parallel()
+	deepFlow := "title: A\nx: " + strings.Repeat("[", 100_000) + strings.Repeat("]", 100_000) + "\n"
+	var deepBlock strings.Builder
+	deepBlock.WriteString("title: A\n")
+	for i := range MaxDepth + 1 {
+		fmt.Fprintf(&deepBlock, "%sk%d:\n", strings.Repeat(" ", i), i)
+	}
+	for _, tc := range []struct {
+		name, src string
+		line, col int
+		msg       string
+	}{
+		{"TagOnEmptyValue", "title: A\ntags: !x\n", 2, 7, `"!x" is a YAML tag`},
+		{"TagOnMenu", "title: A\nmenu: !x\n  - {name: a, url: /}\n", 2, 7, `"!x"`},
+		{"StandardTag", "title: !!str 2025\n", 1, 8, `"!!str"`},
+		{"LoneBang", "a:\n  - !\n", 2, 5, `"!"`},
+		{"BillionLaughs", laughs(9, 9), 7, 12, "expand to more than 10000 values"},
+		{"DeepFlow", deepFlow, 2, 3 + MaxDepth, "more than 100 levels"},
+		{"DeepFlowAcrossLines", "a:\n b: [\n" + strings.Repeat("[\n", MaxDepth) + "]\n", MaxDepth, 1, "more than 100 levels"},
+		{"DeepBlock", deepBlock.String(), MaxDepth + 2, MaxDepth + 1, "more than 100 levels"},
+		{"DeepCompact", "a:\n" + strings.Repeat("- ", MaxDepth) + "x\n", 2, 2*MaxDepth - 1, "more than 100 levels"},
+		{"DeepFlowAfterQuoteInPlainText", "a: it's\nb: " + strings.Repeat("[", MaxDepth) + "\n", 2, 3 + MaxDepth, "more than 100 levels"},
+		{"BracketsInQuotesBeyondTheSafetyNet", `a: "` + strings.Repeat("[", rawMaxDepth+1) + `"`, 1, 5 + rawMaxDepth, "more than 100 levels"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			start := time.Now()
+			_, err := Parse([]byte(tc.src))
+			var e *Error
+			if !errors.As(err, &e) {
+				t.Fatalf("Parse = %v, want an *Error at %d:%d", err, tc.line, tc.col)
+			}
+			if e.Line != tc.line || e.Col != tc.col || !strings.Contains(e.Msg, tc.msg) || e.Hint == "" {
+				t.Errorf("Parse = %v (hint %q), want %d:%d: …%s…", e, e.Hint, tc.line, tc.col, tc.msg)
+			}
+			if d := time.Since(start); d > time.Second {
+				t.Errorf("Parse took %v", d)
+			}
+		})
+	}
+}
+
+func TestParseAccepts(t *testing.T) {
+	t.Parallel()
+	var nested strings.Builder
+	for i := range MaxDepth {
+		fmt.Fprintf(&nested, "%sk%d:\n", strings.Repeat(" ", i), i)
+	}
+	for _, tc := range []struct{ name, src string }{
+		{"Plain", "title: 部会について\ntags: [人材育成, 組織風土]\n"},
+		{"SomeAliases", "a: &a {x: 1, y: [1, 2, 3]}\nb: *a\nc: *a\nd:\n  <<: *a\n  z: 2\n"},
+		{"SmallLaughs", laughs(3, 9)},
+		{"DeepestAllowedFlow", "x: " + strings.Repeat("[", MaxDepth-1) + strings.Repeat("]", MaxDepth-1)},
+		{"DeepestAllowedBlock", nested.String()},
+		{"BracketsInQuotes", `title: "` + strings.Repeat("[", 2*MaxDepth) + `"` + "\nb: '[[' \nc: x # [[[[\n"},
+		{"BracketsInBlockScalar", "description: |\n  " + strings.Repeat("[", 2*MaxDepth) + "\nnext: 1\n"},
+		{"IndentedBlockScalar", "description: >-\n" + indentedLines(2*MaxDepth) + "next: 1\n"},
+		{"BangInText", "title: Hello!\ndescription: a !b\n"},
+		{"QuotedBang", "tags: \"!x\"\n"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			if _, err := Parse([]byte(tc.src)); err != nil {
+				t.Errorf("Parse(%.60q…) = %v", tc.src, err)
+			}
+		})
+	}
+}
+
+func indentedLines(n int) string {
+	var b strings.Builder
+	for i := range n {
+		fmt.Fprintf(&b, "%sline %d\n", strings.Repeat(" ", i+1), i)
+	}
+	return b.String()
+}
