@@ -991,7 +991,15 @@ func (c *checker) markdownLinks(name string) []mdLink {
 	var links []mdLink
 	if err == nil {
 		md := goldmark.New(goldmark.WithExtensions(extension.GFM, extension.Footnote))
-		doc := md.Parser().Parse(text.NewReader(src))
+		var doc ast.Node
+		// A panic in goldmark was reported when the page was loaded;
+		// here it only means no positions for its links.
+		if diag.Guard(diag.Pos{Path: name}, "the Markdown text", func() error {
+			doc = md.Parser().Parse(text.NewReader(src))
+			return nil
+		}) != nil {
+			doc = ast.NewDocument()
+		}
 		ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 			if !entering {
 				return ast.WalkContinue, nil

@@ -125,7 +125,7 @@ func validUTF8Prefix(b []byte) bool {
 // are *diag.Error with the file's real line and column; io.EOF ends the file.
 // Every record must have as many fields as the first.
 func (r *Reader) Read() ([]string, error) {
-	rec, err := r.csv.Read()
+	rec, err := r.read()
 	if err != nil {
 		if err == io.EOF {
 			return nil, io.EOF
@@ -147,6 +147,22 @@ func (r *Reader) Read() ([]string, error) {
 		}
 	}
 	return rec, nil
+}
+
+// read reads the next record. The text decoders of golang.org/x/text run
+// inside it, so a panic in one is reported at the line after the last
+// record read, not as a crash.
+func (r *Reader) read() (rec []string, err error) {
+	defer func() {
+		if p := recover(); p != nil {
+			line := 1
+			if r.last != nil {
+				line = r.Line() + 1
+			}
+			rec, err = nil, diag.Panicked(diag.Pos{Path: r.Path, Line: line}, "the CSV file", p)
+		}
+	}()
+	return r.csv.Read()
 }
 
 func (r *Reader) checkText(i int, f string) error {
