@@ -45,7 +45,9 @@ type QuestionView struct {
 	Type       string // SA or MA
 	TypeLabel  string // 単一回答, 複数回答（5つまで）
 	N          int
-	Rows       []RowView
+	Rows       []RowView // SA and MA: the ranked rows, for Top
+	Table      TableView // the results table
+	Figures    []Figure  // the type's summary figures (平均, 満足（計）, NPS …)
 	Crosstabs  []CrosstabView
 	Notes      []string
 	Chart      template.HTML // inline SVG of the ranked bar chart
@@ -64,6 +66,32 @@ type RowView struct {
 	Percent string // "52.3", or "-" for zero
 	CI      string // "48.3〜56.2"
 	Ranked  bool
+}
+
+// TableView is a results table: a header row, then rows whose one header
+// cell names the row and whose other cells are numbers.
+type TableView struct {
+	Head []HeadCell
+	Rows [][]Cell
+}
+
+// HeadCell is a column heading; Num right-aligns it with its numbers.
+type HeadCell struct {
+	Text string
+	Num  bool
+}
+
+// Cell is one cell of a TableView row.
+type Cell struct {
+	Text   string
+	Header bool // the row's name (th scope="row")
+}
+
+// Figure is one summary figure shown beside a chart, such as 平均 3.85.
+type Figure struct {
+	Label string
+	Value string
+	Large bool // the figure the question is read by (NPS), shown in large type
 }
 
 // CrosstabView is a question split by one attribute column.
@@ -192,44 +220,16 @@ func (s *Site) questionView(sv *SurveyView, qr survey.QuestionResult, titles map
 	if sv.Notice != "" {
 		qv.Title += "（サンプルデータ）"
 	}
-	switch {
-	case qr.Type == survey.MA && qr.MaxChoices > 0:
-		qv.TypeLabel = fmt.Sprintf("複数回答（%dつまで）", qr.MaxChoices)
-	case qr.Type == survey.MA:
-		qv.TypeLabel = "複数回答"
-	default:
-		qv.TypeLabel = "単一回答"
+	kv := viewOf(qr.Type)
+	if kv == nil {
+		return nil, nil, fmt.Errorf("question %s: type %s has no page view", qr.ID, qr.Type)
 	}
-	var bars []chart.BarRow
-	var desc []string
-	for _, r := range qr.Total.Rows {
-		rv := RowView{Label: r.Label, Count: dash(r.Count, strconv.Itoa(r.Count)), Ranked: r.Rank > 0}
-		if r.Rank > 0 {
-			rv.Rank = strconv.Itoa(r.Rank)
-		}
-		if r.HasPercent(qr.Total.N) {
-			rv.Percent = dash(r.Count, r.Percent.String())
-			rv.CI = r.CILow.String() + "〜" + r.CIHigh.String()
-			row := chart.BarRow{Label: r.Label, Value: float64(r.Percent) / 10, Text: dash(r.Count, r.Percent.String()+"%"),
-				Unranked: r.Rank == 0, CI: &chart.Interval{Lo: float64(r.CILow) / 10, Hi: float64(r.CIHigh) / 10}}
-			bars = append(bars, row)
-		} else {
-			rv.Percent = "（nに含めない）"
-		}
-		if r.Rank > 0 {
-			desc = append(desc, fmt.Sprintf("%d位 %s %s%%", r.Rank, r.Label, r.Percent))
-		}
-		qv.Rows = append(qv.Rows, rv)
-	}
-	qv.Desc = fmt.Sprintf("%s（%s、n=%d）。%s。", qv.Title, qv.TypeLabel, qv.N, strings.Join(desc, "、"))
+	qb := &questionBuild{qr: &qr, qv: qv, sv: sv}
+	kv.describe(qb)
 	if sv.Notice != "" {
 		qv.Desc = "サンプルデータ（実際の回答ではありません）。" + qv.Desc
 	}
-	if qr.Type == survey.MA {
-		qv.Notes = append(qv.Notes, "複数回答のため、合計は100%を超えることがあります。")
-	}
-	qv.Notes = append(qv.Notes, "四捨五入のため合計が100.0%にならない場合があります。",
-		"「-」は該当なし（0件）を表します。", "95%信頼区間はWilsonの方法で求めています。")
+	qv.Notes = append(qv.Notes, qb.notes...)
 	if sv.Notice != "" {
 		qv.Notes = append(qv.Notes, sv.Notice)
 	}
@@ -242,8 +242,8 @@ func (s *Site) questionView(sv *SurveyView, qr survey.QuestionResult, titles map
 	if err != nil {
 		return nil, nil, err
 	}
-	bar, err := chart.NewBar(chart.Meta{ID: id + "-bar", Title: qv.Title + "（n=" + strconv.Itoa(qv.N) + "）", Desc: qv.Desc, Footnote: footnote},
-		bars, chart.BarOptions{N: qv.N})
+	meta := chart.Meta{ID: id + "-bar", Title: qv.Title + "（n=" + strconv.Itoa(qv.N) + "）", Desc: qv.Desc, Footnote: footnote}
+	bar, err := kv.chart(qb, meta)
 	if err != nil {
 		return nil, nil, fmt.Errorf("chart of %s: %w", qr.ID, err)
 	}
@@ -256,22 +256,12 @@ func (s *Site) questionView(sv *SurveyView, qr survey.QuestionResult, titles map
 	}
 	qv.Chart = template.HTML(inline.String())
 
-	var top []chart.BarRow
-	var topDesc []string
-	for _, r := range qr.Total.Rows {
-		if r.Rank > 0 && r.Rank <= 3 {
-			text := dash(r.Count, r.Percent.String()+"%")
-			top = append(top, chart.BarRow{Label: r.Label, Value: float64(r.Percent) / 10, Text: text})
-			topDesc = append(topDesc, fmt.Sprintf("%d位 %s %s", r.Rank, r.Label, text))
-		}
-	}
 	var share chart.Chart = bar // the share image shows the top three, large enough to read
-	if len(top) > 0 {
-		topBar, err := chart.NewBar(chart.Meta{ID: id + "-top", Title: qv.Title + " 上位3項目（n=" + strconv.Itoa(qv.N) + "）",
-			Desc: "上位3項目は " + strings.Join(topDesc, "、") + "。", Footnote: footnote}, top, chart.BarOptions{N: qv.N})
-		if err != nil {
-			return nil, nil, err
-		}
+	topBar, err := kv.top(qb, chart.Meta{ID: id + "-top", Title: qv.Title + " 上位3項目（n=" + strconv.Itoa(qv.N) + "）", Footnote: footnote})
+	if err != nil {
+		return nil, nil, err
+	}
+	if topBar != nil {
 		var b bytes.Buffer
 		if err := chart.WriteSVG(&b, topBar, fonts); err != nil {
 			return nil, nil, err
@@ -319,7 +309,7 @@ func (s *Site) questionView(sv *SurveyView, qr survey.QuestionResult, titles map
 		{"共有用の画像（PNG、1200×630）", "/" + dir + "share.png"},
 	}
 	for i, ct := range qr.Crosstabs {
-		cv, err := crosstabView(qr, ct, chart.Meta{
+		cv, err := kv.crosstab(qb, ct, chart.Meta{
 			ID: fmt.Sprintf("%s-x%d", id, i+1), Title: qv.Title + "（" + ct.Column + "別）",
 			Footnote: footnote,
 		}, fonts, sv.MinCell)
@@ -329,69 +319,6 @@ func (s *Site) questionView(sv *SurveyView, qr survey.QuestionResult, titles map
 		qv.Crosstabs = append(qv.Crosstabs, cv)
 	}
 	return qv, files, nil
-}
-
-func crosstabView(qr survey.QuestionResult, ct survey.Crosstab, meta chart.Meta, fonts *chart.Fonts, minCell int) (CrosstabView, error) {
-	cv := CrosstabView{Column: ct.Column}
-	var codes []string
-	// An SA question's segments are shown whole, as 100% stacked bars, so
-	// its 無回答 and 無効 are categories too; an MA question's are not.
-	sa := qr.Type == survey.SA
-	for _, r := range qr.Total.Rows {
-		extra := r.Role == survey.RoleBlank || r.Role == survey.RoleInvalid
-		if r.HasPercent(qr.Total.N) && (!extra || sa && r.Count > 0) {
-			codes = append(codes, r.Code)
-			cv.Options = append(cv.Options, r.Label)
-		}
-	}
-	cv.Cells = make([][]string, len(codes))
-	var segs []chart.Segment
-	var shown []string
-	for _, seg := range ct.Segments {
-		name := seg.Value
-		cv.Segments = append(cv.Segments, SegmentView{Name: name, N: seg.N, Suppressed: seg.Suppressed, Complement: seg.Complement})
-		cs := chart.Segment{Name: name, N: seg.N, Suppressed: seg.Suppressed}
-		if seg.Complement {
-			cs.SuppressedNote = "他の区分を守るため非表示"
-			cv.Complement = true
-		}
-		byCode := map[string]survey.Row{}
-		for _, r := range seg.Rows {
-			byCode[r.Code] = r
-		}
-		for i, c := range codes {
-			if seg.Suppressed {
-				cv.Cells[i] = append(cv.Cells[i], "秘匿")
-				continue
-			}
-			r := byCode[c]
-			cv.Cells[i] = append(cv.Cells[i], dash(r.Count, r.Percent.String()))
-			cs.Values = append(cs.Values, float64(r.Percent)/10)
-			cs.Texts = append(cs.Texts, dash(r.Count, r.Percent.String()+"%"))
-		}
-		if !seg.Suppressed {
-			shown = append(shown, fmt.Sprintf("%s（n=%d）", name, seg.N))
-		}
-		segs = append(segs, cs)
-	}
-	meta.Desc = fmt.Sprintf("%s別の割合。表示する区分: %s。n が%d未満の区分は非表示。数値は下の表にあります。",
-		ct.Column, strings.Join(shown, "、"), minCell)
-	var c chart.Chart
-	var err error
-	if sa {
-		c, err = chart.NewStacked(meta, cv.Options, segs, chart.StackedOptions{})
-	} else {
-		c, err = chart.NewCrosstab(meta, cv.Options, segs, chart.CrosstabOptions{})
-	}
-	if err != nil {
-		return cv, fmt.Errorf("cross-tab chart of %s by %s: %w", qr.ID, ct.Column, err)
-	}
-	var b bytes.Buffer
-	if err := chart.WriteSVG(&b, c, fonts); err != nil {
-		return cv, err
-	}
-	cv.Chart = template.HTML(b.String())
-	return cv, nil
 }
 
 func dash(count int, s string) string {

@@ -38,6 +38,15 @@ type Config struct {
 	// ByPos is where By was written (a setting in another file), for
 	// errors about it; zero means the responses' header row.
 	ByPos diag.Pos
+	// Missing lists cell values that mean "no answer" in an export (n/a,
+	// 選択肢なし, 該当なし, -): such a cell counts as 無回答. They are
+	// compared after NFKC, as labels are.
+	Missing []string
+	// Publish lists the FA questions whose answers are published (masked).
+	Publish []string
+	// Exclude lists respondent_ids whose free-text answers are never
+	// published (moderation).
+	Exclude []string
 }
 
 func (c Config) normalised() (Config, error) {
@@ -63,11 +72,9 @@ func (c Config) normalised() (Config, error) {
 // qstate is the running tally of one question.
 type qstate struct {
 	q      *Question
-	col    int   // the answer column; -1 in the wide layout
-	wide   []int // wide layout: the column of each option
-	m      *matcher
-	stamp  []int // stamp[i] == row number: option i already picked in this row
-	picks  []int
+	k      kind
+	rd     reader
+	cells  int
 	tallys []tally // one per segment slot
 }
 
@@ -117,26 +124,40 @@ func Analyse(fsys fs.FS, responsesPath string, cb *Codebook, cfg Config) (*Resul
 }
 
 type analysis struct {
-	r      *tabular.Reader
-	cfg    Config
-	idCol  int
-	byCols []int
-	qs     []*qstate
-	slots  []slot
-	index  []map[string]int // per By column: value -> slot
-	seed   maphash.Seed
-	prevID string   // the last respondent_id while they increase
-	broken int      // the row whose ID first did not increase; 0 if none yet
-	ids    []uint64 // hashes of respondent_ids from row broken on
-	dupes  map[uint64]bool
-	rows   int
-	errs   diag.List
-	warns  diag.List
-	nwarn  int
+	r       *tabular.Reader
+	cfg     Config
+	idCol   int
+	byCols  []int
+	qs      []*qstate
+	slots   []slot
+	index   []map[string]int // per By column: value -> slot
+	seed    maphash.Seed
+	prevID  string   // the last respondent_id while they increase
+	broken  int      // the row whose ID first did not increase; 0 if none yet
+	ids     []uint64 // hashes of respondent_ids from row broken on
+	dupes   map[uint64]bool
+	rows    int
+	errs    diag.List
+	warns   diag.List
+	nwarn   int
+	missing map[string]bool // Config.Missing after NFKC
+	exclude map[string]bool // Config.Exclude
 }
 
 func newAnalysis(r *tabular.Reader, head []string, cb *Codebook, cfg Config) (*analysis, error) {
 	a := &analysis{r: r, cfg: cfg, idCol: -1, seed: maphash.MakeSeed()}
+	for _, id := range cfg.Exclude {
+		if a.exclude == nil {
+			a.exclude = map[string]bool{}
+		}
+		a.exclude[strings.TrimSpace(id)] = true
+	}
+	for _, m := range cfg.Missing {
+		if a.missing == nil {
+			a.missing = map[string]bool{}
+		}
+		a.missing[normLabel(m)] = true
+	}
 	col := make(map[string]int, len(head))
 	for i, h := range head {
 		col[h] = i
@@ -149,41 +170,14 @@ func newAnalysis(r *tabular.Reader, head []string, cb *Codebook, cfg Config) (*a
 		a.errs.Add(diag.Errorf(headPos, "responses have no %s column (columns: %s)", IDColumn, columns).
 			WithHint("add a column %s with a unique ID for each respondent", IDColumn))
 	}
-	isQuestion := map[int]bool{}
+	bd := &binding{col: col, head: head, headPos: headPos, columns: columns, cfg: cfg, errs: &a.errs, used: map[int]bool{}}
 	for qi := range cb.Questions {
 		q := &cb.Questions[qi]
-		st := &qstate{q: q, col: -1, stamp: make([]int, len(q.Options)), m: newMatcher(q, cfg.Separator)}
-		for i := range st.stamp {
-			st.stamp[i] = -1
-		}
-		if i, ok := col[q.ID]; ok {
-			st.col = i
-			isQuestion[i] = true
-		} else {
-			var missing []string
-			found := 0
-			for _, o := range q.Options {
-				name := q.ID + "_" + o.Code
-				i, ok := col[name]
-				if !ok {
-					missing = append(missing, name)
-				} else {
-					found++
-					isQuestion[i] = true
-				}
-				st.wide = append(st.wide, i)
-			}
-			switch {
-			case found == 0:
-				a.errs.Add(diag.Errorf(headPos, "question %s of the codebook has no column in the responses (columns: %s)", q.ID, columns).
-					WithHint("add a column named %s, or one column per option named %s_<option_code>, or remove %s from the codebook", q.ID, q.ID, q.ID))
-			case len(missing) > 0:
-				a.errs.Add(diag.Errorf(headPos, "question %s is in the wide layout but has no column %s", q.ID, strings.Join(missing, ", ")).
-					WithHint("add the missing columns (1 for picked, blank or 0 for not), or check the option codes in the codebook"))
-			}
-		}
+		k := kindOf(q.Type)
+		st := &qstate{q: q, k: k, rd: k.bind(bd, q), cells: k.cells(q)}
 		a.qs = append(a.qs, st)
 	}
+	isQuestion := bd.used
 	a.slots = []slot{{by: -1}}
 	byPos := headPos // where the cross-tab setting was written, if the caller knows
 	if cfg.ByPos.Path != "" {
@@ -203,7 +197,7 @@ func newAnalysis(r *tabular.Reader, head []string, cb *Codebook, cfg Config) (*a
 		a.index = append(a.index, map[string]int{})
 	}
 	for _, st := range a.qs {
-		st.tallys = []tally{{counts: make([]int, len(st.q.Options)+2)}}
+		st.tallys = []tally{{counts: make([]int, st.cells+2)}}
 	}
 	if err := a.errs.Err(); err != nil {
 		return nil, err
@@ -269,7 +263,7 @@ func (a *analysis) slotOf(b int, v string) int {
 	a.index[b][v] = s
 	a.slots = append(a.slots, slot{by: b, value: v})
 	for _, st := range a.qs {
-		st.tallys = append(st.tallys, tally{counts: make([]int, len(st.q.Options)+2)})
+		st.tallys = append(st.tallys, tally{counts: make([]int, st.cells+2)})
 	}
 	return s
 }
@@ -283,102 +277,34 @@ const (
 )
 
 func (a *analysis) tallyQuestion(st *qstate, rec []string, slots []int) {
-	outcome, picks := a.read(st, rec)
-	nopt := len(st.q.Options)
+	ans := st.rd.read(a, rec)
 	for _, s := range slots {
-		t := &st.tallys[s]
-		t.rows++
-		switch outcome {
-		case answered:
-			for _, p := range picks {
-				t.counts[p]++
-			}
-		case blank:
-			t.counts[nopt]++
-		case invalid:
-			t.counts[nopt+1]++
-		}
+		st.tallys[s].add(ans, st.cells)
 	}
 }
 
-// read returns the outcome of one respondent for st and the distinct options
-// picked.
-func (a *analysis) read(st *qstate, rec []string) (int, []int) {
-	q := st.q
-	picks := st.picks[:0]
-	row := a.rows
-	if st.col >= 0 {
-		var badText string
-		picks, badText = st.m.match(rec[st.col], picks)
-		if badText != "" {
-			a.errs.Add(diag.Errorf(a.r.FieldPos(st.col), "%q is not an option of %s (allowed: %s)", badText, q.ID, q.allowed()).
-				WithHint("write option codes or exact labels separated by %q, or add the option to the codebook", a.cfg.Separator))
-			return bad, nil
-		}
-	} else {
-		for i, ci := range st.wide {
-			on, ok := wideValue(rec[ci])
-			if !ok {
-				a.errs.Add(diag.Errorf(a.r.FieldPos(ci), "%q is not a valid mark for %s_%s (allowed: 1, 0, TRUE, FALSE, ○, blank)", strings.TrimSpace(rec[ci]), q.ID, q.Options[i].Code).
-					WithHint("write 1 or ○ if the option was picked, and 0 or leave the cell blank if not"))
-				return bad, nil
-			}
-			if on {
-				picks = append(picks, i)
-			}
-		}
-	}
-	// Keep each option once, warning about repeats.
-	k := 0
-	for _, p := range picks {
-		if st.stamp[p] == row {
-			a.warnRepeat(st, p)
-			continue
-		}
-		st.stamp[p] = row
-		picks[k] = p
-		k++
-	}
-	picks = picks[:k]
-	st.picks = picks
-	switch {
-	case k == 0:
-		return blank, nil
-	case q.Type == SA && k > 1, q.MaxChoices > 0 && k > q.MaxChoices:
-		a.warnInvalid(st, k)
-		return invalid, nil
-	}
-	return answered, picks
-}
-
-// warnInvalid reports an answer counted as 無効: more picks than allowed.
-func (a *analysis) warnInvalid(st *qstate, k int) {
+// warn adds a warning that did not stop the tally, keeping at most
+// diag.MaxPerFile of them.
+func (a *analysis) warn(w *diag.Error) {
 	a.nwarn++
 	if a.nwarn > diag.MaxPerFile {
 		return
 	}
-	pos := diag.Pos{Path: a.r.Path, Line: a.r.Line()}
-	if st.col >= 0 {
-		pos = a.r.FieldPos(st.col)
-	} else if len(st.wide) > 0 {
-		pos = a.r.FieldPos(st.wide[0])
-	}
-	allowed := 1
-	if st.q.Type == MA {
-		allowed = st.q.MaxChoices
-	}
-	a.warns.Add(diag.Warnf(pos, "%d answers to %s, which allows at most %d; counted as 無効 (invalid)", k, st.q.ID, allowed).
-		WithHint("this is kept as the respondent answered; correct the cell only if it was mistyped"))
+	a.warns.Add(w)
 }
 
-func (a *analysis) warnRepeat(st *qstate, p int) {
-	a.nwarn++
-	if a.nwarn > diag.MaxPerFile {
-		return
+// excluded reports whether the respondent of rec is in Config.Exclude.
+func (a *analysis) excluded(rec []string) bool {
+	return a.exclude[strings.TrimSpace(rec[a.idCol])]
+}
+
+// isMissing reports whether a cell holds one of the survey's words for "no
+// answer" (Config.Missing), which count as 無回答.
+func (a *analysis) isMissing(cell string) bool {
+	if len(a.missing) == 0 {
+		return false
 	}
-	o := st.q.Options[p]
-	a.warns.Add(diag.Warnf(a.r.FieldPos(st.col), "option %s (%s) of %s is given twice in this cell; counted once", o.Code, o.Label, st.q.ID).
-		WithHint("remove the repeated answer"))
+	return a.missing[normLabel(cell)]
 }
 
 // findDupes finds the ID hashes seen twice. If the IDs were out of order
@@ -484,7 +410,10 @@ func (a *analysis) results() *Results {
 	}
 	for _, st := range a.qs {
 		qr := QuestionResult{Question: *st.q}
-		qr.Total = st.tallys[0].segment(st.q, TotalLabel, "", a.cfg.Base, a.cfg.MinCell, false)
+		if fr, ok := st.rd.(*faReader); ok {
+			qr.Answers = fr.texts()
+		}
+		qr.Total = st.tallys[0].segment(st.k, st.q, &st.tallys[0], TotalLabel, "", a.cfg.Base, a.cfg.MinCell, false)
 		for b, name := range a.cfg.By {
 			ct := Crosstab{Column: name}
 			for s := 1; s < len(a.slots); s++ {
@@ -496,7 +425,7 @@ func (a *analysis) results() *Results {
 				if v == "" {
 					label = name + "=(空欄)"
 				}
-				ct.Segments = append(ct.Segments, st.tallys[s].segment(st.q, label, v, a.cfg.Base, a.cfg.MinCell, true))
+				ct.Segments = append(ct.Segments, st.tallys[s].segment(st.k, st.q, &st.tallys[0], label, v, a.cfg.Base, a.cfg.MinCell, true))
 			}
 			suppressComplement(ct.Segments)
 			qr.Crosstabs = append(qr.Crosstabs, ct)

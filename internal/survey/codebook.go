@@ -11,14 +11,9 @@ import (
 	"surveysite/internal/tabular"
 )
 
-// Type is a question type: single answer or multiple answer.
+// Type is a question type, as the codebook's type column names it. Each
+// type is defined in its own file (sa.go, ma.go …).
 type Type string
-
-// The question types.
-const (
-	SA Type = "SA" // single answer
-	MA Type = "MA" // multiple answer; MaxChoices limits it ("5つまで")
-)
 
 // Role marks options that are listed last and not ranked.
 type Role string
@@ -56,14 +51,36 @@ type Question struct {
 	MaxChoices int      `json:"max_choices,omitempty"` // 0: no limit
 	Text       string   `json:"text"`
 	Options    []Option `json:"options"` // in codebook order
-	Pos        diag.Pos `json:"-"`       // where the question's first row starts
+	// Separator, if set, is this question's separator between answers in
+	// one cell; "\n" when answers are on lines of one cell.
+	Separator string `json:"separator,omitempty"`
+	// Group names the grid (マトリクス設問) a SCALE question belongs to.
+	Group string `json:"group,omitempty"`
+	// Unit is a NUM question's unit (日, 円, 人), allowed after a number.
+	Unit string `json:"unit,omitempty"`
+	// Bins are a NUM question's bin lower bounds, ascending.
+	Bins []Decimal `json:"bins,omitempty"`
+	Pos  diag.Pos  `json:"-"` // where the question's first row starts
+	// at is where each column of the question's first row is, for errors
+	// found once all its rows are read.
+	at map[string]diag.Pos
+}
+
+// fieldPos returns where the named column of the question's first row is.
+func (q *Question) fieldPos(col string) diag.Pos {
+	if p, ok := q.at[col]; ok {
+		return p
+	}
+	return q.Pos
 }
 
 // Option is one answer option of a question.
 type Option struct {
-	Code  string   `json:"code"`
-	Label string   `json:"label"`
-	Role  Role     `json:"role,omitempty"`
+	Code  string `json:"code"`
+	Label string `json:"label"`
+	Role  Role   `json:"role,omitempty"`
+	// Value is a SCALE option's score, if the codebook gives one.
+	Value *int     `json:"value,omitempty"`
 	Pos   diag.Pos `json:"-"`
 }
 
@@ -125,19 +142,34 @@ func LoadCodebook(fsys fs.FS, path string) (*Codebook, error) {
 		} else {
 			checkSameQuestion(&list, &cb.Questions[qi], row, at)
 		}
-		if o, ok := newOption(&list, &cb.Questions[qi], row, at); ok {
-			cb.Questions[qi].Options = append(cb.Questions[qi].Options, o)
+		q := &cb.Questions[qi]
+		if q.Type != "" && kindOf(q.Type).options() == optionsNone {
+			if row.OptionCode != "" || row.OptionLabel != "" || row.OptionRole != "" {
+				list.Add(diag.Errorf(at("option_code"), "question %s is %s, which has no options, but this row gives one", q.ID, q.Type).
+					WithHint("leave option_code, option_label and option_role blank for a %s question, in one row", q.Type))
+			}
+			continue
+		}
+		if o, ok := newOption(&list, q, row, at); ok {
+			q.Options = append(q.Options, o)
 		}
 	}
 	if len(rows) == 0 && list.Len() == 0 {
 		list.Add(diag.Errorf(diag.Pos{Path: path, Line: 1}, "the codebook has a header but no questions").
 			WithHint("add one row per answer option below the header"))
 	}
-	for _, q := range cb.Questions {
-		if len(q.Options) == 0 {
+	for i := range cb.Questions {
+		q := &cb.Questions[i]
+		if q.Type == "" {
+			continue // an unknown type, reported
+		}
+		k := kindOf(q.Type)
+		if k.options() == optionsRequired && len(q.Options) == 0 {
 			list.Add(diag.Errorf(q.Pos, "question %s has no valid options", q.ID).
 				WithHint("add one row per option of %s", q.ID))
+			continue
 		}
+		k.define(&list, q)
 	}
 	if err := list.Err(); err != nil {
 		return nil, err
@@ -146,7 +178,8 @@ func LoadCodebook(fsys fs.FS, path string) (*Codebook, error) {
 }
 
 func cleanRow(r *codebookRow) {
-	for _, s := range []*string{&r.QuestionID, &r.Type, &r.MaxChoices, &r.QuestionText, &r.OptionCode, &r.OptionLabel, &r.OptionRole} {
+	for _, s := range []*string{&r.QuestionID, &r.Type, &r.MaxChoices, &r.QuestionText, &r.OptionCode, &r.OptionLabel, &r.OptionRole,
+		&r.Value, &r.Group, &r.Unit, &r.Separator, &r.Bins} {
 		*s = strings.TrimSpace(*s)
 	}
 }
@@ -176,16 +209,30 @@ func checkCodebookHeader(list *diag.List, pr *posReader) {
 }
 
 func parseType(list *diag.List, s string, pos diag.Pos) (Type, bool) {
-	switch t := Type(strings.ToUpper(s)); t {
-	case SA, MA:
+	t := Type(strings.ToUpper(s))
+	if _, ok := kinds[t]; ok {
 		return t, true
 	}
-	list.Add(diag.Errorf(pos, "unknown question type %q (allowed: SA, MA)", s).
+	list.Add(diag.Errorf(pos, "unknown question type %q (allowed: %s)", s, typeNames()).
 		WithHint("write SA for a single-answer question or MA for a multiple-answer question"))
 	return "", false
 }
 
-func parseMax(list *diag.List, s string, t Type, pos diag.Pos) (int, bool) {
+// typeNames lists the registered types in the order the docs give them.
+func typeNames() string {
+	var names []string
+	for _, t := range typeOrder {
+		if _, ok := kinds[t]; ok {
+			names = append(names, string(t))
+		}
+	}
+	return strings.Join(names, ", ")
+}
+
+// typeOrder is the order in which messages and docs list the types.
+var typeOrder = []Type{"SA", "MA", "SCALE", "NUM", "NPS", "RANK", "FA"}
+
+func parseMax(list *diag.List, s string, pos diag.Pos) (int, bool) {
 	if s == "" {
 		return 0, true
 	}
@@ -195,17 +242,12 @@ func parseMax(list *diag.List, s string, t Type, pos diag.Pos) (int, bool) {
 			WithHint("write how many options a respondent may pick (for 5つまで write 5), or leave it blank for no limit"))
 		return 0, false
 	}
-	if t == SA && n != 1 {
-		list.Add(diag.Errorf(pos, "max_choices is %d but the question is SA (single answer)", n).
-			WithHint("leave max_choices blank for SA questions, or change the type to MA"))
-		return 0, false
-	}
 	return n, true
 }
 
 func newQuestion(list *diag.List, row codebookRow, at func(string) diag.Pos) (Question, bool) {
 	t, ok1 := parseType(list, row.Type, at("type"))
-	m, ok2 := parseMax(list, row.MaxChoices, t, at("max_choices"))
+	m, ok2 := parseMax(list, row.MaxChoices, at("max_choices"))
 	if row.QuestionText == "" {
 		list.Add(diag.Errorf(at("question_text"), "question %s has no question_text", row.QuestionID).
 			WithHint("write the question as the respondents saw it"))
@@ -218,10 +260,65 @@ func newQuestion(list *diag.List, row codebookRow, at func(string) diag.Pos) (Qu
 	_, _ = ok1, ok2 // reported in list; keep the question so its other rows are checked once
 	pos := at("question_id")
 	pos.Col = 1
-	return Question{ID: row.QuestionID, Type: t, MaxChoices: m, Text: row.QuestionText, Pos: pos}, true
+	q := Question{ID: row.QuestionID, Type: t, MaxChoices: m, Text: row.QuestionText, Pos: pos, at: map[string]diag.Pos{}}
+	for _, c := range []string{"type", "max_choices", "question_text", "group", "unit", "separator", "bins"} {
+		q.at[c] = at(c)
+	}
+	setQuestionExtras(list, &q, row, at)
+	return q, true
+}
+
+// setQuestionExtras reads the optional question-level columns of a row:
+// group, unit, separator and bins. A later row may repeat them or leave them
+// blank.
+func setQuestionExtras(list *diag.List, q *Question, row codebookRow, at func(string) diag.Pos) {
+	set := func(col, v string, dst *string) {
+		switch {
+		case v == "":
+		case *dst == "":
+			*dst = v
+			q.at[col] = at(col)
+		case *dst != v:
+			list.Add(diag.Errorf(at(col), "%s %q differs from line %d, which says %q", col, v, q.fieldPos(col).Line, *dst).
+				WithHint("every row of one question must have the same %s, or leave it blank after the first", col))
+		}
+	}
+	set("group", row.Group, &q.Group)
+	set("unit", row.Unit, &q.Unit)
+	set("separator", parseSeparator(row.Separator), &q.Separator)
+	if row.Bins != "" {
+		if q.Bins != nil {
+			if strings.Join(decimalStrings(q.Bins), ",") != strings.Join(decimalStrings(mustBins(row.Bins)), ",") {
+				list.Add(diag.Errorf(at("bins"), "bins %q differ from line %d", row.Bins, q.fieldPos("bins").Line).
+					WithHint("give bins on one row of the question only"))
+			}
+			return
+		}
+		bins, err := parseBins(row.Bins)
+		if err != nil {
+			list.Add(diag.Errorf(at("bins"), "bins %q: %v", row.Bins, err).
+				WithHint("write the lower bound of each bin in ascending order, separated by commas, for example 0,1,3,7,14"))
+			return
+		}
+		q.Bins = bins
+		q.at["bins"] = at("bins")
+	}
+}
+
+// parseSeparator reads a separator cell: \n, LF or 改行 is a line feed
+// (answers on lines of one cell), \t or TAB a tab; anything else is itself.
+func parseSeparator(s string) string {
+	switch strings.ToUpper(s) {
+	case `\N`, "LF", "改行", "NEWLINE":
+		return "\n"
+	case `\T`, "TAB":
+		return "\t"
+	}
+	return s
 }
 
 func checkSameQuestion(list *diag.List, q *Question, row codebookRow, at func(string) diag.Pos) {
+	setQuestionExtras(list, q, row, at)
 	first := fmt.Sprintf("the first row of %s (line %d)", q.ID, q.Pos.Line)
 	if q.Type != "" && row.Type != "" && !strings.EqualFold(row.Type, string(q.Type)) {
 		list.Add(diag.Errorf(at("type"), "type %q differs from %s, which says %s", row.Type, first, q.Type).
@@ -280,12 +377,22 @@ func newOption(list *diag.List, q *Question, row codebookRow, at func(string) di
 			WithHint("leave option_role blank for ordinary options; write other for その他, none for 特にない, dontknow for わからない"))
 		ok = false
 	}
+	var value *int
+	if row.Value != "" {
+		v, err := strconv.Atoi(normLabel(row.Value))
+		if err != nil {
+			list.Add(diag.Errorf(at("value"), "value %q is not a whole number", row.Value).
+				WithHint("write the option's score as a whole number (for example 5 for とても満足), or leave it blank"))
+			ok = false
+		}
+		value = &v
+	}
 	if !ok {
 		return Option{}, false
 	}
 	pos := at("option_code")
 	pos.Col = 1
-	return Option{Code: row.OptionCode, Label: row.OptionLabel, Role: role, Pos: pos}, true
+	return Option{Code: row.OptionCode, Label: row.OptionLabel, Role: role, Value: value, Pos: pos}, true
 }
 
 // ranked reports whether the option takes part in the ranking.

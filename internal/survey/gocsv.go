@@ -87,11 +87,19 @@ type codebookRow struct {
 	OptionCode   string `csv:"option_code"`
 	OptionLabel  string `csv:"option_label"`
 	OptionRole   string `csv:"option_role"`
+	// Optional columns.
+	Value     string `csv:"value"`
+	Group     string `csv:"group"`
+	Unit      string `csv:"unit"`
+	Separator string `csv:"separator"`
+	Bins      string `csv:"bins"`
 }
 
 // codebookColumns are the columns codebook.csv must have, in the documented
-// order.
+// order; codebookOptional may follow in any order.
 var codebookColumns = []string{"question_id", "type", "max_choices", "question_text", "option_code", "option_label", "option_role"}
+
+var codebookOptional = []string{"value", "group", "unit", "separator", "bins"}
 
 // decodeCodebook reads the rows of a codebook with gocsv through a posReader.
 func decodeCodebook(r *tabular.Reader) ([]codebookRow, *posReader, error) {

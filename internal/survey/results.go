@@ -30,6 +30,9 @@ type QuestionResult struct {
 	Question
 	Total     Segment    `json:"total"`
 	Crosstabs []Crosstab `json:"crosstabs,omitempty"`
+	// Answers are an FA question's published answers, masked, in data
+	// order; nil unless Config.Publish names the question.
+	Answers []FreeText `json:"answers,omitempty"`
 }
 
 // Crosstab splits respondents by the values of one attribute column.
@@ -50,7 +53,39 @@ type Segment struct {
 	// cannot be worked out from 全体 minus the others.
 	Complement bool  `json:"complement,omitempty"`
 	Rows       []Row `json:"rows"`
+	// Summary holds the type's figures (mean, top-2, quartiles, NPS …);
+	// nil for a suppressed segment and for types that have none.
+	Summary *Summary `json:"summary,omitempty"`
 }
+
+// Summary is the figures of one segment beside its rows. Which are set
+// depends on the type (see the package doc); unset ones are left out.
+type Summary struct {
+	NValid int `json:"n_valid"` // answers the figures rest on
+	// MA: total mentions per respondent, in percent (M.T.).
+	MT *Tenths `json:"mt,omitempty"`
+	// SCALE.
+	Top2    *Tenths `json:"top2,omitempty"`
+	Bottom2 *Tenths `json:"bottom2,omitempty"`
+	// SCALE and NUM.
+	Mean Decimal `json:"mean,omitempty"`
+	SD   Decimal `json:"sd,omitempty"`
+	// NUM.
+	Min    Decimal `json:"min,omitempty"`
+	Q1     Decimal `json:"q1,omitempty"`
+	Median Decimal `json:"median,omitempty"`
+	Q3     Decimal `json:"q3,omitempty"`
+	Max    Decimal `json:"max,omitempty"`
+	// NPS: shares of valid answers and the score with its 95% interval.
+	Promoters  *Tenths `json:"promoters,omitempty"`
+	Passives   *Tenths `json:"passives,omitempty"`
+	Detractors *Tenths `json:"detractors,omitempty"`
+	NPS        *Tenths `json:"nps,omitempty"`
+	NPSLow     *Tenths `json:"nps_ci_low,omitempty"`
+	NPSHigh    *Tenths `json:"nps_ci_high,omitempty"`
+}
+
+func tenthsPtr(t Tenths) *Tenths { return &t }
 
 // Row is one option of a segment, or its 無回答 (BlankCode) or 無効
 // (InvalidCode) row.
@@ -66,25 +101,19 @@ type Row struct {
 	// Excluded marks the 無回答 and 無効 rows under BaseAnswered: they are
 	// counted outside n and have no percent or interval (all zero).
 	Excluded bool `json:"excluded,omitempty"`
+	// RANK: the count at each rank (ByRank[0] is 1位) and the score.
+	ByRank []int `json:"by_rank,omitempty"`
+	Score  *int  `json:"score,omitempty"`
 }
 
 // HasPercent reports whether the row's Percent and interval are defined.
 func (r Row) HasPercent(n int) bool { return !r.Excluded && n > 0 }
 
-// tally is the raw counts of one question in one segment: one count per
-// option, then blanks, then invalid answers; rows is the segment's number
-// of respondents.
-type tally struct {
-	rows   int
-	counts []int
-}
-
-// segment turns a tally into a Segment. Rows are ordered: ranked options by
-// rank (ties in codebook order), then other/none/dontknow options in codebook
-// order, then 無回答, then 無効.
-func (t *tally) segment(q *Question, label, value string, base Base, minCell int, crosstab bool) Segment {
-	nopt := len(q.Options)
-	blank, invalid := t.counts[nopt], t.counts[nopt+1]
+// segment turns a tally into a Segment: the kind's rows, then 無回答, then
+// 無効.
+func (t *tally) segment(k kind, q *Question, total *tally, label, value string, base Base, minCell int, crosstab bool) Segment {
+	cells := k.cells(q)
+	blank, invalid := t.counts[cells], t.counts[cells+1]
 	n := t.rows
 	if base == BaseAnswered {
 		n -= blank + invalid
@@ -94,7 +123,22 @@ func (t *tally) segment(q *Question, label, value string, base Base, minCell int
 		seg.Suppressed = true
 		return seg
 	}
-	seg.Rows = make([]Row, 0, nopt+2)
+	k.summarise(q, t, total, &seg)
+	b := newRow(BlankCode, BlankLabel, RoleBlank, blank, n)
+	v := newRow(InvalidCode, InvalidLabel, RoleInvalid, invalid, n)
+	if base == BaseAnswered {
+		b = Row{Code: BlankCode, Label: BlankLabel, Role: RoleBlank, Count: blank, Excluded: true}
+		v = Row{Code: InvalidCode, Label: InvalidLabel, Role: RoleInvalid, Count: invalid, Excluded: true}
+	}
+	seg.Rows = append(seg.Rows, b, v)
+	return seg
+}
+
+// rankedRows are the rows of SA and MA: ranked options by rank (ties in
+// codebook order), then other/none/dontknow options in codebook order.
+func rankedRows(q *Question, t *tally, seg *Segment) {
+	n := seg.N
+	seg.Rows = make([]Row, 0, len(q.Options)+2)
 	for i, o := range q.Options {
 		if o.ranked() {
 			seg.Rows = append(seg.Rows, newRow(o.Code, o.Label, o.Role, t.counts[i], n))
@@ -113,14 +157,6 @@ func (t *tally) segment(q *Question, label, value string, base Base, minCell int
 			seg.Rows = append(seg.Rows, newRow(o.Code, o.Label, o.Role, t.counts[i], n))
 		}
 	}
-	b := newRow(BlankCode, BlankLabel, RoleBlank, blank, n)
-	v := newRow(InvalidCode, InvalidLabel, RoleInvalid, invalid, n)
-	if base == BaseAnswered {
-		b = Row{Code: BlankCode, Label: BlankLabel, Role: RoleBlank, Count: blank, Excluded: true}
-		v = Row{Code: InvalidCode, Label: InvalidLabel, Role: RoleInvalid, Count: invalid, Excluded: true}
-	}
-	seg.Rows = append(seg.Rows, b, v)
-	return seg
 }
 
 func newRow(code, label string, role Role, count, n int) Row {

@@ -1,0 +1,165 @@
+package site
+
+import (
+	"bytes"
+	"fmt"
+	"strconv"
+	"strings"
+
+	"surveysite/internal/chart"
+	"surveysite/internal/survey"
+	template "surveysite/internal/template/html"
+)
+
+// SA and MA: a ranked bar chart with 95% intervals, the top three, and
+// cross-tabs as stacked bars (SA) or grouped bars (MA).
+
+func init() {
+	registerView(survey.SA, choiceView{})
+	registerView(survey.MA, choiceView{})
+}
+
+type choiceView struct{}
+
+func (choiceView) describe(qb *questionBuild) {
+	qr, qv := qb.qr, qb.qv
+	switch {
+	case qr.Type == survey.MA && qr.MaxChoices > 0:
+		qv.TypeLabel = fmt.Sprintf("複数回答（%dつまで）", qr.MaxChoices)
+	case qr.Type == survey.MA:
+		qv.TypeLabel = "複数回答"
+	default:
+		qv.TypeLabel = "単一回答"
+	}
+	var desc []string
+	for _, r := range qr.Total.Rows {
+		rv := RowView{Label: r.Label, Count: dash(r.Count, strconv.Itoa(r.Count)), Ranked: r.Rank > 0}
+		if r.Rank > 0 {
+			rv.Rank = strconv.Itoa(r.Rank)
+		}
+		if r.HasPercent(qr.Total.N) {
+			rv.Percent = dash(r.Count, r.Percent.String())
+			rv.CI = r.CILow.String() + "〜" + r.CIHigh.String()
+		} else {
+			rv.Percent = "（nに含めない）"
+		}
+		if r.Rank > 0 {
+			desc = append(desc, fmt.Sprintf("%d位 %s %s%%", r.Rank, r.Label, r.Percent))
+		}
+		qv.Rows = append(qv.Rows, rv)
+	}
+	qv.Table = rankedTable(qv.Rows)
+	qv.Desc = fmt.Sprintf("%s（%s、n=%d）。%s。", qv.Title, qv.TypeLabel, qv.N, strings.Join(desc, "、"))
+	if qr.Type == survey.MA {
+		qb.notes = append(qb.notes, "複数回答のため、合計は100%を超えることがあります。")
+	}
+	qb.notes = append(qb.notes, "四捨五入のため合計が100.0%にならない場合があります。",
+		"「-」は該当なし（0件）を表します。", "95%信頼区間はWilsonの方法で求めています。")
+}
+
+// rankedTable is the table of SA and MA: rank, option, count, percent and
+// interval.
+func rankedTable(rows []RowView) TableView {
+	t := TableView{Head: []HeadCell{{"順位", true}, {"選択肢", false}, {"件数", true}, {"割合（%）", true}, {"95%信頼区間（%）", true}}}
+	for _, r := range rows {
+		t.Rows = append(t.Rows, []Cell{{Text: r.Rank}, {Text: r.Label, Header: true}, {Text: r.Count}, {Text: r.Percent}, {Text: r.CI}})
+	}
+	return t
+}
+
+func (choiceView) chart(qb *questionBuild, meta chart.Meta) (chart.Chart, error) {
+	qr := qb.qr
+	var bars []chart.BarRow
+	for _, r := range qr.Total.Rows {
+		if r.HasPercent(qr.Total.N) {
+			bars = append(bars, chart.BarRow{Label: r.Label, Value: float64(r.Percent) / 10, Text: dash(r.Count, r.Percent.String()+"%"),
+				Unranked: r.Rank == 0, CI: &chart.Interval{Lo: float64(r.CILow) / 10, Hi: float64(r.CIHigh) / 10}})
+		}
+	}
+	return chart.NewBar(meta, bars, chart.BarOptions{N: qb.qv.N})
+}
+
+func (choiceView) top(qb *questionBuild, meta chart.Meta) (chart.Chart, error) {
+	var top []chart.BarRow
+	var topDesc []string
+	for _, r := range qb.qr.Total.Rows {
+		if r.Rank > 0 && r.Rank <= 3 {
+			text := dash(r.Count, r.Percent.String()+"%")
+			top = append(top, chart.BarRow{Label: r.Label, Value: float64(r.Percent) / 10, Text: text})
+			topDesc = append(topDesc, fmt.Sprintf("%d位 %s %s", r.Rank, r.Label, text))
+		}
+	}
+	if len(top) == 0 {
+		return nil, nil
+	}
+	meta.Desc = "上位3項目は " + strings.Join(topDesc, "、") + "。"
+	return chart.NewBar(meta, top, chart.BarOptions{N: qb.qv.N})
+}
+
+func (choiceView) crosstab(qb *questionBuild, ct survey.Crosstab, meta chart.Meta, fonts *chart.Fonts, minCell int) (CrosstabView, error) {
+	return shareCrosstab(qb.qr, ct, meta, fonts, minCell, qb.qr.Type == survey.SA)
+}
+
+// shareCrosstab shows a question's percentages by segment: as 100% stacked
+// bars when whole (SA, SCALE: 無回答 and 無効 are categories then, when
+// any), else as grouped bars (MA).
+func shareCrosstab(qr *survey.QuestionResult, ct survey.Crosstab, meta chart.Meta, fonts *chart.Fonts, minCell int, whole bool) (CrosstabView, error) {
+	cv := CrosstabView{Column: ct.Column}
+	var codes []string
+	sa := whole
+	for _, r := range qr.Total.Rows {
+		extra := r.Role == survey.RoleBlank || r.Role == survey.RoleInvalid
+		if r.HasPercent(qr.Total.N) && (!extra || sa && r.Count > 0) {
+			codes = append(codes, r.Code)
+			cv.Options = append(cv.Options, r.Label)
+		}
+	}
+	cv.Cells = make([][]string, len(codes))
+	var segs []chart.Segment
+	var shown []string
+	for _, seg := range ct.Segments {
+		name := seg.Value
+		cv.Segments = append(cv.Segments, SegmentView{Name: name, N: seg.N, Suppressed: seg.Suppressed, Complement: seg.Complement})
+		cs := chart.Segment{Name: name, N: seg.N, Suppressed: seg.Suppressed}
+		if seg.Complement {
+			cs.SuppressedNote = "他の区分を守るため非表示"
+			cv.Complement = true
+		}
+		byCode := map[string]survey.Row{}
+		for _, r := range seg.Rows {
+			byCode[r.Code] = r
+		}
+		for i, c := range codes {
+			if seg.Suppressed {
+				cv.Cells[i] = append(cv.Cells[i], "秘匿")
+				continue
+			}
+			r := byCode[c]
+			cv.Cells[i] = append(cv.Cells[i], dash(r.Count, r.Percent.String()))
+			cs.Values = append(cs.Values, float64(r.Percent)/10)
+			cs.Texts = append(cs.Texts, dash(r.Count, r.Percent.String()+"%"))
+		}
+		if !seg.Suppressed {
+			shown = append(shown, fmt.Sprintf("%s（n=%d）", name, seg.N))
+		}
+		segs = append(segs, cs)
+	}
+	meta.Desc = fmt.Sprintf("%s別の割合。表示する区分: %s。n が%d未満の区分は非表示。数値は下の表にあります。",
+		ct.Column, strings.Join(shown, "、"), minCell)
+	var c chart.Chart
+	var err error
+	if sa {
+		c, err = chart.NewStacked(meta, cv.Options, segs, chart.StackedOptions{})
+	} else {
+		c, err = chart.NewCrosstab(meta, cv.Options, segs, chart.CrosstabOptions{})
+	}
+	if err != nil {
+		return cv, fmt.Errorf("cross-tab chart of %s by %s: %w", qr.ID, ct.Column, err)
+	}
+	var b bytes.Buffer
+	if err := chart.WriteSVG(&b, c, fonts); err != nil {
+		return cv, err
+	}
+	cv.Chart = template.HTML(b.String())
+	return cv, nil
+}

@@ -1,0 +1,106 @@
+package survey
+
+import (
+	"regexp"
+	"strings"
+
+	"surveysite/internal/diag"
+)
+
+// FA is free text (自由記述). Only the number of answers is published,
+// unless Config.Publish names the question: then the answers are listed in
+// data order, masked (MaskText), without those of Config.Exclude.
+const FA Type = "FA"
+
+func init() { register(FA, faKind{}) }
+
+type faKind struct{}
+
+// TextCode and TextLabel name the row of FA answers that are not blank.
+const (
+	TextCode  = "_text"
+	TextLabel = "記入あり"
+)
+
+func (faKind) options() optionRule { return optionsNone }
+
+func (faKind) define(list *diag.List, q *Question) {
+	if q.MaxChoices > 0 {
+		list.Add(diag.Errorf(q.fieldPos("max_choices"), "an FA question takes no max_choices").
+			WithHint("leave max_choices blank for FA (free text) questions"))
+	}
+}
+
+func (faKind) bind(b *binding, q *Question) reader {
+	i, ok := b.column(q.ID)
+	if !ok {
+		b.errs.Add(diag.Errorf(b.headPos, "question %s of the codebook has no column in the responses (columns: %s)", q.ID, b.columns).
+			WithHint("add a column named %s, or remove %s from the codebook", q.ID, q.ID))
+		return nil
+	}
+	fr := &faReader{col: i}
+	for _, id := range b.cfg.Publish {
+		fr.publish = fr.publish || id == q.ID
+	}
+	return fr
+}
+
+type faReader struct {
+	col     int
+	publish bool
+	answers []FreeText
+}
+
+func (fr *faReader) read(a *analysis, rec []string) answer {
+	cell := strings.TrimSpace(rec[fr.col])
+	if cell == "" || a.isMissing(cell) {
+		return answer{outcome: blank}
+	}
+	if fr.publish && !a.excluded(rec) {
+		text, masked := MaskText(cell)
+		fr.answers = append(fr.answers, FreeText{Text: text, Masked: masked})
+	}
+	return answer{outcome: answered, picks: faPick[:]}
+}
+
+var faPick = [1]int{0}
+
+func (faKind) cells(q *Question) int { return 1 }
+
+func (faKind) summarise(q *Question, t, _ *tally, seg *Segment) {
+	seg.Rows = []Row{newRow(TextCode, TextLabel, RoleRanked, t.counts[0], seg.N)}
+	seg.Summary = &Summary{NValid: t.counts[0]}
+}
+
+// FreeText is one published free-text answer.
+type FreeText struct {
+	Text   string `json:"text"`
+	Masked bool   `json:"masked,omitempty"` // something in it was masked
+}
+
+var (
+	emailRE = regexp.MustCompile(`[\p{L}\p{N}._%+\-]+@[\p{L}\p{N}.\-]+\.[\p{L}]{2,}`)
+	urlRE   = regexp.MustCompile(`(?i)\b(?:https?://|www\.)[^\s　]+`)
+	// Japanese and international phone numbers: 03-1234-5678,
+	// 090-1234-5678, 0312345678, +81 3 1234 5678, (03)1234-5678.
+	phoneRE = regexp.MustCompile(`(?:\+\d{1,3}[\s\-]?)?(?:\(0\d{1,4}\)|0\d{1,4}|\d{1,4})[\s\-−ー]?\d{1,4}[\s\-−ー]\d{3,4}|\b0\d{9,10}\b`)
+)
+
+// MaskText hides e-mail addresses, URLs and phone numbers in a free-text
+// answer (after NFKC, so full-width ones are found too): they become
+// ［メールアドレス］, ［URL］ and ［電話番号］. masked reports whether any was.
+func MaskText(s string) (out string, masked bool) {
+	s = normLabel(s)
+	for _, m := range []struct {
+		re   *regexp.Regexp
+		with string
+	}{{emailRE, "［メールアドレス］"}, {urlRE, "［URL］"}, {phoneRE, "［電話番号］"}} {
+		if m.re.MatchString(s) {
+			s, masked = m.re.ReplaceAllString(s, m.with), true
+		}
+	}
+	return s, masked
+}
+
+// texts returns the published answers.
+func (fr *faReader) texts() []FreeText { return fr.answers }

@@ -1,0 +1,257 @@
+package survey
+
+import (
+	"math"
+	"math/big"
+	"slices"
+	"strings"
+
+	"surveysite/internal/diag"
+)
+
+// NUM is a number (日数, 人数, 金額, 年齢). A cell is read after NFKC, with
+// the codebook's unit and thousands separators allowed; anything else is
+// 無効 with a warning.
+const NUM Type = "NUM"
+
+func init() { register(NUM, numKind{}) }
+
+type numKind struct{}
+
+func (numKind) options() optionRule { return optionsNone }
+
+func (numKind) define(list *diag.List, q *Question) {
+	if q.MaxChoices > 0 {
+		list.Add(diag.Errorf(q.fieldPos("max_choices"), "a NUM question takes no max_choices").
+			WithHint("leave max_choices blank for NUM questions"))
+	}
+}
+
+func (numKind) bind(b *binding, q *Question) reader {
+	i, ok := b.column(q.ID)
+	if !ok {
+		b.errs.Add(diag.Errorf(b.headPos, "question %s of the codebook has no column in the responses (columns: %s)", q.ID, b.columns).
+			WithHint("add a column named %s, or remove %s from the codebook", q.ID, q.ID))
+		return nil
+	}
+	return &numReader{q: q, col: i}
+}
+
+type numReader struct {
+	q   *Question
+	col int
+}
+
+func (nr *numReader) read(a *analysis, rec []string) answer {
+	cell := rec[nr.col]
+	if strings.TrimSpace(cell) == "" || a.isMissing(cell) {
+		return answer{outcome: blank}
+	}
+	key, _, ok := parseNumber(cell, nr.q.Unit)
+	if !ok {
+		unit := ""
+		if nr.q.Unit != "" {
+			unit = ", optionally followed by " + nr.q.Unit
+		}
+		a.warn(diag.Warnf(a.r.FieldPos(nr.col), "%q is not a number (%s); counted as 無効 (invalid)", strings.TrimSpace(cell), nr.q.ID).
+			WithHint("write digits such as 1200 or 1,200%s; list words that mean no answer under missing in the survey's page", unit))
+		return answer{outcome: invalid}
+	}
+	return answer{outcome: answered, num: key}
+}
+
+func (numKind) cells(q *Question) int { return 0 }
+
+func ratString(r *big.Rat) string { return string(trimDecimal(r, 6)) }
+
+// value is one distinct number and how many gave it.
+type value struct {
+	r     *big.Rat
+	count int
+}
+
+// values returns the distinct numbers of a tally in ascending order, merging
+// spellings of one value (3 and 3.0).
+func (t *tally) values() []value {
+	out := make([]value, 0, len(t.nums))
+	for k, c := range t.nums {
+		r, _ := new(big.Rat).SetString(k)
+		out = append(out, value{r, c})
+	}
+	slices.SortFunc(out, func(a, b value) int { return a.r.Cmp(b.r) })
+	k := 0
+	for i := range out {
+		if k > 0 && out[k-1].r.Cmp(out[i].r) == 0 {
+			out[k-1].count += out[i].count
+			continue
+		}
+		out[k] = out[i]
+		k++
+	}
+	return out[:k]
+}
+
+func (numKind) summarise(q *Question, t, total *tally, seg *Segment) {
+	vs := t.values()
+	sum := &Summary{}
+	var n int
+	s := new(big.Rat)
+	for _, v := range vs {
+		n += v.count
+		s.Add(s, new(big.Rat).Mul(v.r, new(big.Rat).SetInt64(int64(v.count))))
+	}
+	sum.NValid = n
+	if n > 0 {
+		mean := new(big.Rat).Quo(s, new(big.Rat).SetInt64(int64(n)))
+		sum.Mean = roundRat(mean, 2)
+		if n > 1 {
+			ss := new(big.Rat) // Σ count·(v − mean)²
+			for _, v := range vs {
+				d := new(big.Rat).Sub(v.r, mean)
+				ss.Add(ss, d.Mul(d, d).Mul(d, new(big.Rat).SetInt64(int64(v.count))))
+			}
+			f, _ := ss.Quo(ss, new(big.Rat).SetInt64(int64(n-1))).Float64()
+			sum.SD = roundFloat(math.Sqrt(f), 2)
+		}
+		sum.Min = trimDecimal(vs[0].r, 2)
+		sum.Max = trimDecimal(vs[len(vs)-1].r, 2)
+		sum.Q1 = trimDecimal(quantile(vs, n, 1, 4), 2)
+		sum.Median = trimDecimal(quantile(vs, n, 2, 4), 2)
+		sum.Q3 = trimDecimal(quantile(vs, n, 3, 4), 2)
+	}
+	seg.Summary = sum
+	bins, closed := q.Bins, false
+	if bins == nil {
+		bins, closed = autoBins(total.values()), true
+	}
+	seg.Rows = binRows(q, vs, bins, closed, seg.N)
+}
+
+// quantile returns the a/b quantile of the sorted values (n in all) by
+// linear interpolation between order statistics, as Excel's QUARTILE.INC
+// and R's default (type 7): h = (n − 1)·a/b, x[⌊h⌋] + (h − ⌊h⌋)(x[⌊h⌋+1] − x[⌊h⌋]),
+// counting from 0.
+func quantile(vs []value, n, a, b int) *big.Rat {
+	h := new(big.Rat).SetFrac64(int64((n-1)*a), int64(b))
+	lo := new(big.Int).Quo(h.Num(), h.Denom()).Int64()
+	frac := new(big.Rat).Sub(h, new(big.Rat).SetInt64(lo))
+	x0 := nth(vs, int(lo))
+	if frac.Sign() == 0 {
+		return new(big.Rat).Set(x0)
+	}
+	x1 := nth(vs, int(lo)+1)
+	d := new(big.Rat).Sub(x1, x0)
+	return d.Mul(d, frac).Add(d, x0)
+}
+
+// nth returns the i-th smallest value (from 0).
+func nth(vs []value, i int) *big.Rat {
+	for _, v := range vs {
+		if i < v.count {
+			return v.r
+		}
+		i -= v.count
+	}
+	return vs[len(vs)-1].r
+}
+
+// autoBins chooses bins on round numbers for values: a width of 1, 2 or 5
+// times a power of ten, the smallest giving at most 10 bins, starting at a
+// multiple of the width at or below the minimum. Integers with at most 10
+// distinct values get one bin each. The last bound ends the last bin.
+func autoBins(vs []value) []Decimal {
+	if len(vs) == 0 {
+		return nil
+	}
+	allInt := true
+	for _, v := range vs {
+		allInt = allInt && v.r.IsInt()
+	}
+	if allInt && len(vs) <= 10 {
+		out := make([]Decimal, len(vs)+1)
+		for i, v := range vs {
+			out[i] = Decimal(v.r.RatString())
+		}
+		out[len(vs)] = Decimal(new(big.Rat).Add(vs[len(vs)-1].r, big.NewRat(1, 1)).RatString())
+		return out
+	}
+	lo, _ := vs[0].r.Float64()
+	hi, _ := vs[len(vs)-1].r.Float64()
+	span := hi - lo
+	w := 1.0
+	if span > 0 {
+		w = math.Pow(10, math.Floor(math.Log10(span/10)))
+		for _, m := range []float64{1, 2, 5, 10} {
+			if math.Floor(hi/(w*m))-math.Floor(lo/(w*m)) < 10 {
+				w *= m
+				break
+			}
+		}
+	}
+	start := math.Floor(lo/w) * w
+	var out []Decimal
+	for k := 0; ; k++ {
+		b := start + float64(k)*w
+		r := new(big.Rat)
+		r.SetFloat64(b)
+		out = append(out, trimDecimal(r, 6))
+		if b > hi {
+			return out
+		}
+	}
+}
+
+// binRows counts the values into bins: bin i holds bins[i] <= v <
+// bins[i+1]. When closed, the last bound only ends the last bin; else the
+// last bin holds every v >= its bound. A first row 「…未満」 holds the
+// values below bins[0], if any. Labels read 「3日」 for a bin of one
+// integer, 「0〜4日」 for other integer bins, else 「0以上5未満」.
+func binRows(q *Question, vs []value, bins []Decimal, closed bool, n int) []Row {
+	b := make([]*big.Rat, len(bins))
+	for i, d := range bins {
+		b[i] = d.rat()
+	}
+	nb := len(b) // bins
+	if closed {
+		nb--
+	}
+	if nb <= 0 {
+		return nil
+	}
+	counts := make([]int, nb+1) // counts[0]: below b[0]; counts[i+1]: bin i
+	allInt := true
+	for _, v := range vs {
+		allInt = allInt && v.r.IsInt()
+		// the last bin whose bound is <= v
+		i, found := slices.BinarySearchFunc(b[:nb], v.r, func(e, t *big.Rat) int { return e.Cmp(t) })
+		if found {
+			i++
+		}
+		counts[i] += v.count
+	}
+	for _, d := range b {
+		allInt = allInt && d.IsInt()
+	}
+	unit := q.Unit
+	var rows []Row
+	if counts[0] > 0 {
+		rows = append(rows, newRow("_below", ratString(b[0])+unit+"未満", RoleRanked, counts[0], n))
+	}
+	one := big.NewRat(1, 1)
+	for i := range nb {
+		lo := ratString(b[i])
+		var label string
+		switch {
+		case i == nb-1 && !closed:
+			label = lo + unit + "以上"
+		case allInt && new(big.Rat).Sub(b[i+1], b[i]).Cmp(one) == 0:
+			label = lo + unit
+		case allInt:
+			label = lo + "〜" + ratString(new(big.Rat).Sub(b[i+1], one)) + unit
+		default:
+			label = lo + unit + "以上" + ratString(b[i+1]) + unit + "未満"
+		}
+		rows = append(rows, newRow(lo, label, RoleRanked, counts[i+1], n))
+	}
+	return rows
+}

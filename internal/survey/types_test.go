@@ -1,0 +1,248 @@
+package survey
+
+import (
+	"strconv"
+	"strings"
+	"testing"
+	"testing/fstest"
+)
+
+// analyseFiles loads a codebook and tallies responses given as text.
+func analyseFiles(t *testing.T, codebook, responses string, cfg Config) *Results {
+	t.Helper()
+	fsys := fstest.MapFS{"cb.csv": {Data: []byte(codebook)}, "r.csv": {Data: []byte(responses)}}
+	cb, err := LoadCodebook(fsys, "cb.csv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := Analyse(fsys, "r.csv", cb, cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return res
+}
+
+func ptr(t *Tenths) string {
+	if t == nil {
+		return "nil"
+	}
+	return t.String()
+}
+
+const typesHeader = "question_id,type,max_choices,question_text,option_code,option_label,option_role,value,unit,separator,bins\n"
+
+// TestScaleHandComputed: 10 respondents on a five-point scale with
+// わからない. By hand: rows in scale order 2,3,1,1,0 then わからない 2,
+// 無回答 1; top2 = (2+3)/10 = 50.0; bottom2 = (1+0)/10 = 10.0; scores
+// 5,5,4,4,4,3,2 (n_valid 7): mean 27/7 = 3.857… → 3.86; sd = sqrt((7·111 −
+// 27²)/(7·6)) = sqrt(48/42) = 1.0690… → 1.07.
+func TestScaleHandComputed(t *testing.T) {
+	cb := typesHeader +
+		"s,SCALE,,満足度,5,とても満足,,,,,\n" +
+		"s,,,,4,満足,,,,,\n" +
+		"s,,,,3,どちらでもない,,,,,\n" +
+		"s,,,,2,不満,,,,,\n" +
+		"s,,,,1,とても不満,,,,,\n" +
+		"s,,,,9,わからない,dontknow,,,,\n"
+	resp := "respondent_id,s\n1,とても満足\n2,5\n3,満足\n4,4\n5,4\n6,3\n7,不満\n8,9\n9,わからない\n10,\n"
+	res := analyseFiles(t, cb, resp, Config{})
+	seg := res.Questions[0].Total
+	if got, want := rowsString(seg), "n=10 5:2:20.0:0 4:3:30.0:0 3:1:10.0:0 2:1:10.0:0 1:0:0.0:0 9:2:20.0:0 _blank:1:10.0:0 _invalid:0:0.0:0"; got != want {
+		t.Errorf("rows\n got %s\nwant %s", got, want)
+	}
+	s := seg.Summary
+	if ptr(s.Top2) != "50.0" || ptr(s.Bottom2) != "10.0" || s.Mean != "3.86" || s.SD != "1.07" || s.NValid != 7 {
+		t.Errorf("summary = top2 %s bottom2 %s mean %s sd %s n_valid %d, want 50.0 10.0 3.86 1.07 7", ptr(s.Top2), ptr(s.Bottom2), s.Mean, s.SD, s.NValid)
+	}
+}
+
+// TestScaleTop2FromCounts: 1 of 3 and 1 of 3 are 33.3% each, but the top-2
+// share is 2/3 = 66.7%, not 66.6%.
+func TestScaleTop2FromCounts(t *testing.T) {
+	cb := typesHeader +
+		"s,SCALE,,満足度,a,とても満足,,,,,\n" +
+		"s,,,,b,満足,,,,,\n" +
+		"s,,,,c,不満,,,,,\n" +
+		"s,,,,d,とても不満,,,,,\n"
+	res := analyseFiles(t, cb, "respondent_id,s\n1,a\n2,b\n3,c\n", Config{})
+	s := res.Questions[0].Total.Summary
+	if ptr(s.Top2) != "66.7" || ptr(s.Bottom2) != "33.3" {
+		t.Errorf("top2 %s bottom2 %s, want 66.7 33.3", ptr(s.Top2), ptr(s.Bottom2))
+	}
+	// Scores 4, 3, 2: mean 3.00, sd 1.00.
+	if s.Mean != "3.00" || s.SD != "1.00" {
+		t.Errorf("mean %s sd %s, want 3.00 1.00", s.Mean, s.SD)
+	}
+}
+
+// TestScaleValuesFromCodebook: values 10, 0, -10 give mean (10+0−10−10)/4
+// = −2.50.
+func TestScaleValuesFromCodebook(t *testing.T) {
+	cb := typesHeader +
+		"s,SCALE,,評価,a,良い,,10,,,\n" +
+		"s,,,,b,普通,,0,,,\n" +
+		"s,,,,c,悪い,,-10,,,\n"
+	res := analyseFiles(t, cb, "respondent_id,s\n1,a\n2,b\n3,c\n4,c\n", Config{})
+	if s := res.Questions[0].Total.Summary; s.Mean != "-2.50" || s.Top2 != nil {
+		t.Errorf("mean %s top2 %s, want -2.50 and no top2 for a 3-point scale", s.Mean, ptr(s.Top2))
+	}
+}
+
+// TestNPSFromCounts: 15 promoters, 16 passives and 24 detractors of 55:
+// NPS = 100·(15−24)/55 = −16.36… → −16.4 (rounded percentages would give
+// 27.3 − 43.6 = −16.3). Interval by hand: p = 15/55, d = 24/55, variance
+// p + d − (p−d)² = 0.68231, se = sqrt(0.68231/55) = 0.11138, bounds
+// −0.16364 ∓ 1.959964·0.11138 = −38.2 and 5.5.
+func TestNPSFromCounts(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("respondent_id,n\n")
+	id := 0
+	add := func(score string, k int) {
+		for range k {
+			id++
+			b.WriteString(strings.Join([]string{itoa(id), score}, ",") + "\n")
+		}
+	}
+	add("10", 10)
+	add("９", 5) // full width
+	add("8", 9)
+	add("7", 7)
+	add("6", 4)
+	add("0", 20)
+	add("", 3)
+	res := analyseFiles(t, typesHeader+"n,NPS,,おすすめ度,,,,,,,\n", b.String(), Config{})
+	seg := res.Questions[0].Total
+	s := seg.Summary
+	got := strings.Join([]string{ptr(s.Promoters), ptr(s.Passives), ptr(s.Detractors), ptr(s.NPS), ptr(s.NPSLow), ptr(s.NPSHigh)}, " ")
+	if want := "27.3 29.1 43.6 -16.4 -38.2 5.5"; got != want || s.NValid != 55 || seg.N != 58 {
+		t.Errorf("NPS figures %s n_valid %d n %d, want %s 55 58", got, s.NValid, seg.N, want)
+	}
+	if len(seg.Rows) != 13 || seg.Rows[10].Code != "10" || seg.Rows[10].Count != 10 || seg.Rows[9].Count != 5 {
+		t.Errorf("rows = %s", rowsString(seg))
+	}
+}
+
+func itoa(i int) string { return strconv.Itoa(i) }
+
+// TestNumHandComputed: 1, ２日, 3, 4 日, 10 with unit 日; abc is 無効 and
+// a blank is 無回答. mean 20/5 = 4.00; sd sqrt(50/4) = 3.5355… → 3.54;
+// quartiles (type 7, n=5): h = 1, 2, 3 → 2, 3, 4. Codebook bins 0,3,5: 0〜2日
+// holds 1 and 2, 3〜4日 holds 3 and 4, 5日以上 holds 10.
+func TestNumHandComputed(t *testing.T) {
+	cb := typesHeader + "d,NUM,,日数,,,,,日,,\"0,3,5\"\n"
+	res := analyseFiles(t, cb, "respondent_id,d\n1,1\n2,２日\n3,3\n4,4 日\n5,10\n6,abc\n7,\n", Config{})
+	seg := res.Questions[0].Total
+	s := seg.Summary
+	got := strings.Join([]string{s.Mean.String(), s.SD.String(), s.Min.String(), s.Q1.String(), s.Median.String(), s.Q3.String(), s.Max.String()}, " ")
+	if want := "4.00 3.54 1 2 3 4 10"; got != want || s.NValid != 5 {
+		t.Errorf("summary %s n_valid %d, want %s 5", got, s.NValid, want)
+	}
+	var labels []string
+	for _, r := range seg.Rows {
+		labels = append(labels, r.Label+":"+itoa(r.Count))
+	}
+	if got, want := strings.Join(labels, " "), "0〜2日:2 3〜4日:2 5日以上:1 無回答:1 無効:1"; got != want {
+		t.Errorf("bins %s, want %s", got, want)
+	}
+	if len(res.Warnings) != 1 || !strings.Contains(res.Warnings[0].Error(), `"abc" is not a number`) {
+		t.Errorf("warnings = %v", res.Warnings)
+	}
+}
+
+// TestQuartilesInterpolate: 1, 2, 3, 4, 10, 12 (n=6): h = 1.25, 2.5, 3.75,
+// so Q1 = 2 + 0.25·1 = 2.25, median = 3 + 0.5·1 = 3.5, Q3 = 4 + 0.75·6 =
+// 8.5, as Excel's QUARTILE.INC gives.
+func TestQuartilesInterpolate(t *testing.T) {
+	res := analyseFiles(t, typesHeader+"d,NUM,,日数,,,,,,,\n", "respondent_id,d\n1,12\n2,1\n3,3\n4,2\n5,10\n6,4\n", Config{})
+	s := res.Questions[0].Total.Summary
+	if s.Q1 != "2.25" || s.Median != "3.5" || s.Q3 != "8.5" {
+		t.Errorf("quartiles %s %s %s, want 2.25 3.5 8.5", s.Q1, s.Median, s.Q3)
+	}
+}
+
+func TestParseNumber(t *testing.T) {
+	for _, c := range []struct{ in, unit, key string }{
+		{"1,200", "円", "1200"}, {"１，２００円", "円", "1200"}, {" 3.5 ", "", "3.5"}, {"-2", "", "-2"},
+		{"+7", "", "7"}, {"12,34", "", ""}, {"1.2.3", "", ""}, {"約3", "", ""}, {"3日", "", ""},
+	} {
+		key, _, ok := parseNumber(c.in, c.unit)
+		if key != c.key || ok != (c.key != "") {
+			t.Errorf("parseNumber(%q, %q) = %q %v, want %q", c.in, c.unit, key, ok, c.key)
+		}
+	}
+}
+
+// TestRankHandComputed: k = 3 over a, b, c, d, one column per rank.
+// By hand: a is 1位 twice (r1, r3) and 2位 once (r2): by_rank 2,1,0,
+// count 3 (60.0%), score 3·2 + 2·1 = 8; b 1,1,0, 2 (40.0%), 5; c 0,1,1,
+// 2, 3; d 0,0,1, 1 (20.0%), 1. r4 ranks b twice (無効); r5 is blank.
+func TestRankHandComputed(t *testing.T) {
+	cb := typesHeader + "r,RANK,3,優先順位,a,研修,,,,,\nr,,,,b,対話,,,,,\nr,,,,c,評価,,,,,\nr,,,,d,採用,,,,,\n"
+	resp := "respondent_id,r_1,r_2,r_3\n1,a,b,c\n2,b,a,\n3,a,c,d\n4,b,対話,c\n5,,,\n"
+	res := analyseFiles(t, cb, resp, Config{})
+	var got []string
+	for _, r := range res.Questions[0].Total.Rows {
+		s := ""
+		if r.Score != nil {
+			s = itoa(*r.Score)
+		}
+		got = append(got, r.Code+":"+itoa(r.Count)+":"+r.Percent.String()+":"+itoa(r.Rank)+":"+s+":"+ints(r.ByRank))
+	}
+	want := "a:3:60.0:1:8:2,1,0 b:2:40.0:2:5:1,1,0 c:2:40.0:3:3:0,1,1 d:1:20.0:4:1:0,0,1 _blank:1:20.0:0:: _invalid:1:20.0:0::"
+	if strings.Join(got, " ") != want {
+		t.Errorf("rows\n got %s\nwant %s", strings.Join(got, " "), want)
+	}
+	// The same answers, one column per option holding its rank.
+	resp2 := "respondent_id,r_a,r_b,r_c,r_d\n1,1,2,3,\n2,2,1,,\n3,1,,2,3\n4,,1,2,1\n5,,,,\n"
+	res2 := analyseFiles(t, cb, resp2, Config{})
+	if a, b := rowsString(res.Questions[0].Total), rowsString(res2.Questions[0].Total); a != b {
+		t.Errorf("per-option layout differs:\n%s\n%s", a, b)
+	}
+}
+
+// TestFreeTextPublishedMasked: answers are counted always, listed only when
+// published, masked, and without excluded respondents.
+func TestFreeTextPublishedMasked(t *testing.T) {
+	cb := typesHeader + "f,FA,,ご意見,,,,,,,\n"
+	resp := "respondent_id,f\n1,とても良い\n2,\n3,連絡は test@example.com まで\n4,電話 03-1234-5678\n5,https://example.org/x を見た\n"
+	res := analyseFiles(t, cb, resp, Config{})
+	q := res.Questions[0]
+	if q.Total.Summary.NValid != 4 || q.Answers != nil {
+		t.Errorf("n_valid %d answers %v, want 4 and none published", q.Total.Summary.NValid, q.Answers)
+	}
+	res = analyseFiles(t, cb, resp, Config{Publish: []string{"f"}, Exclude: []string{"1"}})
+	var got []string
+	for _, a := range res.Questions[0].Answers {
+		got = append(got, a.Text)
+	}
+	if want := "連絡は ［メールアドレス］ まで|電話 ［電話番号］|［URL］ を見た"; strings.Join(got, "|") != want {
+		t.Errorf("answers %q, want %q", strings.Join(got, "|"), want)
+	}
+}
+
+// TestMissingValuesAreBlank: the survey's words for no answer count as
+// 無回答, compared after NFKC.
+func TestMissingValuesAreBlank(t *testing.T) {
+	cb := typesHeader + "s,SA,,性別,1,男,,,,,\ns,,,,2,女,,,,,\n"
+	res := analyseFiles(t, cb, "respondent_id,s\n1,1\n2,選択肢なし\n3,Ｎ/Ａ\n", Config{Missing: []string{"選択肢なし", "N/A"}})
+	if got := rowsString(res.Questions[0].Total); got != "n=3 1:1:33.3:1 2:0:0.0:2 _blank:2:66.7:0 _invalid:0:0.0:0" {
+		t.Errorf("rows %s", got)
+	}
+}
+
+// TestLineFeedSeparator: a question whose answers are on lines of one cell.
+func TestLineFeedSeparator(t *testing.T) {
+	cb := typesHeader + "m,MA,,目的,a,温泉,,,,LF,\nm,,,,b,\"食事, 地元\",,,,,\n"
+	res := analyseFiles(t, cb, "respondent_id,m\n1,\"温泉\n食事, 地元\"\n2,a\n", Config{})
+	if got := rowsString(res.Questions[0].Total); got != "n=2 a:2:100.0:1 b:1:50.0:2 _blank:0:0.0:0 _invalid:0:0.0:0" {
+		t.Errorf("rows %s", got)
+	}
+}
+
+func ints(v []int) string {
+	var b []string
+	for _, x := range v {
+		b = append(b, strconv.Itoa(x))
+	}
+	return strings.Join(b, ",")
+}
