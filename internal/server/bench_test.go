@@ -80,7 +80,7 @@ func BenchmarkEditToPage10k(b *testing.B) {
 					time.Sleep(time.Millisecond)
 				}
 				rec := httptest.NewRecorder()
-				s.ServeHTTP(rec, httptest.NewRequest("GET", "/s00/p00/", nil))
+				s.ServeHTTP(rec, httptest.NewRequest("GET", "http://127.0.0.1/s00/p00/", nil))
 				if want := fmt.Sprintf("版%d", i); tc.name == "title" && !strings.Contains(rec.Body.String(), want) ||
 					tc.name == "body" && !strings.Contains(rec.Body.String(), fmt.Sprintf("版 %d の本文", i)) {
 					b.Fatalf("the served page does not have edit %d", i)

@@ -16,6 +16,12 @@ func (s *Server) serveEvents(w http.ResponseWriter, r *http.Request) {
 	}
 	ch := make(chan uint64, 1)
 	s.mu.Lock()
+	if len(s.subs) >= MaxEventStreams {
+		s.mu.Unlock()
+		w.Header().Set("Retry-After", "5")
+		http.Error(w, "too many open tabs: close some and reload", http.StatusServiceUnavailable)
+		return
+	}
 	s.subs[ch] = struct{}{}
 	gen := s.gen
 	s.mu.Unlock()
@@ -44,4 +50,16 @@ func (s *Server) serveEvents(w http.ResponseWriter, r *http.Request) {
 			flusher.Flush()
 		}
 	}
+}
+
+// MaxEventStreams is how many reload streams (open tabs) are served at
+// once; one more is refused with 503, so a page cannot tie the preview up
+// by opening thousands.
+const MaxEventStreams = 64
+
+// streams returns how many reload streams are open.
+func (s *Server) streams() int {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	return len(s.subs)
 }

@@ -38,6 +38,10 @@ var contentTypes = map[string]string{
 // ServeHTTP serves the files of the last good build, the event stream that
 // reloads tabs, and the error page while the last rebuild has failed.
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	if !s.allowedHost(r) {
+		http.Error(w, "this preview answers only at the address it listens on, e.g. http://127.0.0.1:1313/", http.StatusForbidden)
+		return
+	}
 	if r.URL.Path == eventsPath {
 		s.serveEvents(w, r)
 		return

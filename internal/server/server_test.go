@@ -259,7 +259,7 @@ func TestPathTraversalIsNotFound(t *testing.T) {
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			t.Parallel()
-			req := httptest.NewRequest(http.MethodGet, "/", nil)
+			req := httptest.NewRequest(http.MethodGet, "http://127.0.0.1/", nil)
 			req.URL.Path, req.URL.RawPath = tc.path, tc.raw
 			rec := httptest.NewRecorder()
 			s.ServeHTTP(rec, req)
