@@ -1,6 +1,7 @@
 package survey
 
 import (
+	"errors"
 	"fmt"
 	"reflect"
 	"strings"
@@ -8,6 +9,8 @@ import (
 	"testing/fstest"
 
 	"golang.org/x/text/encoding/japanese"
+
+	"surveysite/internal/diag"
 )
 
 // testCodebook: q1 is MA, 2 at most, with a label that holds ", " and two
@@ -272,8 +275,17 @@ func TestAnalyseCapsErrorsPerFile(t *testing.T) {
 		fmt.Fprintf(&b, "%d,zz,1\r\n", i)
 	}
 	_, err := analyseString(t, b.String(), Config{})
-	if err == nil || !strings.Contains(err.Error(), "r.csv: 30 more problems not shown (first 50 listed)") {
-		t.Errorf("err = %v, want 50 listed and 30 more", err)
+	var list *diag.List
+	if !errors.As(err, &list) {
+		t.Fatalf("err = %v, want a *diag.List", err)
+	}
+	// 80 rows × 2 unknown answers (zz is not an option of q1; 1 is one of
+	// q2, so only q1 fails): every one counted, repeats grouped.
+	if n, w := list.Counts(); n != 80 || w != 0 {
+		t.Errorf("counts = %d errors, %d warnings; want 80, 0", n, w)
+	}
+	if !strings.Contains(err.Error(), "more rows like it") {
+		t.Errorf("err = %v, want repeated problems grouped", err)
 	}
 }
 
