@@ -30,6 +30,9 @@ type Options struct {
 	Dest    string // output folder; default Source/public
 	BaseURL string // overrides surveysite.yaml's baseURL when set
 	Drafts  bool   // include pages with draft: true
+	// Force replaces a Dest that is neither empty nor surveysite's output
+	// (it has no marker file).
+	Force bool
 	// ContentCache and SurveyCache, if set, keep loaded pages and analysed
 	// surveys between builds (serve).
 	ContentCache *content.Cache
@@ -65,6 +68,9 @@ func Run(ctx context.Context, opts Options) (Result, error) {
 	if err := checkDest(opts.Source, opts.Dest); err != nil {
 		return res, err
 	}
+	if err := checkOwnDest(opts.Dest, opts.Force); err != nil {
+		return res, err
+	}
 	fsys := DirFS(opts.Source)
 	mark := start
 	phase := func(name string) {
@@ -78,16 +84,13 @@ func Run(ctx context.Context, opts Options) (Result, error) {
 	if err != nil {
 		return res, err
 	}
-	tmp, err := os.MkdirTemp(filepath.Dir(filepath.Clean(opts.Dest)), "."+filepath.Base(opts.Dest)+"-tmp-")
+	tmp, unlock, err := newTempOutput(opts.Dest)
 	if err != nil {
-		return res, fmt.Errorf("create temporary output folder: %w", err)
+		return res, err
 	}
 	defer os.RemoveAll(tmp) // a no-op after a successful swap
-	// MkdirTemp makes the folder private (0700); the output is for a web
-	// server, which may run as another user.
-	if err := os.Chmod(tmp, 0o755); err != nil {
-		return res, fmt.Errorf("make the temporary output folder readable: %w", err)
-	}
+	defer unlock()
+	removeStale(opts.Dest, tmp)
 	sw := newScanWriter(newDirWriter(tmp))
 	st, err := s.Render(sw)
 	if err != nil {
@@ -276,9 +279,21 @@ func checkDest(source, dest string) error {
 	return nil
 }
 
-// swap replaces dest with tmp. The old dest is moved aside first and removed
-// only after the new one is in place.
+// swap replaces dest with tmp. On Linux the two are exchanged in one step
+// and then the old output (now at tmp) is removed. Elsewhere, or where the
+// file system cannot exchange, the old dest is moved aside first and removed
+// only after the new one is in place: between the two renames dest is
+// missing.
 func swap(tmp, dest string) error {
+	if _, err := os.Lstat(dest); err == nil {
+		ok, err := exchange(tmp, dest)
+		if err != nil {
+			return fmt.Errorf("put the new output in place: %w", err)
+		}
+		if ok {
+			return removeAll(tmp)
+		}
+	}
 	old := ""
 	if _, err := os.Lstat(dest); err == nil {
 		old = tmp + "-old"

@@ -19,6 +19,7 @@ func TestBuildFailsOnBrokenLinkAndKeepsOutput(t *testing.T) {
 	writeFile(t, filepath.Join(src, "content", "join.md"), []byte("---\ntitle: 参加方法\n---\n## 申込み\n"))
 	dest := filepath.Join(src, "public")
 	writeFile(t, filepath.Join(dest, "old.html"), []byte("previous build"))
+	writeFile(t, filepath.Join(dest, markerName), []byte(markerText))
 	_, err := Run(context.Background(), Options{Source: src})
 	var list *diag.List
 	if !errors.As(err, &list) {

@@ -10,10 +10,11 @@ import (
 type buildCmd struct{ env Env }
 
 func (c *buildCmd) Run(ctx context.Context, args []string) error {
-	fs := newFlagSet(c.env, "build", "build [--source DIR] [--dest DIR] [--base-url URL] [--drafts] [--quiet|--verbose]")
+	fs := newFlagSet(c.env, "build", "build [--source DIR] [--dest DIR] [--force] [--base-url URL] [--drafts] [--quiet|--verbose]")
 	var opts build.Options
 	fs.StringVar(&opts.Dest, "dest", "", "the output `folder`, replaced as a whole (default SOURCE/public)")
 	fs.StringVar(&opts.BaseURL, "base-url", "", "the site's public `URL`, e.g. https://example.org/bukai/ (default: relative links)")
+	fs.BoolVar(&opts.Force, "force", false, "replace --dest even if it holds files surveysite did not write")
 	projectFlags(fs, &opts.Source, &opts.Drafts)
 	out := addOutputFlags(fs, c.env)
 	if err := parseFlags(fs, args); err != nil {

@@ -106,6 +106,7 @@ func Load(fsys fs.FS, opts Options) ([]*Page, error) {
 			return
 		}
 		kind, section, u := pageURL(f, fm.Slug)
+		checkName(&r.errs, f, &fm, u)
 		p := &Page{Path: f, Kind: kind, Section: section, URL: u, FrontMatter: fm}
 		if p.Title == "" && kind != KindHome {
 			r.errs.Add(diag.Errorf(diag.Pos{Path: f, Line: max(fmLine, 1)}, "the page has no title").
@@ -131,6 +132,7 @@ func Load(fsys fs.FS, opts Options) ([]*Page, error) {
 		}
 	}
 	byURL := map[string]*Page{}
+	byFolded := map[string]*Page{} // by URL in lower case
 	byPath := map[string]*Page{}
 	for _, p := range pages {
 		byPath[p.Path] = p
@@ -139,7 +141,18 @@ func Load(fsys fs.FS, opts Options) ([]*Page, error) {
 				WithHint("rename one file or change its slug"))
 			continue
 		}
+		folded := strings.ToLower(p.URL)
+		if q, ok := byFolded[folded]; ok {
+			pos := diag.Pos{Path: p.Path, Line: 1}
+			if p.Slug != "" {
+				pos = diag.Pos{Path: p.Path, Line: p.Lines["slug"], Col: 1}
+			}
+			list.Add(diag.Errorf(pos, "this page makes %s and %s makes %s: they differ only in letter case, and Windows and macOS take them for one folder", p.URL, q.Path, q.URL).
+				WithHint("rename one file or change its slug"))
+			continue
+		}
 		byURL[p.URL] = p
+		byFolded[folded] = p
 	}
 	if err := list.Err(); err != nil {
 		return nil, err

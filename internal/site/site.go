@@ -142,6 +142,9 @@ func New(src fs.FS, cfg Config, in Inputs) (*Site, error) {
 		return nil, err
 	}
 	s.assemble()
+	if err := s.checkOutputs(); err != nil {
+		return nil, err
+	}
 	return s, nil
 }
 
