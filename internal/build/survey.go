@@ -3,8 +3,10 @@ package build
 import (
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"path"
+	"slices"
 	"strings"
 	"sync"
 
@@ -12,6 +14,7 @@ import (
 	"surveysite/internal/diag"
 	"surveysite/internal/site"
 	"surveysite/internal/survey"
+	"surveysite/internal/tabular"
 )
 
 // loadSurveys reads and analyses every data/surveys/<id>/ folder. The
@@ -50,6 +53,10 @@ func loadSurveys(fsys fs.FS, pages []*content.Page, minCell int, cache *SurveyCa
 			cfg, err := surveyConfig(p, minCell)
 			if err != nil {
 				lists[i].AddErr(diag.Pos{Path: p.Path}, err)
+				return
+			}
+			if cfg.Exclude, err = readExclude(fsys, dir+"/"+excludeFile); err != nil {
+				lists[i].AddErr(diag.Pos{Path: dir + "/" + excludeFile}, err)
 				return
 			}
 			st := surveyStamp(fsys, dir, cfg)
@@ -127,6 +134,13 @@ func surveyConfig(p *content.Page, minCell int) (survey.Config, error) {
 		return cfg, diag.Errorf(pos("min_cell"), "min_cell must be at least 1, not %d", cfg.MinCell).
 			WithHint("write the smallest group size that may be published, e.g. min_cell: 10")
 	}
+	var err error
+	if cfg.Missing, err = stringList(p, "missing"); err != nil {
+		return cfg, err
+	}
+	if cfg.Publish, err = stringList(p, "publish_free_text"); err != nil {
+		return cfg, err
+	}
 	cfg.ByPos = pos("crosstab")
 	switch v := p.Params["crosstab"].(type) {
 	case nil:
@@ -138,6 +152,63 @@ func surveyConfig(p *content.Page, minCell int) (survey.Config, error) {
 		cfg.By = []string{v}
 	}
 	return cfg, nil
+}
+
+// stringList reads a setting that is a list of strings, or one string.
+func stringList(p *content.Page, key string) ([]string, error) {
+	switch v := p.Params[key].(type) {
+	case nil:
+		return nil, nil
+	case string:
+		return []string{v}, nil
+	case []any:
+		out := make([]string, 0, len(v))
+		for _, x := range v {
+			out = append(out, fmt.Sprint(x))
+		}
+		return out, nil
+	}
+	return nil, diag.Errorf(diag.Pos{Path: p.Path, Line: p.Lines[key]}, "%s must be a list", key).
+		WithHint("write %s: [a, b]", key)
+}
+
+// excludeFile lists respondents whose free-text answers are never
+// published (moderation): a CSV with a respondent_id column.
+const excludeFile = "exclude.csv"
+
+// readExclude reads the respondent_ids of an exclusion file; none if it
+// does not exist.
+func readExclude(fsys fs.FS, path string) ([]string, error) {
+	if _, err := fs.Stat(fsys, path); errors.Is(err, fs.ErrNotExist) {
+		return nil, nil
+	}
+	r, c, err := tabular.Open(fsys, path)
+	if err != nil {
+		return nil, err
+	}
+	defer c.Close()
+	head, err := r.Header()
+	if err != nil {
+		return nil, err
+	}
+	col := slices.Index(head, survey.IDColumn)
+	if col < 0 {
+		return nil, diag.Errorf(diag.Pos{Path: path, Line: 1, Col: 1}, "%s has no %s column", path, survey.IDColumn).
+			WithHint("list the respondents whose free text must not be published under a header %s", survey.IDColumn)
+	}
+	var ids []string
+	for {
+		rec, err := r.Read()
+		if err == io.EOF {
+			return ids, nil
+		}
+		if err != nil {
+			return nil, err
+		}
+		if id := strings.TrimSpace(rec[col]); id != "" {
+			ids = append(ids, id)
+		}
+	}
 }
 
 // SurveyCache keeps analysed surveys between builds (serve): a survey whose
@@ -157,14 +228,17 @@ type surveyEntry struct {
 // "" when a file cannot be examined, which is never cached.
 func surveyStamp(fsys fs.FS, dir string, cfg survey.Config) string {
 	var b strings.Builder
-	for _, f := range []string{"codebook.csv", "responses.csv"} {
+	for _, f := range []string{"codebook.csv", "responses.csv", excludeFile} {
 		fi, err := fs.Stat(fsys, dir+"/"+f)
+		if errors.Is(err, fs.ErrNotExist) && f == excludeFile {
+			continue
+		}
 		if err != nil {
 			return ""
 		}
 		fmt.Fprintf(&b, "%s %d %d\n", f, fi.Size(), fi.ModTime().UnixNano())
 	}
-	fmt.Fprintf(&b, "%q %q %d %q", cfg.Separator, cfg.Base, cfg.MinCell, cfg.By)
+	fmt.Fprintf(&b, "%q %q %d %q %q %q", cfg.Separator, cfg.Base, cfg.MinCell, cfg.By, cfg.Missing, cfg.Publish)
 	return b.String()
 }
 

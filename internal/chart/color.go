@@ -103,3 +103,51 @@ func textOn(bg string) string {
 	}
 	return colWhite
 }
+
+// scaleSides are an ordered scale's colours by the number of points on
+// each side: CUD blues for the positive side (most positive first) and
+// orange to brown for the negative side (ending with the most negative).
+// Read in grey-scale both ends are dark and the middle light, as a
+// diverging scale should be; every segment is labelled as well.
+var scaleSides = [...][2][]string{
+	1: {{"#005AFF"}, {"#FF4B00"}},
+	2: {{"#005AFF", "#4DC4FF"}, {"#F6AA00", "#FF4B00"}},
+	3: {{"#00308A", "#005AFF", "#4DC4FF"}, {"#F6AA00", "#FF4B00", "#804000"}},
+	4: {{"#00308A", "#005AFF", "#4DC4FF", "#A8C7FF"}, {"#FFCA80", "#F6AA00", "#FF4B00", "#804000"}},
+}
+
+const scaleNeutral = "#DDE1E5"
+
+// scaleExtra colour わからない, 無回答 and the like, after the scale.
+var scaleExtra = [...]string{"#84919E", "#B4BCC4", "#5C6670", "#FFFFFF"}
+
+// ScaleColours returns the colours of an ordered scale of k points (most
+// positive first; k from 2 to 9, others are clamped), followed by colours for
+// extra options outside the scale (わからない, 無回答, 無効), in greys.
+func ScaleColours(k, extra int) []string {
+	k = min(max(k, 2), 2*(len(scaleSides)-1)+1)
+	half := k / 2
+	out := append([]string(nil), scaleSides[half][0]...)
+	if k%2 == 1 {
+		out = append(out, scaleNeutral)
+	}
+	out = append(out, scaleSides[half][1]...)
+	for i := range extra {
+		out = append(out, scaleExtra[i%len(scaleExtra)])
+	}
+	return out
+}
+
+// RankColours returns the colours of k ranks, 1位 darkest: the CUD blue
+// sequential scale, then the category colours beyond five ranks.
+func RankColours(k int) []string {
+	out := make([]string, k)
+	for i := range out {
+		if i < len(sequentialBlues) {
+			out[i] = sequentialBlues[len(sequentialBlues)-1-i]
+		} else {
+			out[i] = categoryColours[(i-len(sequentialBlues))%len(categoryColours)]
+		}
+	}
+	return out
+}

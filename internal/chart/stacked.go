@@ -15,6 +15,15 @@ const maxCategories = 20
 type StackedOptions struct {
 	// Width is the natural width in CSS px (0 means 440).
 	Width float64
+	// Colours, if set, colour the categories in order (see ScaleColours);
+	// otherwise the CUD category colours are used.
+	Colours []string
+	// Partial allows a segment's values to add up to less than 100 (a
+	// ranking: the share ranked at each place); the bar is drawn against
+	// 100% and the rest left empty.
+	Partial bool
+	// AxisTitle replaces "各区分のnに対する割合（%）".
+	AxisTitle string
 }
 
 // Stacked draws an SA distribution as one 100% stacked bar per segment.
@@ -42,6 +51,9 @@ func NewStacked(meta Meta, categories []string, segments []Segment, opt StackedO
 		return nil, fmt.Errorf("chart %q: %w", meta.ID, err)
 	}
 	opt.Width = w
+	if opt.Colours != nil && len(opt.Colours) < len(categories) {
+		return nil, fmt.Errorf("chart: chart %q: %d colours for %d categories", meta.ID, len(opt.Colours), len(categories))
+	}
 	if len(categories) > maxCategories {
 		return nil, fmt.Errorf("chart: chart %q: %d categories, at most %d", meta.ID, len(categories), maxCategories)
 	}
@@ -54,7 +66,7 @@ func NewStacked(meta Meta, categories []string, segments []Segment, opt StackedO
 	segs := make([]Segment, len(segments))
 	for i, sg := range segments {
 		if !sg.Suppressed {
-			if t := sum(sg.Values); math.Abs(t-100) > 1 {
+			if t := sum(sg.Values); opt.Partial && t > 101 || !opt.Partial && math.Abs(t-100) > 1 {
 				return nil, fmt.Errorf("chart: chart %q: segment %d (%s): values add up to %v, want 100", meta.ID, i+1, sg.Name, t)
 			}
 		}
@@ -68,6 +80,14 @@ func NewStacked(meta Meta, categories []string, segments []Segment, opt StackedO
 // Meta returns the chart's metadata.
 func (c *Stacked) Meta() Meta { return c.meta }
 
+// colour returns the fill of category j.
+func (c *Stacked) colour(j int) string {
+	if c.opt.Colours != nil {
+		return c.opt.Colours[j]
+	}
+	return categoryColours[j%len(categoryColours)]
+}
+
 func marker(i int) string { return string(rune('①' + i)) }
 
 const stackHeight = 28.0
@@ -75,7 +95,11 @@ const stackHeight = 28.0
 func (c *Stacked) layout(f *Fonts) *scene {
 	s := &scene{w: c.opt.Width}
 	y := margin
-	y = drawAxisTitle(s, f, "各区分のnに対する割合（%）", y)
+	axis := c.opt.AxisTitle
+	if axis == "" {
+		axis = "各区分のnに対する割合（%）"
+	}
+	y = drawAxisTitle(s, f, axis, y)
 	y = c.legend(s, f, y) + 6
 	x0, plotW := margin, s.w-2*margin
 	for i, sg := range c.segments {
@@ -94,6 +118,9 @@ func (c *Stacked) layout(f *Fonts) *scene {
 		}
 		y += 2
 		total := sum(sg.Values)
+		if c.opt.Partial {
+			total = 100
+		}
 		x := x0
 		var listed []string
 		for j, v := range sg.Values {
@@ -102,7 +129,7 @@ func (c *Stacked) layout(f *Fonts) *scene {
 				listed = append(listed, marker(j)+c.categories[j]+" "+sg.Texts[j])
 				continue
 			}
-			fill := categoryColours[j%len(categoryColours)]
+			fill := c.colour(j)
 			s.rect(x, y, w, stackHeight, fill, colWhite, 1)
 			room := w - 6
 			full := c.categories[j] + " " + sg.Texts[j]
@@ -144,7 +171,7 @@ func (c *Stacked) legend(s *scene, f *Fonts, y float64) float64 {
 			x = margin
 			y += lh + 2
 		}
-		s.rect(x, y+(lh-sw)/2, sw, sw, categoryColours[j%len(categoryColours)], colOutline, 0.75)
+		s.rect(x, y+(lh-sw)/2, sw, sw, c.colour(j), colOutline, 0.75)
 		for k, ln := range wrap(f, label, s.w-2*margin-sw-4, smallSize, false) {
 			if k > 0 {
 				y += lh

@@ -41,3 +41,28 @@ func TestNewStackedRejectsBadSum(t *testing.T) {
 		t.Errorf("NewStacked() error = %v, want one about the sum", err)
 	}
 }
+
+// TestStackedScaleGolden: a five-point scale in its ordered colours with
+// わからない and 無回答, and a ranking drawn against 100% (Partial).
+func TestStackedScaleGolden(t *testing.T) {
+	t.Parallel()
+	cats := []string{"とても満足", "満足", "どちらでもない", "不満", "とても不満", "わからない", "無回答"}
+	c, err := NewStacked(meta("st-scale"), cats, []Segment{{Name: "全体", N: 163,
+		Values: []float64{30.7, 41.1, 16.6, 6.1, 1.2, 3.1, 1.2}, Texts: []string{"30.7%", "41.1%", "16.6%", "6.1%", "1.2%", "3.1%", "1.2%"}}},
+		StackedOptions{Colours: ScaleColours(5, 2), AxisTitle: "n=163に対する割合（%）"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkGolden(t, "scale", renderSVG(t, c))
+	r, err := NewStacked(meta("st-rank"), []string{"1位", "2位", "3位"}, []Segment{
+		{Name: "研修", N: 50, Values: []float64{40, 10, 6}, Texts: []string{"40.0%", "10.0%", "6.0%"}},
+		{Name: "対話", N: 50, Values: []float64{10, 20, 0}, Texts: []string{"10.0%", "20.0%", "-"}},
+	}, StackedOptions{Partial: true, Colours: RankColours(3)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkGolden(t, "rank", renderSVG(t, r))
+	if _, err := NewStacked(meta("x"), []string{"a"}, []Segment{{Name: "s", N: 1, Values: []float64{120}, Texts: []string{"x"}}}, StackedOptions{Partial: true}); err == nil {
+		t.Error("a partial segment over 100 was accepted")
+	}
+}

@@ -38,16 +38,21 @@ type SurveyView struct {
 
 // QuestionView is one question's report: table, charts and downloads.
 type QuestionView struct {
-	Survey     *SurveyView
-	ID         string
-	Title      string // short title for lists and headings
-	Text       string // the question as asked
-	Type       string // SA or MA
-	TypeLabel  string // 単一回答, 複数回答（5つまで）
-	N          int
-	Rows       []RowView // SA and MA: the ranked rows, for Top
-	Table      TableView // the results table
-	Figures    []Figure  // the type's summary figures (平均, 満足（計）, NPS …)
+	Survey    *SurveyView
+	ID        string
+	Title     string // short title for lists and headings
+	Text      string // the question as asked
+	Type      string // SA or MA
+	TypeLabel string // 単一回答, 複数回答（5つまで）
+	N         int
+	Rows      []RowView // SA and MA: the ranked rows, for Top
+	Table     TableView // the results table
+	Figures   []Figure  // the type's summary figures (平均, 満足（計）, NPS …)
+	// FA: the published answers, masked; Published is false when the
+	// survey does not publish them (then only their number is shown).
+	Answers    []survey.FreeText
+	Published  bool
+	MaskedAny  bool
 	Crosstabs  []CrosstabView
 	Notes      []string
 	Chart      template.HTML // inline SVG of the ranked bar chart

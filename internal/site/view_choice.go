@@ -52,6 +52,10 @@ func (choiceView) describe(qb *questionBuild) {
 	qv.Desc = fmt.Sprintf("%s（%s、n=%d）。%s。", qv.Title, qv.TypeLabel, qv.N, strings.Join(desc, "、"))
 	if qr.Type == survey.MA {
 		qb.notes = append(qb.notes, "複数回答のため、合計は100%を超えることがあります。")
+		if s := qr.Total.Summary; s != nil && s.MT != nil {
+			qv.Figures = []Figure{{Label: "M.T.（回答の合計）", Value: s.MT.String() + "%"}}
+			qb.notes = append(qb.notes, "M.T.（Multiple Total）は、選ばれた選択肢の件数の合計を回答者数（n）で割った割合で、1人あたり平均していくつ選んだかを表します。")
+		}
 	}
 	qb.notes = append(qb.notes, "四捨五入のため合計が100.0%にならない場合があります。",
 		"「-」は該当なし（0件）を表します。", "95%信頼区間はWilsonの方法で求めています。")
@@ -97,13 +101,14 @@ func (choiceView) top(qb *questionBuild, meta chart.Meta) (chart.Chart, error) {
 }
 
 func (choiceView) crosstab(qb *questionBuild, ct survey.Crosstab, meta chart.Meta, fonts *chart.Fonts, minCell int) (CrosstabView, error) {
-	return shareCrosstab(qb.qr, ct, meta, fonts, minCell, qb.qr.Type == survey.SA)
+	return shareCrosstab(qb.qr, ct, meta, fonts, minCell, qb.qr.Type == survey.SA, nil)
 }
 
 // shareCrosstab shows a question's percentages by segment: as 100% stacked
 // bars when whole (SA, SCALE: 無回答 and 無効 are categories then, when
 // any), else as grouped bars (MA).
-func shareCrosstab(qr *survey.QuestionResult, ct survey.Crosstab, meta chart.Meta, fonts *chart.Fonts, minCell int, whole bool) (CrosstabView, error) {
+// colours, if not nil, gives the stacked bars' colours for n categories.
+func shareCrosstab(qr *survey.QuestionResult, ct survey.Crosstab, meta chart.Meta, fonts *chart.Fonts, minCell int, whole bool, colours func(n int) []string) (CrosstabView, error) {
 	cv := CrosstabView{Column: ct.Column}
 	var codes []string
 	sa := whole
@@ -149,17 +154,26 @@ func shareCrosstab(qr *survey.QuestionResult, ct survey.Crosstab, meta chart.Met
 	var c chart.Chart
 	var err error
 	if sa {
-		c, err = chart.NewStacked(meta, cv.Options, segs, chart.StackedOptions{})
+		var opt chart.StackedOptions
+		if colours != nil {
+			opt.Colours = colours(len(cv.Options))
+		}
+		c, err = chart.NewStacked(meta, cv.Options, segs, opt)
 	} else {
 		c, err = chart.NewCrosstab(meta, cv.Options, segs, chart.CrosstabOptions{})
 	}
 	if err != nil {
 		return cv, fmt.Errorf("cross-tab chart of %s by %s: %w", qr.ID, ct.Column, err)
 	}
+	return cv, writeChart(&cv, c, fonts)
+}
+
+// writeChart sets a cross-tab's inline SVG.
+func writeChart(cv *CrosstabView, c chart.Chart, fonts *chart.Fonts) error {
 	var b bytes.Buffer
 	if err := chart.WriteSVG(&b, c, fonts); err != nil {
-		return cv, err
+		return err
 	}
 	cv.Chart = template.HTML(b.String())
-	return cv, nil
+	return nil
 }

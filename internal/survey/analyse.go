@@ -142,6 +142,9 @@ type analysis struct {
 	nwarn   int
 	missing map[string]bool // Config.Missing after NFKC
 	exclude map[string]bool // Config.Exclude
+	// byQuestion[b] is the question whose column Config.By[b] is, or nil
+	// for an attribute column.
+	byQuestion []*Question
 }
 
 func newAnalysis(r *tabular.Reader, head []string, cb *Codebook, cfg Config) (*analysis, error) {
@@ -189,10 +192,21 @@ func newAnalysis(r *tabular.Reader, head []string, cb *Codebook, cfg Config) (*a
 		case !ok:
 			a.errs.Add(diag.Errorf(byPos, "there is no column %q to cross-tabulate by (columns: %s)", b, columns).
 				WithHint("name one of the attribute columns, for example 団体区分"))
-		case isQuestion[i] || i == a.idCol:
-			a.errs.Add(diag.Errorf(byPos, "column %q is a question or the ID, not an attribute to cross-tabulate by", b).
+		case i == a.idCol:
+			a.errs.Add(diag.Errorf(byPos, "column %q is the ID, not an attribute to cross-tabulate by", b).
 				WithHint("name an attribute column, for example 団体区分"))
+		case isQuestion[i]:
+			q, ok := cb.Question(b)
+			if !ok || q.Type == MA || q.Type == RANK || q.Type == FA || q.Type == NUM {
+				a.errs.Add(diag.Errorf(byPos, "column %q holds answers that cannot split respondents into groups", b).
+					WithHint("cross-tabulate by an attribute column or by a single-answer question (SA, SCALE, NPS)"))
+			}
+			a.byQuestion = append(a.byQuestion, q)
+			a.byCols = append(a.byCols, i)
+			a.index = append(a.index, map[string]int{})
+			continue
 		}
+		a.byQuestion = append(a.byQuestion, nil)
 		a.byCols = append(a.byCols, i)
 		a.index = append(a.index, map[string]int{})
 	}
@@ -225,7 +239,13 @@ func (a *analysis) run() error {
 		a.rows++
 		a.checkID(rec[a.idCol])
 		for b, ci := range a.byCols {
-			slots[1+b] = a.slotOf(b, strings.TrimSpace(rec[ci]))
+			v := strings.TrimSpace(rec[ci])
+			if q := a.byQuestion[b]; q != nil {
+				if i := optionOf(q, v); i >= 0 {
+					v = q.Options[i].Label // codes and labels of one option are one group
+				}
+			}
+			slots[1+b] = a.slotOf(b, v)
 		}
 		for _, st := range a.qs {
 			a.tallyQuestion(st, rec, slots)
@@ -382,6 +402,40 @@ func (a *analysis) reportDupes(fsys fs.FS, path string) {
 	}
 }
 
+// segmentOrder returns the slots of cross-tab column b: in order of first
+// appearance, or for a question's column in the question's option order,
+// values that name no option last.
+func (a *analysis) segmentOrder(b int) []int {
+	var out []int
+	for s := 1; s < len(a.slots); s++ {
+		if a.slots[s].by == b {
+			out = append(out, s)
+		}
+	}
+	if q := a.byQuestion[b]; q != nil {
+		key := func(s int) int {
+			if i := optionOf(q, a.slots[s].value); i >= 0 {
+				return i
+			}
+			return len(q.Options)
+		}
+		slices.SortStableFunc(out, func(x, y int) int { return key(x) - key(y) })
+	}
+	return out
+}
+
+// optionOf returns the index of the option whose code or label is v (after
+// NFKC), or -1.
+func optionOf(q *Question, v string) int {
+	v = normLabel(v)
+	for i, o := range q.Options {
+		if normLabel(o.Code) == v || normLabel(o.Label) == v {
+			return i
+		}
+	}
+	return -1
+}
+
 // suppressComplement hides one more segment when exactly one is hidden
 // (secondary, or complementary, suppression): otherwise the hidden one
 // follows from 全体 minus the published segments. It hides the smallest of
@@ -416,10 +470,7 @@ func (a *analysis) results() *Results {
 		qr.Total = st.tallys[0].segment(st.k, st.q, &st.tallys[0], TotalLabel, "", a.cfg.Base, a.cfg.MinCell, false)
 		for b, name := range a.cfg.By {
 			ct := Crosstab{Column: name}
-			for s := 1; s < len(a.slots); s++ {
-				if a.slots[s].by != b {
-					continue
-				}
+			for _, s := range a.segmentOrder(b) {
 				v := a.slots[s].value
 				label := name + "=" + v
 				if v == "" {

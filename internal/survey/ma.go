@@ -19,4 +19,15 @@ func (maKind) bind(b *binding, q *Question) reader { return bindChoice(b, q, q.M
 
 func (maKind) cells(q *Question) int { return len(q.Options) }
 
-func (maKind) summarise(q *Question, t, _ *tally, seg *Segment) { rankedRows(q, t, seg) }
+// summarise adds M.T. (multiple total): all mentions as a percentage of n,
+// as 内閣府 reports print it, and n_valid, the respondents who picked at
+// least one option validly.
+func (maKind) summarise(q *Question, t, _ *tally, seg *Segment) {
+	rankedRows(q, t, seg)
+	mentions := 0
+	for _, c := range t.counts[:len(q.Options)] {
+		mentions += c
+	}
+	valid := t.rows - t.counts[len(q.Options)] - t.counts[len(q.Options)+1]
+	seg.Summary = &Summary{NValid: valid, MT: tenthsPtr(Percent(mentions, seg.N))}
+}

@@ -246,3 +246,33 @@ func ints(v []int) string {
 	}
 	return strings.Join(b, ",")
 }
+
+// TestMultipleTotal: testResponses' q1 has 2+2+1+1+2+1 = 9 mentions over
+// n = 8 (blank and invalid included in n): M.T. = 112.5%; 6 answered
+// validly.
+func TestMultipleTotal(t *testing.T) {
+	res, err := analyseString(t, testResponses, Config{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := res.Questions[0].Total.Summary
+	if ptr(s.MT) != "112.5" || s.NValid != 6 {
+		t.Errorf("M.T. %s n_valid %d, want 112.5 6", ptr(s.MT), s.NValid)
+	}
+}
+
+// TestCrosstabByQuestion: an SA question's column splits respondents; its
+// segments come in codebook order (女 before 男 here, although 男 appears
+// first) and carry the option's label.
+func TestCrosstabByQuestion(t *testing.T) {
+	cb := typesHeader + "g,SA,,性別,f,女,,,,,\ng,,,,m,男,,,,,\ns,SA,,満足,1,はい,,,,,\ns,,,,2,いいえ,,,,,\n"
+	res := analyseFiles(t, cb, "respondent_id,g,s\n1,m,1\n2,f,2\n3,男,2\n", Config{By: []string{"g"}, MinCell: 1})
+	var got []string
+	for _, sg := range res.Questions[1].Crosstabs[0].Segments {
+		got = append(got, sg.Label+":"+rowsString(sg))
+	}
+	want := "g=女:n=1 2:1:100.0:1 1:0:0.0:2 _blank:0:0.0:0 _invalid:0:0.0:0|g=男:n=2 1:1:50.0:1 2:1:50.0:1 _blank:0:0.0:0 _invalid:0:0.0:0"
+	if strings.Join(got, "|") != want {
+		t.Errorf("segments\n got %s\nwant %s", strings.Join(got, "|"), want)
+	}
+}

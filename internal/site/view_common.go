@@ -1,0 +1,72 @@
+package site
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+
+	"surveysite/internal/survey"
+)
+
+// Helpers the type views share.
+
+// shareTable is a table of rows without ranks: option, count, percent and
+// interval, in the rows' order.
+func shareTable(qr *survey.QuestionResult, first string) TableView {
+	t := TableView{Head: []HeadCell{{first, false}, {"件数", true}, {"割合（%）", true}, {"95%信頼区間（%）", true}}}
+	for _, r := range qr.Total.Rows {
+		pct, ci := "（nに含めない）", ""
+		if r.HasPercent(qr.Total.N) {
+			pct, ci = dash(r.Count, r.Percent.String()), r.CILow.String()+"〜"+r.CIHigh.String()
+		}
+		t.Rows = append(t.Rows, []Cell{{Text: r.Label, Header: true}, {Text: dash(r.Count, strconv.Itoa(r.Count))}, {Text: pct}, {Text: ci}})
+	}
+	return t
+}
+
+// shareDesc describes rows in their order: 「とても満足 30.7%、満足 41.1%」.
+func shareDesc(qr *survey.QuestionResult) string {
+	var parts []string
+	for _, r := range qr.Total.Rows {
+		if r.HasPercent(qr.Total.N) && (r.Count > 0 || r.Role != survey.RoleBlank && r.Role != survey.RoleInvalid) {
+			parts = append(parts, fmt.Sprintf("%s %s%%", r.Label, r.Percent))
+		}
+	}
+	return strings.Join(parts, "、")
+}
+
+// pct formats a share that may be missing.
+func pct(t *survey.Tenths) string {
+	if t == nil {
+		return "-"
+	}
+	return t.String() + "%"
+}
+
+// addSummaryRows appends to a cross-tab's table one row per figure, with
+// each segment's value ("秘匿" for a suppressed segment).
+func addSummaryRows(cv *CrosstabView, ct survey.Crosstab, figures []string, value func(s *survey.Summary, i int) string) {
+	for i, f := range figures {
+		cv.Options = append(cv.Options, f)
+		var cells []string
+		for _, seg := range ct.Segments {
+			switch {
+			case seg.Suppressed:
+				cells = append(cells, "秘匿")
+			case seg.Summary == nil:
+				cells = append(cells, "-")
+			default:
+				cells = append(cells, value(seg.Summary, i))
+			}
+		}
+		cv.Cells = append(cv.Cells, cells)
+	}
+}
+
+// orDash returns s, or 「-」 when it is empty.
+func orDash(s string) string {
+	if s == "" {
+		return "-"
+	}
+	return s
+}
