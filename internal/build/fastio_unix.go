@@ -5,7 +5,6 @@ package build
 import (
 	"io/fs"
 	"os"
-	"path/filepath"
 	"syscall"
 )
 
@@ -37,10 +36,12 @@ func writeOutputFile(name string, data []byte) error {
 	return nil
 }
 
-// dirFS is os.DirFS(root) whose ReadFile uses plain system calls.
+// dirFS is os.DirFS(root) whose ReadFile uses plain system calls and
+// refuses links that lead outside root (see links.go).
 type dirFS struct {
 	fs.FS
 	root string
+	h    *rootHandle
 }
 
 // DirFS is os.DirFS(root), reading files with fewer system calls.
@@ -48,7 +49,7 @@ func DirFS(root string) fs.FS {
 	if root == "" {
 		return os.DirFS(root) // which refuses every name, as it should
 	}
-	return dirFS{os.DirFS(root), root}
+	return dirFS{os.DirFS(root), root, &rootHandle{}}
 }
 
 func (d dirFS) ReadDir(name string) ([]fs.DirEntry, error) { return fs.ReadDir(d.FS, name) }
@@ -60,9 +61,9 @@ func (d dirFS) ReadFile(name string) ([]byte, error) {
 	if !fs.ValidPath(name) {
 		return nil, &fs.PathError{Op: "open", Path: name, Err: fs.ErrInvalid}
 	}
-	fd, err := openRetrying(filepath.Join(d.root, filepath.FromSlash(name)), syscall.O_RDONLY|syscall.O_CLOEXEC, 0)
+	fd, err := d.open(name)
 	if err != nil {
-		return nil, &fs.PathError{Op: "open", Path: name, Err: err}
+		return nil, err
 	}
 	defer syscall.Close(fd)
 	var st syscall.Stat_t
@@ -89,6 +90,19 @@ func (d dirFS) ReadFile(name string) ([]byte, error) {
 		}
 		data = data[:len(data)+n]
 	}
+}
+
+// openChecked opens full, the file name under root, after checking that
+// no link on the way leads outside root.
+func (d dirFS) openChecked(name, full string) (int, error) {
+	if link, target, ok := escapingLink(d.root, name); ok {
+		return -1, linkError(name, link, target)
+	}
+	fd, err := openRetrying(full, syscall.O_RDONLY|syscall.O_CLOEXEC, 0)
+	if err != nil {
+		return -1, &fs.PathError{Op: "open", Path: name, Err: err}
+	}
+	return fd, nil
 }
 
 // openRetrying is syscall.Open, called again while it is interrupted, as
