@@ -74,13 +74,28 @@ func chromiumPath(t *testing.T) string {
 	return ""
 }
 
-// builtSite builds the repository's site into a temporary folder and returns
-// the folder and the site-relative paths of its HTML files, sorted.
+// examples are the example projects checked with the repository's site;
+// each is built into a folder of that name inside it, as if published under
+// a sub-path.
+var examples = []string{"examples/question-types"}
+
+// builtSite builds the repository's site and the example projects into a
+// temporary folder and returns the folder and the site-relative paths of
+// their HTML files, sorted.
 func builtSite(t *testing.T) (dir string, pages []string) {
 	t.Helper()
 	dir = filepath.Join(t.TempDir(), "public")
 	if _, err := build.Run(context.Background(), build.Options{Source: repoRoot(t), Dest: dir}); err != nil {
 		t.Fatalf("build: %v", err)
+	}
+	for _, ex := range examples {
+		src, dest := filepath.Join(repoRoot(t), filepath.FromSlash(ex)), filepath.Join(dir, filepath.FromSlash(ex))
+		if err := os.MkdirAll(filepath.Dir(dest), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := build.Run(context.Background(), build.Options{Source: src, Dest: dest}); err != nil {
+			t.Fatalf("build %s: %v", ex, err)
+		}
 	}
 	err := filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
 		if err != nil || d.IsDir() || !strings.HasSuffix(p, ".html") {

@@ -132,3 +132,25 @@ func errorText(err error) string {
 	}
 	return err.Error()
 }
+
+// TestExamples builds every project under examples/ as a user would, with
+// the link check; each must build without errors.
+func TestExamples(t *testing.T) {
+	t.Parallel()
+	dirs, _ := filepath.Glob(filepath.Join(repoRoot, "examples", "*"))
+	if len(dirs) == 0 {
+		t.Fatal("no example projects")
+	}
+	for _, dir := range dirs {
+		t.Run(filepath.Base(dir), func(t *testing.T) {
+			t.Parallel()
+			res, err := Run(context.Background(), Options{Source: dir, Dest: filepath.Join(t.TempDir(), "public")})
+			if err != nil {
+				t.Fatalf("build: %v", err)
+			}
+			if res.Pages == 0 {
+				t.Error("built no pages")
+			}
+		})
+	}
+}

@@ -48,41 +48,7 @@ func loadSurveys(fsys fs.FS, pages []*content.Page, minCell int, cache *SurveyCa
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			dir := "data/surveys/" + id
-			p := overview[id]
-			cfg, err := surveyConfig(p, minCell)
-			if err != nil {
-				lists[i].AddErr(diag.Pos{Path: p.Path}, err)
-				return
-			}
-			if cfg.Exclude, err = readExclude(fsys, dir+"/"+excludeFile); err != nil {
-				lists[i].AddErr(diag.Pos{Path: dir + "/" + excludeFile}, err)
-				return
-			}
-			st := surveyStamp(fsys, dir, cfg)
-			if in, ok := cache.get(id, st); ok {
-				in.Page = p
-				out[i] = in
-				for _, w := range in.Results.Warnings {
-					lists[i].Add(w)
-				}
-				return
-			}
-			cb, err := survey.LoadCodebook(fsys, dir+"/codebook.csv")
-			if err != nil {
-				lists[i].AddErr(diag.Pos{Path: dir + "/codebook.csv"}, err)
-				return
-			}
-			res, err := survey.Analyse(fsys, dir+"/responses.csv", cb, cfg)
-			if err != nil {
-				lists[i].AddErr(diag.Pos{Path: dir + "/responses.csv"}, err)
-				return
-			}
-			for _, w := range res.Warnings {
-				lists[i].Add(w)
-			}
-			out[i] = site.SurveyInput{ID: id, Page: p, Codebook: cb, Results: res}
-			cache.put(id, st, out[i])
+			out[i] = loadSurvey(fsys, id, overview[id], minCell, cache, &lists[i])
 		}()
 	}
 	wg.Wait()
@@ -97,6 +63,73 @@ func loadSurveys(fsys fs.FS, pages []*content.Page, minCell int, cache *SurveyCa
 		return out, &list // warnings only
 	}
 	return out, nil
+}
+
+// loadSurvey reads and analyses data/surveys/<id>/ with the settings of its
+// overview page p (nil if there is none); problems go to list, and a survey
+// with errors comes back as the zero SurveyInput.
+func loadSurvey(fsys fs.FS, id string, p *content.Page, minCell int, cache *SurveyCache, list *diag.List) site.SurveyInput {
+	dir := "data/surveys/" + id
+	cfg, err := surveyConfig(p, minCell)
+	if err != nil {
+		list.AddErr(diag.Pos{Path: p.Path}, err)
+		return site.SurveyInput{}
+	}
+	if cfg.Exclude, err = readExclude(fsys, dir+"/"+excludeFile); err != nil {
+		list.AddErr(diag.Pos{Path: dir + "/" + excludeFile}, err)
+		return site.SurveyInput{}
+	}
+	st := surveyStamp(fsys, dir, cfg)
+	if in, ok := cache.get(id, st); ok {
+		in.Page = p
+		for _, w := range in.Results.Warnings {
+			list.Add(w)
+		}
+		return in
+	}
+	cb, err := survey.LoadCodebook(fsys, dir+"/codebook.csv")
+	if err != nil {
+		list.AddErr(diag.Pos{Path: dir + "/codebook.csv"}, err)
+		return site.SurveyInput{}
+	}
+	res, err := survey.Analyse(fsys, dir+"/responses.csv", cb, cfg)
+	if err != nil {
+		list.AddErr(diag.Pos{Path: dir + "/responses.csv"}, err)
+		return site.SurveyInput{}
+	}
+	for _, w := range res.Warnings {
+		list.Add(w)
+	}
+	in := site.SurveyInput{ID: id, Page: p, Codebook: cb, Results: res}
+	cache.put(id, st, in)
+	return in
+}
+
+// TallySurvey analyses one survey of the project in fsys with every
+// setting a build uses: minCell from surveysite.yaml, and separator, base,
+// min_cell, crosstab, missing and publish_free_text from
+// content/surveys/<id>/_index.md, and the exclusion file.
+func TallySurvey(fsys fs.FS, id string) (*survey.Results, []*diag.Error, error) {
+	cfg, err := site.LoadConfig(fsys)
+	if err != nil {
+		return nil, nil, err
+	}
+	pages, err := content.Load(fsys, content.Options{})
+	if err != nil {
+		return nil, nil, err
+	}
+	var p *content.Page
+	for _, pg := range pages {
+		if pg.Path == "content/surveys/"+id+"/_index.md" {
+			p = pg
+		}
+	}
+	var list diag.List
+	in := loadSurvey(fsys, id, p, cfg.MinCell, nil, &list)
+	if err := list.Err(); err != nil {
+		return nil, list.Warnings(), err
+	}
+	return in.Results, list.Warnings(), nil
 }
 
 func surveyConfig(p *content.Page, minCell int) (survey.Config, error) {

@@ -2,18 +2,21 @@ package cli
 
 import (
 	"context"
+	"flag"
 	"fmt"
 	"io"
 	"io/fs"
 	"os"
+	"path/filepath"
 	"strings"
 
+	"surveysite/internal/build"
 	"surveysite/internal/survey"
 )
 
 type tallyCmd struct{ env Env }
 
-const tallySynopsis = "tally --codebook F --responses F [--question ID] [--by COLUMN] [--base all|answered] [--min-cell N] [--separator S] [--format table|csv|json]"
+const tallySynopsis = "tally (--survey DIR | --codebook F --responses F) [--question ID] [--by COLUMN] [--base all|answered] [--min-cell N] [--separator S] [--format table|csv|json]"
 
 // stringsFlag collects a repeatable flag.
 type stringsFlag []string
@@ -27,6 +30,7 @@ func (s *stringsFlag) Set(v string) error {
 // Run tallies a survey and prints one row per question, segment and option.
 func (c *tallyCmd) Run(ctx context.Context, args []string) error {
 	fset := newFlagSet(c.env, "tally", tallySynopsis)
+	dir := fset.String("survey", "", "a survey folder data/surveys/<id> of a project: tallied with every setting the build uses")
 	codebook := fset.String("codebook", "", "codebook CSV `file` (one row per option)")
 	responses := fset.String("responses", "", "responses CSV `file` (one row per respondent)")
 	question := fset.String("question", "", "tally only the question with this `ID`")
@@ -38,6 +42,12 @@ func (c *tallyCmd) Run(ctx context.Context, args []string) error {
 	format := fset.String("format", "table", "output format: table, csv or json")
 	if err := parseFlags(fset, args); err != nil {
 		return err
+	}
+	if *dir != "" {
+		if *codebook != "" || *responses != "" || len(by) > 0 || flagSet(fset, "base", "min-cell", "separator") {
+			return usagef("--survey takes its settings from the project; leave out --codebook, --responses, --by, --base, --min-cell and --separator")
+		}
+		return c.survey(*dir, *question, *format)
 	}
 	switch {
 	case *codebook == "":
@@ -51,11 +61,7 @@ func (c *tallyCmd) Run(ctx context.Context, args []string) error {
 	case *sep == "":
 		return usagef("--separator must not be empty")
 	}
-	write, ok := map[string]func(io.Writer, *survey.Results) error{
-		"table": survey.WriteTable,
-		"csv":   survey.WriteCSV,
-		"json":  survey.WriteJSON,
-	}[*format]
+	write, ok := writers[*format]
 	if !ok {
 		return usagef("--format must be table, csv or json, not %q", *format)
 	}
@@ -81,6 +87,63 @@ func (c *tallyCmd) Run(ctx context.Context, args []string) error {
 		fmt.Fprintln(c.env.Stderr, w.Format())
 	}
 	return write(c.env.Stdout, res)
+}
+
+// survey tallies a survey folder of a project through the build, so its
+// numbers are the site's.
+func (c *tallyCmd) survey(dir, question, format string) error {
+	write, ok := writers[format]
+	if !ok {
+		return usagef("--format must be table, csv or json, not %q", format)
+	}
+	abs, err := filepath.Abs(dir)
+	if err != nil {
+		return err
+	}
+	surveys := filepath.Dir(abs)
+	if filepath.Base(surveys) != "surveys" || filepath.Base(filepath.Dir(surveys)) != "data" {
+		return usagef("--survey %s: name a folder data/surveys/<id> of a project", dir)
+	}
+	root := filepath.Dir(filepath.Dir(surveys))
+	res, warns, err := build.TallySurvey(os.DirFS(root), filepath.Base(abs))
+	for _, w := range warns {
+		fmt.Fprintln(c.env.Stderr, w.Format())
+	}
+	if err != nil {
+		return err
+	}
+	if question != "" {
+		var keep []survey.QuestionResult
+		var ids []string
+		for _, q := range res.Questions {
+			ids = append(ids, q.ID)
+			if q.ID == question {
+				keep = append(keep, q)
+			}
+		}
+		if keep == nil {
+			return usagef("question %q is not in %s (questions: %s)", question, dir, strings.Join(ids, ", "))
+		}
+		res.Questions = keep
+	}
+	return write(c.env.Stdout, res)
+}
+
+var writers = map[string]func(io.Writer, *survey.Results) error{
+	"table": survey.WriteTable,
+	"csv":   survey.WriteCSV,
+	"json":  survey.WriteJSON,
+}
+
+// flagSet reports whether any of the named flags was given.
+func flagSet(fset *flag.FlagSet, names ...string) bool {
+	found := false
+	fset.Visit(func(f *flag.Flag) {
+		for _, n := range names {
+			found = found || f.Name == n
+		}
+	})
+	return found
 }
 
 // osFS opens paths as the user typed them, relative to the current

@@ -34,6 +34,9 @@ type SurveyView struct {
 	Questions  []*QuestionView
 	Downloads  []Download
 	Suppressed bool // some cross-tab segment is suppressed
+	// columnNames are the titles of questions, for cross-tabs by a
+	// question's column.
+	columnNames map[string]string
 }
 
 // QuestionView is one question's report: table, charts and downloads.
@@ -169,6 +172,12 @@ func (s *Site) addSurvey(si SurveyInput) error {
 		sv.Notice = v
 	}
 	titles, _ := overview.Params["questions"].(map[string]any)
+	sv.columnNames = map[string]string{}
+	for _, qr := range res.Questions {
+		if t, ok := titles[qr.ID].(string); ok && t != "" {
+			sv.columnNames[qr.ID] = t
+		}
+	}
 	for _, qr := range res.Questions {
 		qv, files, err := s.questionView(sv, qr, titles)
 		if err != nil {
@@ -206,6 +215,14 @@ func (s *Site) addSurvey(si SurveyInput) error {
 	sv.Downloads = []Download{
 		{"全設問の集計結果（CSV、UTF-8 BOM付き）", "/" + stem + ".csv"},
 		{"全設問の集計結果（JSON）", "/" + stem + ".json"},
+	}
+	if survey.HasSummary(res) {
+		var b bytes.Buffer
+		if err := survey.WriteSummaryCSV(&b, res, sv.Notice); err != nil {
+			return err
+		}
+		s.files = append(s.files, File{stem + "_summary.csv", b.Bytes()})
+		sv.Downloads = append(sv.Downloads, Download{"全設問の平均・M.T.・NPSなどの指標（CSV、UTF-8 BOM付き）", "/" + stem + "_summary.csv"})
 	}
 	s.Surveys = append(s.Surveys, sv)
 	return nil
@@ -313,7 +330,18 @@ func (s *Site) questionView(sv *SurveyView, qr survey.QuestionResult, titles map
 		{"グラフ（PNG画像、2倍の解像度）", "/" + dir + stem + ".png"},
 		{"共有用の画像（PNG、1200×630）", "/" + dir + "share.png"},
 	}
+	if survey.HasSummary(&qres) {
+		var b bytes.Buffer
+		if err := survey.WriteSummaryCSV(&b, &qres, sv.Notice); err != nil {
+			return nil, nil, err
+		}
+		files = append(files, File{dir + stem + "_summary.csv", b.Bytes()})
+		qv.Downloads = append(qv.Downloads[:2:2], append([]Download{{summaryLabel(qr.Type), "/" + dir + stem + "_summary.csv"}}, qv.Downloads[2:]...)...)
+	}
 	for i, ct := range qr.Crosstabs {
+		if name, ok := sv.columnNames[ct.Column]; ok {
+			ct.Column = name // a question's column: named by its title
+		}
 		cv, err := kv.crosstab(qb, ct, chart.Meta{
 			ID: fmt.Sprintf("%s-x%d", id, i+1), Title: qv.Title + "（" + ct.Column + "別）",
 			Footnote: footnote,
@@ -324,6 +352,21 @@ func (s *Site) questionView(sv *SurveyView, qr survey.QuestionResult, titles map
 		qv.Crosstabs = append(qv.Crosstabs, cv)
 	}
 	return qv, files, nil
+}
+
+// summaryLabel names a question's download of summary figures.
+func summaryLabel(t survey.Type) string {
+	switch t {
+	case survey.MA:
+		return "M.T.などの指標（CSV、UTF-8 BOM付き）"
+	case survey.RANK:
+		return "順位別の件数と得点（CSV、UTF-8 BOM付き）"
+	case survey.NPS:
+		return "NPSと推奨者・批判者の割合（CSV、UTF-8 BOM付き）"
+	case survey.FA:
+		return "記入のあった回答数（CSV、UTF-8 BOM付き）"
+	}
+	return "平均・四分位などの指標（CSV、UTF-8 BOM付き）"
 }
 
 func dash(count int, s string) string {

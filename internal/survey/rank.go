@@ -212,4 +212,6 @@ func (rankKind) summarise(q *Question, t, _ *tally, seg *Segment) {
 		}
 	}
 	seg.Rows = append(ranked, rest...)
+	cells := len(q.Options) * k
+	seg.Summary = &Summary{NValid: t.rows - t.counts[cells] - t.counts[cells+1]}
 }

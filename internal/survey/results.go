@@ -95,7 +95,7 @@ type Row struct {
 	Role    Role   `json:"role,omitempty"`
 	Count   int    `json:"count"`
 	Percent Tenths `json:"percent"`        // 100 × Count / n, rounded half up
-	Rank    int    `json:"rank,omitempty"` // 1-based competition rank; 0 if not ranked
+	Rank    int    `json:"rank"`           // 1-based competition rank; 0 if not ranked
 	CILow   Tenths `json:"ci_low"`         // 95% Wilson interval, percent
 	CIHigh  Tenths `json:"ci_high"`
 	// Excluded marks the 無回答 and 無効 rows under BaseAnswered: they are

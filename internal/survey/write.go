@@ -71,9 +71,7 @@ func WriteDownloadCSV(w io.Writer, res *Results, notice string) error {
 	if err := cw.Write(DownloadHeader()...); err != nil {
 		return err
 	}
-	note := func(s string) string {
-		return strings.TrimPrefix(strings.Join([]string{s, notice}, "；"), "；")
-	}
+	note := func(s string) string { return joinNotes(s, notice) }
 	for _, q := range res.Questions {
 		for _, c := range q.columns() {
 			n := strconv.Itoa(c.seg.N)
@@ -176,6 +174,7 @@ func WriteTable(w io.Writer, res *Results) error {
 				}
 				fmt.Fprintf(bw, "%6s  %s  %8d  %6s  %s\n", rankString(r.Rank), pad(r.Label, labelW), r.Count, pct, ci)
 			}
+			writeSummaryLines(bw, &q.Question, seg)
 		}
 	}
 	return bw.Flush()
@@ -202,4 +201,40 @@ func padLeft(s string, w int) string {
 
 func pad(s string, w int) string {
 	return s + strings.Repeat(" ", max(0, w-displayWidth(s)))
+}
+
+// writeSummaryLines writes a segment's summary figures, and a ranking's
+// counts by rank and scores, under its rows.
+func writeSummaryLines(w io.Writer, q *Question, seg Segment) {
+	if seg.Summary == nil {
+		return
+	}
+	var parts []string
+	for _, f := range summaryFigures(q, seg.Summary) {
+		if f.value != "" {
+			parts = append(parts, f.name+" "+f.value+f.unit)
+		}
+	}
+	fmt.Fprintf(w, "  %s\n", strings.Join(parts, "  "))
+	for _, r := range seg.Rows {
+		if r.ByRank == nil {
+			continue
+		}
+		var by []string
+		for i, c := range r.ByRank {
+			by = append(by, fmt.Sprintf("%d位 %d", i+1, c))
+		}
+		fmt.Fprintf(w, "  %s: %s  得点 %d\n", r.Label, strings.Join(by, "  "), *r.Score)
+	}
+}
+
+// joinNotes joins the non-empty notes of a 備考 cell with "；".
+func joinNotes(notes ...string) string {
+	var out []string
+	for _, n := range notes {
+		if n != "" {
+			out = append(out, n)
+		}
+	}
+	return strings.Join(out, "；")
 }
