@@ -94,9 +94,9 @@ type Row struct {
 	Label   string `json:"label"`
 	Role    Role   `json:"role,omitempty"`
 	Count   int    `json:"count"`
-	Percent Tenths `json:"percent"`        // 100 × Count / n, rounded half up
-	Rank    int    `json:"rank"`           // 1-based competition rank; 0 if not ranked
-	CILow   Tenths `json:"ci_low"`         // 95% Wilson interval, percent
+	Percent Tenths `json:"percent"` // 100 × Count / n, rounded half up
+	Rank    int    `json:"rank"`    // 1-based competition rank; 0 if not ranked
+	CILow   Tenths `json:"ci_low"`  // 95% Wilson interval, percent
 	CIHigh  Tenths `json:"ci_high"`
 	// Excluded marks the 無回答 and 無効 rows under BaseAnswered: they are
 	// counted outside n and have no percent or interval (all zero).
