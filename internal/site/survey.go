@@ -34,6 +34,7 @@ type SurveyView struct {
 	Questions  []*QuestionView
 	Downloads  []Download
 	Suppressed bool // some cross-tab segment is suppressed
+	Grids      []*GridView
 	// columnNames are the titles of questions, for cross-tabs by a
 	// question's column.
 	columnNames map[string]string
@@ -200,6 +201,13 @@ func (s *Site) addSurvey(si SurveyInput) error {
 				WithHint("rename the content file")
 		}
 		s.add(p)
+	}
+	fonts, err := s.fonts()
+	if err != nil {
+		return err
+	}
+	if sv.Grids, err = s.grids(sv, res, fonts); err != nil {
+		return err
 	}
 	var csvBuf, jsonBuf bytes.Buffer
 	if err := survey.WriteDownloadCSV(&csvBuf, res, sv.Notice); err != nil {

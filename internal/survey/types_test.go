@@ -276,3 +276,28 @@ func TestCrosstabByQuestion(t *testing.T) {
 		t.Errorf("segments\n got %s\nwant %s", strings.Join(got, "|"), want)
 	}
 }
+
+// FuzzParseNumber: whatever a cell holds, parseNumber either refuses it or
+// returns a key that is a plain decimal number of the same value, which
+// parses again to itself.
+func FuzzParseNumber(f *testing.F) {
+	for _, s := range []string{"1,200", "１，２００円", " 3.5 ", "-2", "+7", "12,34", "1.2.3", "約3", "3日", "", "0x10", "1e5", "٣", "-0", "00012.50"} {
+		f.Add(s, "円")
+	}
+	f.Fuzz(func(t *testing.T, cell, unit string) {
+		key, r, ok := parseNumber(cell, unit)
+		if !ok {
+			if key != "" || r != nil {
+				t.Fatalf("parseNumber(%q) refused but returned %q", cell, key)
+			}
+			return
+		}
+		if strings.ContainsAny(key, ", +") {
+			t.Fatalf("key %q of %q keeps a separator or sign", key, cell)
+		}
+		k2, r2, ok2 := parseNumber(key, "")
+		if !ok2 || k2 != key || r2.Cmp(r) != 0 {
+			t.Fatalf("key %q of %q does not parse to itself: %q %v", key, cell, k2, ok2)
+		}
+	})
+}
