@@ -22,6 +22,7 @@ import (
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/extension"
 	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
 
 	"surveysite/internal/content"
 	"surveysite/internal/diag"
@@ -949,11 +950,17 @@ func offsetPos(name string, src []byte, off int) diag.Pos {
 // resolveMarkdown resolves a link destination as written in the Markdown
 // file srcPath, whose page is at site path pageURL.
 func (c *checker) resolveMarkdown(srcPath, pageURL, dest string) (file, frag string, internal, bad bool) {
+	from := content.OutputPath(pageURL)
+	// The page's HTML holds the destination as goldmark's renderer writes
+	// it: "%0X" becomes "%250X", non-ASCII text is percent-encoded.
+	written := string(util.URLEscape([]byte(dest), true))
 	u, err := parseRef(dest)
-	if err != nil || u.scheme || strings.HasPrefix(dest, "//") {
+	if err != nil {
+		return c.resolve(from, written) // the loader too leaves it as written
+	}
+	if u.scheme || strings.HasPrefix(dest, "//") {
 		return "", "", false, false
 	}
-	from := content.OutputPath(pageURL)
 	if strings.HasSuffix(u.path, ".md") {
 		md := u.path
 		if strings.HasPrefix(md, "/") {
@@ -967,7 +974,7 @@ func (c *checker) resolveMarkdown(srcPath, pageURL, dest string) (file, frag str
 		}
 		return out, u.frag, true, false
 	}
-	return c.resolve(from, dest)
+	return c.resolve(from, written)
 }
 
 // mdLink is a link or image destination in a Markdown file.
