@@ -36,8 +36,8 @@ func Depth(src []byte) *Error {
 			src = rest
 		}
 		l = bytes.TrimSuffix(l, []byte("\r"))
-		indent := 0
-		for indent < len(l) && l[indent] == ' ' {
+		indent := 0 // YAML indents with spaces; a tab counts too, so the count stays high
+		for indent < len(l) && (l[indent] == ' ' || l[indent] == '\t') {
 			indent++
 		}
 		body := l[indent:]

@@ -42,6 +42,7 @@ func TestParseRejects(t *testing.T) {
 		{"DeepFlow", deepFlow, 2, 3 + MaxDepth, "more than 100 levels"},
 		{"DeepFlowAcrossLines", "a:\n b: [\n" + strings.Repeat("[\n", MaxDepth) + "]\n", MaxDepth, 1, "more than 100 levels"},
 		{"DeepBlock", deepBlock.String(), MaxDepth + 2, MaxDepth + 1, "more than 100 levels"},
+		{"DeepBlockIndentedWithTabs", tabbed(MaxDepth + 1), MaxDepth + 1, MaxDepth + 1, "more than 100 levels"},
 		{"DeepCompact", "a:\n" + strings.Repeat("- ", MaxDepth) + "x\n", 2, 2*MaxDepth - 1, "more than 100 levels"},
 		{"DeepFlowAfterQuoteInPlainText", "a: it's\nb: " + strings.Repeat("[", MaxDepth) + "\n", 2, 3 + MaxDepth, "more than 100 levels"},
 		{"BracketsInQuotesBeyondTheSafetyNet", `a: "` + strings.Repeat("[", rawMaxDepth+1) + `"`, 1, 5 + rawMaxDepth, "more than 100 levels"},
@@ -95,6 +96,16 @@ func indentedLines(n int) string {
 	var b strings.Builder
 	for i := range n {
 		fmt.Fprintf(&b, "%sline %d\n", strings.Repeat(" ", i+1), i)
+	}
+	return b.String()
+}
+
+// tabbed returns n keys, each indented by one more tab: not YAML (it
+// indents with spaces), but goccy's parser takes seconds over thousands.
+func tabbed(n int) string {
+	var b strings.Builder
+	for i := range n {
+		fmt.Fprintf(&b, "%sk:\n", strings.Repeat("\t", i))
 	}
 	return b.String()
 }
