@@ -18,6 +18,10 @@ import (
 	template "surveysite/internal/template/html"
 )
 
+// MaxPageSize is the largest content file Load reads, in bytes: a page's
+// HTML and syntax tree take many times its size in memory.
+const MaxPageSize = 4 << 20
+
 // Options configure loading.
 type Options struct {
 	Drafts     bool    // keep pages with draft: true
@@ -84,6 +88,11 @@ func Load(fsys fs.FS, opts Options) ([]*Page, error) {
 		src, err := fs.ReadFile(fsys, f)
 		if err != nil {
 			r.errs.AddErr(diag.Pos{Path: f}, err)
+			return
+		}
+		if len(src) > MaxPageSize {
+			r.errs.Add(diag.Errorf(diag.Pos{Path: f}, "the page is %.1f MB; a page may be at most %d MB", float64(len(src))/(1<<20), MaxPageSize>>20).
+				WithHint("split it into several pages, or publish the text as a file under templates/static/"))
 			return
 		}
 		if !utf8.Valid(src) {

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"reflect"
 	"strconv"
 	"strings"
 	"unicode"
@@ -48,6 +49,7 @@ type docState struct {
 	link    func(from, dest string) (string, bool)
 	refs    []Ref
 	problem diag.List
+	tooDeep bool // nesting beyond MaxNesting was reported
 }
 
 var stateKey = parser.NewContextKey()
@@ -59,6 +61,11 @@ func newMarkdown(unsafe bool) goldmark.Markdown {
 		rendererOpts = append(rendererOpts, html.WithUnsafe())
 	}
 	return goldmark.New(
+		goldmark.WithParser(parser.NewParser(
+			parser.WithBlockParsers(guardedBlockParsers()...),
+			parser.WithInlineParsers(parser.DefaultInlineParsers()...),
+			parser.WithParagraphTransformers(parser.DefaultParagraphTransformers()...),
+		)),
 		goldmark.WithExtensions(extension.GFM, extension.Footnote, extension.CJK),
 		goldmark.WithParserOptions(
 			parser.WithAutoHeadingID(),
@@ -67,6 +74,52 @@ func newMarkdown(unsafe bool) goldmark.Markdown {
 		goldmark.WithRendererOptions(append(rendererOpts,
 			renderer.WithNodeRenderers(util.Prioritized(codeRenderer{}, 100)))...),
 	)
+}
+
+// MaxNesting is how deeply lists and blockquotes may nest in a page. The
+// parser looks at every open block on every line, so nesting costs time
+// with the square of its depth (100,000 levels took over a minute, and every line of a deep list is looked at once per open level); a
+// deeper list or blockquote is an error at its line, and is parsed as
+// text, so that the rest of the page still costs little.
+const MaxNesting = 32
+
+// guardedBlockParsers are goldmark's block parsers with the list and
+// blockquote parsers behind nestGuard.
+func guardedBlockParsers() []util.PrioritizedValue {
+	list, quote := reflect.TypeOf(parser.NewListParser()), reflect.TypeOf(parser.NewBlockquoteParser())
+	bps := parser.DefaultBlockParsers()
+	for i, v := range bps {
+		if t := reflect.TypeOf(v.Value); t == list || t == quote {
+			bps[i].Value = nestGuard{v.Value.(parser.BlockParser)}
+		}
+	}
+	return bps
+}
+
+// nestGuard opens a list or blockquote only if it nests at most
+// MaxNesting deep.
+type nestGuard struct{ parser.BlockParser }
+
+func (g nestGuard) Open(parent ast.Node, reader text.Reader, pc parser.Context) (ast.Node, parser.State) {
+	if parent.Kind() == ast.KindList {
+		return g.BlockParser.Open(parent, reader, pc) // an item of parent, not a new level
+	}
+	depth := 0
+	for n := parent; n != nil && depth < MaxNesting; n = n.Parent() {
+		if k := n.Kind(); k == ast.KindList || k == ast.KindBlockquote {
+			depth++
+		}
+	}
+	if depth < MaxNesting {
+		return g.BlockParser.Open(parent, reader, pc)
+	}
+	if st, _ := pc.Get(stateKey).(*docState); st != nil && !st.tooDeep {
+		st.tooDeep = true
+		_, seg := reader.Position()
+		st.problem.Add(diag.Errorf(st.pos(seg.Start), "lists and blockquotes are nested more than %d levels deep here", MaxNesting).
+			WithHint("nest lists and blockquotes at most %d levels deep; check this line's indentation and its > and - marks", MaxNesting))
+	}
+	return nil, parser.NoChildren
 }
 
 // transformer records chart references and resolves links.

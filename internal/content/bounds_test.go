@@ -1,0 +1,106 @@
+package content
+
+import (
+	"runtime"
+	"strconv"
+	"strings"
+	"testing"
+	"testing/fstest"
+	"time"
+)
+
+// hostile are Markdown bodies, each under 1 MB, that once took a long time
+// or much memory to parse.
+var hostile = []struct {
+	name string
+	body func() string
+	line int // where the nesting is too deep, 0: not too deep
+	// known, if set, says why the case still breaks the bound (see
+	// docs/limits.md); it is skipped.
+	known string
+}{
+	{"list markers on one line", func() string { return strings.Repeat("- ", 100_000) + "x\n" }, 5, ""},
+	{"blockquote markers on one line", func() string { return strings.Repeat(">", 100_000) + " x\n" }, 5, ""},
+	{"ordered list markers on one line", func() string { return strings.Repeat("1. ", 100_000) + "x\n" }, 5, ""},
+	{"mixed on one line", func() string { return strings.Repeat("> - ", 50_000) + "x\n" }, 5, ""},
+	{"a list nested by indentation", func() string {
+		var b strings.Builder
+		for i := range 1_000 {
+			b.WriteString(strings.Repeat(" ", 2*i) + "- x\n")
+		}
+		return b.String()
+	}, 5 + MaxNesting, ""},
+	{"blockquotes deepening line by line", func() string {
+		var b strings.Builder
+		for i := range 1_400 {
+			b.WriteString(strings.Repeat(">", i+1) + " x\n")
+		}
+		return b.String()
+	}, 5 + MaxNesting, ""},
+	{"many short paragraphs", func() string { return strings.Repeat("a\n\n", 300_000) }, 0, ""},
+	{"many list items", func() string { return strings.Repeat("- a\n", 250_000) }, 0,
+		"goldmark: 1.5 s and 270 MB for 250,000 items"},
+	{"emphasis", func() string { return strings.Repeat("*a **b ", 100_000) }, 0, ""},
+	{"links", func() string { return strings.Repeat("[a](", 200_000) }, 0,
+		"goldmark: unclosed link destinations take time with the square of their number"},
+	{"table", func() string { return "|a|b|\n|-|-|\n" + strings.Repeat("|x|y|\n", 150_000) }, 0,
+		"goldmark: 1.4 s and 210 MB for a table of 150,000 rows"},
+}
+
+// TestHostileMarkdownIsBounded checks the promise of docs/limits.md: no page
+// under 1 MB takes more than a second or allocates more than 200 MB, and
+// nesting deeper than MaxNesting is an error at its line. Not parallel: it
+// measures the memory allocated.
+func TestHostileMarkdownIsBounded(t *testing.T) {
+	for _, tc := range hostile {
+		t.Run(tc.name, func(t *testing.T) {
+			if tc.known != "" {
+				t.Skip("known:", tc.known)
+			}
+			src := "---\ntitle: T\n---\n\n" + tc.body()
+			if len(src) >= 1<<20 {
+				t.Fatalf("input is %d bytes, not under 1 MB", len(src))
+			}
+			fsys := fstest.MapFS{"content/a.md": {Data: []byte(src)}}
+			var before, after runtime.MemStats
+			runtime.GC()
+			runtime.ReadMemStats(&before)
+			start := time.Now()
+			done := make(chan error, 1)
+			go func() { _, err := Load(fsys, Options{}); done <- err }()
+			var err error
+			select {
+			case err = <-done:
+			case <-time.After(10 * time.Second):
+				t.Fatalf("%d bytes still parsing after 10 s", len(src))
+			}
+			took := time.Since(start)
+			runtime.ReadMemStats(&after)
+			if took > time.Second {
+				t.Errorf("%d bytes took %v, want under a second", len(src), took)
+			}
+			if alloc := after.TotalAlloc - before.TotalAlloc; alloc > 200<<20 {
+				t.Errorf("%d bytes allocated %d MB, want under 200 MB", len(src), alloc>>20)
+			}
+			switch {
+			case tc.line == 0 && err != nil:
+				t.Errorf("Load() = %v", err)
+			case tc.line > 0 && (err == nil || !strings.HasPrefix(err.Error(), "content/a.md:"+itoa(tc.line)+":")):
+				t.Errorf("Load() = %.300v; want an error at line %d", err, tc.line)
+			case tc.line > 0 && !strings.Contains(err.Error(), "nested more than"):
+				t.Errorf("Load() = %.300v; want it to say how deep nesting may be", err)
+			}
+		})
+	}
+}
+
+func TestLargePageIsRefused(t *testing.T) {
+	t.Parallel()
+	src := "---\ntitle: T\n---\n" + strings.Repeat("あいうえお\n", MaxPageSize/16+1)
+	_, err := Load(fstest.MapFS{"content/a.md": {Data: []byte(src)}}, Options{})
+	if err == nil || !strings.Contains(err.Error(), "content/a.md: the page is") {
+		t.Errorf("Load() of %d bytes = %.200v, want a refusal", len(src), err)
+	}
+}
+
+func itoa(n int) string { return strconv.Itoa(n) }
