@@ -91,11 +91,40 @@ type slot struct {
 // twice.) Problems in the file are
 // returned together as a *diag.List, capped at diag.MaxPerFile.
 func Analyse(fsys fs.FS, responsesPath string, cb *Codebook, cfg Config) (*Results, error) {
+	return AnalyseSource(FileSource(fsys, responsesPath), cb, cfg)
+}
+
+// Records is a table of responses read one row at a time, with the real
+// position of every cell: responses.csv, or a raw export through its
+// column mapping. *tabular.Reader is one.
+type Records interface {
+	Header() ([]string, error)
+	// Read returns the next record; the slice may be reused.
+	Read() ([]string, error)
+	FieldPos(i int) diag.Pos
+	Line() int
+}
+
+// A Source opens its Records from the start, each time it is called: the
+// analysis may read them twice (to name repeated respondent_ids). Path is
+// the file that problems are reported in.
+type Source struct {
+	Path string
+	Open func() (Records, io.Closer, error)
+}
+
+// FileSource reads a CSV file of fsys as tabular does.
+func FileSource(fsys fs.FS, path string) Source {
+	return Source{Path: path, Open: func() (Records, io.Closer, error) { return tabular.Open(fsys, path) }}
+}
+
+// AnalyseSource is Analyse for responses from any Source.
+func AnalyseSource(src Source, cb *Codebook, cfg Config) (*Results, error) {
 	cfg, err := cfg.normalised()
 	if err != nil {
 		return nil, err
 	}
-	r, c, err := tabular.Open(fsys, responsesPath)
+	r, c, err := src.Open()
 	if err != nil {
 		return nil, err
 	}
@@ -104,18 +133,18 @@ func Analyse(fsys fs.FS, responsesPath string, cb *Codebook, cfg Config) (*Resul
 	if err != nil {
 		return nil, err
 	}
-	a, err := newAnalysis(r, head, cb, cfg)
+	a, err := newAnalysis(r, src.Path, head, cb, cfg)
 	if err != nil {
 		return nil, err
 	}
 	if err := a.run(); err != nil {
 		return nil, err
 	}
-	if err := a.findDupes(fsys, responsesPath); err != nil {
+	if err := a.findDupes(src); err != nil {
 		return nil, err
 	}
 	if len(a.dupes) > 0 {
-		a.reportDupes(fsys, responsesPath)
+		a.reportDupes(src)
 	}
 	if err := a.errs.Err(); err != nil {
 		return nil, err
@@ -124,7 +153,8 @@ func Analyse(fsys fs.FS, responsesPath string, cb *Codebook, cfg Config) (*Resul
 }
 
 type analysis struct {
-	r       *tabular.Reader
+	r       Records
+	path    string
 	cfg     Config
 	idCol   int
 	byCols  []int
@@ -147,8 +177,8 @@ type analysis struct {
 	byQuestion []*Question
 }
 
-func newAnalysis(r *tabular.Reader, head []string, cb *Codebook, cfg Config) (*analysis, error) {
-	a := &analysis{r: r, cfg: cfg, idCol: -1, seed: maphash.MakeSeed()}
+func newAnalysis(r Records, path string, head []string, cb *Codebook, cfg Config) (*analysis, error) {
+	a := &analysis{r: r, path: path, cfg: cfg, idCol: -1, seed: maphash.MakeSeed()}
 	for _, id := range cfg.Exclude {
 		if a.exclude == nil {
 			a.exclude = map[string]bool{}
@@ -165,7 +195,7 @@ func newAnalysis(r *tabular.Reader, head []string, cb *Codebook, cfg Config) (*a
 	for i, h := range head {
 		col[h] = i
 	}
-	headPos := diag.Pos{Path: r.Path, Line: r.Line(), Col: 1}
+	headPos := diag.Pos{Path: path, Line: r.Line(), Col: 1}
 	columns := strings.Join(head, ", ")
 	if i, ok := col[IDColumn]; ok {
 		a.idCol = i
@@ -233,7 +263,7 @@ func (a *analysis) run() error {
 				a.errs.Add(de) // a row with the wrong number of cells: go on
 				continue
 			}
-			a.errs.AddErr(diag.Pos{Path: a.r.Path}, err)
+			a.errs.AddErr(diag.Pos{Path: a.path}, err)
 			return a.errs.Err()
 		}
 		a.rows++
@@ -330,11 +360,11 @@ func (a *analysis) isMissing(cell string) bool {
 // findDupes finds the ID hashes seen twice. If the IDs were out of order
 // somewhere, it reads the rows before that point again for their hashes;
 // files whose IDs increase throughout need no second reading and no memory.
-func (a *analysis) findDupes(fsys fs.FS, path string) error {
+func (a *analysis) findDupes(src Source) error {
 	if a.broken == 0 {
 		return nil
 	}
-	r, c, err := tabular.Open(fsys, path)
+	r, c, err := src.Open()
 	if err != nil {
 		return err
 	}
@@ -370,10 +400,10 @@ func (a *analysis) findDupes(fsys fs.FS, path string) error {
 
 // reportDupes reads the file again, only on this error path, to name the
 // repeated IDs and their lines (hashes may collide; values decide).
-func (a *analysis) reportDupes(fsys fs.FS, path string) {
-	r, c, err := tabular.Open(fsys, path)
+func (a *analysis) reportDupes(src Source) {
+	r, c, err := src.Open()
 	if err != nil {
-		a.errs.AddErr(diag.Pos{Path: path}, err)
+		a.errs.AddErr(diag.Pos{Path: src.Path}, err)
 		return
 	}
 	defer c.Close()
@@ -459,7 +489,7 @@ func suppressComplement(segs []Segment) {
 func (a *analysis) results() *Results {
 	res := &Results{N: a.rows, Base: a.cfg.Base, MinCell: a.cfg.MinCell, Warnings: a.warns.Items()}
 	if a.nwarn > diag.MaxPerFile {
-		res.Warnings = append(res.Warnings, diag.Warnf(diag.Pos{Path: a.r.Path},
+		res.Warnings = append(res.Warnings, diag.Warnf(diag.Pos{Path: a.path},
 			"%d more warnings (repeated or too many answers) not shown", a.nwarn-diag.MaxPerFile))
 	}
 	for _, st := range a.qs {

@@ -23,6 +23,9 @@ type matcher struct {
 	// fast is false when a code or label contains the separator; then every
 	// cell takes the longest-first path.
 	fast bool
+	// other is the option that write-ins (answers that name no option)
+	// count as, or -1 when they are errors.
+	other int
 }
 
 type cand struct {
@@ -31,7 +34,10 @@ type cand struct {
 }
 
 func newMatcher(q *Question, sep string) *matcher {
-	m := &matcher{sep: sep, exact: newCodeTable(2 * len(q.Options)), fast: true}
+	m := &matcher{sep: sep, exact: newCodeTable(2 * len(q.Options)), fast: true, other: -1}
+	if q.WriteIn {
+		m.other = slices.IndexFunc(q.Options, func(o Option) bool { return o.Role == RoleOther })
+	}
 	for i, o := range q.Options {
 		for _, s := range []string{o.Code, o.Label} {
 			m.exact.add(s, i)
@@ -106,8 +112,12 @@ func (m *matcher) matchLongest(s string, picks []int) ([]int, string) {
 			}
 		}
 		if !found {
-			tok, _, _ := strings.Cut(s, sep)
-			return picks, strings.TrimSpace(tok)
+			tok, rest, _ := strings.Cut(s, sep)
+			if m.other < 0 {
+				return picks, strings.TrimSpace(tok)
+			}
+			picks = append(picks, m.other) // a write-in
+			s = rest
 		}
 	}
 }

@@ -109,6 +109,9 @@ func (cr *choiceReader) read(a *analysis, rec []string) answer {
 	} else {
 		for i, ci := range cr.wide {
 			on, ok := wideValue(rec[ci])
+			if !ok && q.Options[i].Role == RoleOther {
+				on, ok = true, true // text typed into an その他 column: picked
+			}
 			if !ok {
 				a.errs.Add(diag.Errorf(a.r.FieldPos(ci), "%q is not a valid mark for %s_%s (allowed: 1, 0, TRUE, FALSE, ○, blank)", strings.TrimSpace(rec[ci]), q.ID, q.Options[i].Code).
 					WithHint("write 1 or ○ if the option was picked, and 0 or leave the cell blank if not"))
@@ -144,7 +147,7 @@ func (cr *choiceReader) read(a *analysis, rec []string) answer {
 
 // warnInvalid reports an answer counted as 無効: more picks than allowed.
 func (cr *choiceReader) warnInvalid(a *analysis, k int) {
-	pos := diag.Pos{Path: a.r.Path, Line: a.r.Line()}
+	pos := diag.Pos{Path: a.path, Line: a.r.Line()}
 	if cr.col >= 0 {
 		pos = a.r.FieldPos(cr.col)
 	} else if len(cr.wide) > 0 {

@@ -60,6 +60,9 @@ type Question struct {
 	Unit string `json:"unit,omitempty"`
 	// Bins are a NUM question's bin lower bounds, ascending.
 	Bins []Decimal `json:"bins,omitempty"`
+	// WriteIn counts answers that name no option (write-ins in an export)
+	// as the question's option with role other, instead of as errors.
+	WriteIn bool `json:"writein,omitempty"`
 	Pos  diag.Pos  `json:"-"` // where the question's first row starts
 	// at is where each column of the question's first row is, for errors
 	// found once all its rows are read.
@@ -169,6 +172,10 @@ func LoadCodebook(fsys fs.FS, path string) (*Codebook, error) {
 				WithHint("add one row per option of %s", q.ID))
 			continue
 		}
+		if q.WriteIn && !slices.ContainsFunc(q.Options, func(o Option) bool { return o.Role == RoleOther }) {
+			list.Add(diag.Errorf(q.fieldPos("writein"), "question %s counts write-ins but has no option with option_role other", q.ID).
+				WithHint("add an option such as その他 with option_role other, or leave writein blank"))
+		}
 		k.define(&list, q)
 	}
 	if err := list.Err(); err != nil {
@@ -179,7 +186,7 @@ func LoadCodebook(fsys fs.FS, path string) (*Codebook, error) {
 
 func cleanRow(r *codebookRow) {
 	for _, s := range []*string{&r.QuestionID, &r.Type, &r.MaxChoices, &r.QuestionText, &r.OptionCode, &r.OptionLabel, &r.OptionRole,
-		&r.Value, &r.Group, &r.Unit, &r.Separator, &r.Bins} {
+		&r.Value, &r.Group, &r.Unit, &r.Separator, &r.Bins, &r.WriteIn} {
 		*s = strings.TrimSpace(*s)
 	}
 }
@@ -285,6 +292,13 @@ func setQuestionExtras(list *diag.List, q *Question, row codebookRow, at func(st
 	}
 	set("group", row.Group, &q.Group)
 	set("unit", row.Unit, &q.Unit)
+	if w := strings.ToLower(row.WriteIn); w != "" {
+		q.WriteIn = w == "yes" || w == "true" || w == "1"
+		if !q.WriteIn && w != "no" && w != "false" && w != "0" {
+			list.Add(diag.Errorf(at("writein"), "writein %q is not yes or no", row.WriteIn).
+				WithHint("write yes to count answers that name no option as the option with role other, or leave it blank"))
+		}
+	}
 	set("separator", parseSeparator(row.Separator), &q.Separator)
 	if row.Bins != "" {
 		if q.Bins != nil {

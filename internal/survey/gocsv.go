@@ -93,13 +93,14 @@ type codebookRow struct {
 	Unit      string `csv:"unit"`
 	Separator string `csv:"separator"`
 	Bins      string `csv:"bins"`
+	WriteIn   string `csv:"writein"`
 }
 
 // codebookColumns are the columns codebook.csv must have, in the documented
 // order; codebookOptional may follow in any order.
 var codebookColumns = []string{"question_id", "type", "max_choices", "question_text", "option_code", "option_label", "option_role"}
 
-var codebookOptional = []string{"value", "group", "unit", "separator", "bins"}
+var codebookOptional = []string{"value", "group", "unit", "separator", "bins", "writein"}
 
 // decodeCodebook reads the rows of a codebook with gocsv through a posReader.
 func decodeCodebook(r *tabular.Reader) ([]codebookRow, *posReader, error) {

@@ -301,3 +301,27 @@ func FuzzParseNumber(f *testing.F) {
 		}
 	})
 }
+
+// TestWriteInsCountAsOther: with writein, answers that name no option count
+// once each in the other option, in the one-column and the wide layout (text
+// typed into the その他 column); without it they are errors.
+func TestWriteInsCountAsOther(t *testing.T) {
+	cb := "question_id,type,max_choices,question_text,option_code,option_label,option_role,writein\n" +
+		"m,MA,,目的,a,温泉,,yes\nm,,,,b,食事,,\nm,,,,x,その他,other,\n"
+	res := analyseFiles(t, cb, "respondent_id,m\n1,温泉;釣り\n2,\"食事;ドライブ;温泉\"\n3,b\n", Config{})
+	if got := rowsString(res.Questions[0].Total); got != "n=3 a:2:66.7:1 b:2:66.7:1 x:2:66.7:0 _blank:0:0.0:0 _invalid:0:0.0:0" {
+		t.Errorf("one column: %s", got)
+	}
+	res = analyseFiles(t, cb, "respondent_id,m_a,m_b,m_x\n1,1,0,釣り\n2,0,1,\n3,0,0,0\n", Config{})
+	if got := rowsString(res.Questions[0].Total); got != "n=3 a:1:33.3:1 b:1:33.3:1 x:1:33.3:0 _blank:1:33.3:0 _invalid:0:0.0:0" {
+		t.Errorf("wide: %s", got)
+	}
+	fsys := fstest.MapFS{"cb.csv": {Data: []byte(strings.Replace(cb, ",yes", ",", 1))}, "r.csv": {Data: []byte("respondent_id,m\n1,釣り\n")}}
+	c, err := LoadCodebook(fsys, "cb.csv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := Analyse(fsys, "r.csv", c, Config{}); err == nil || !strings.Contains(err.Error(), `"釣り" is not an option`) {
+		t.Errorf("without writein: err = %v", err)
+	}
+}
