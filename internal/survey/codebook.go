@@ -62,8 +62,8 @@ type Question struct {
 	Bins []Decimal `json:"bins,omitempty"`
 	// WriteIn counts answers that name no option (write-ins in an export)
 	// as the question's option with role other, instead of as errors.
-	WriteIn bool `json:"writein,omitempty"`
-	Pos  diag.Pos  `json:"-"` // where the question's first row starts
+	WriteIn bool     `json:"writein,omitempty"`
+	Pos     diag.Pos `json:"-"` // where the question's first row starts
 	// at is where each column of the question's first row is, for errors
 	// found once all its rows are read.
 	at map[string]diag.Pos
