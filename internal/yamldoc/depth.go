@@ -21,7 +21,10 @@ const rawMaxDepth = 10 * MaxDepth
 // (and "- " or "? " repeated on one line), flow collections by brackets
 // outside quotes and comments, block scalars ("|", ">") as text. The count
 // is never below the parser's, so what passes cannot nest deeper.
-func Depth(src []byte) *Error {
+func Depth(src []byte) *Error { return depthWithin(src, MaxDepth, rawMaxDepth) }
+
+// depthWithin is Depth with other limits, for tests that reach them.
+func depthWithin(src []byte, maxDepth, rawMax int) *Error {
 	var (
 		indents     []int // indentation of the open block levels
 		flow, raw   int   // open flow collections: outside quotes; anywhere
@@ -62,16 +65,16 @@ func Depth(src []byte) *Error {
 			// "- - - x" and "? " open one level each on the same line.
 			for i := indent; i < len(l) && (l[i] == '-' || l[i] == '?') && (i+1 == len(l) || l[i+1] == ' '); {
 				compact++
-				if len(indents)+compact > MaxDepth {
-					return depthError(n, l, i)
+				if len(indents)+compact > maxDepth {
+					return depthError(n, l, i, maxDepth)
 				}
 				for i++; i < len(l) && l[i] == ' '; i++ {
 				}
 			}
 		}
 		block := len(indents) + compact
-		if block > MaxDepth {
-			return depthError(n, l, indent)
+		if block > maxDepth {
+			return depthError(n, l, indent, maxDepth)
 		}
 		end := len(l) // where the line's content ends, before a comment
 		for i := 0; i < len(l); i++ {
@@ -79,8 +82,8 @@ func Depth(src []byte) *Error {
 			switch c {
 			case '[', '{':
 				raw++
-				if raw > rawMaxDepth {
-					return depthError(n, l, i)
+				if raw > rawMax {
+					return depthError(n, l, i, maxDepth)
 				}
 			case ']', '}':
 				raw = max(raw-1, 0)
@@ -108,8 +111,8 @@ func Depth(src []byte) *Error {
 				}
 			case '[', '{':
 				flow++
-				if block+flow > MaxDepth {
-					return depthError(n, l, i)
+				if block+flow > maxDepth {
+					return depthError(n, l, i, maxDepth)
 				}
 			case ']', '}':
 				flow = max(flow-1, 0)
@@ -167,11 +170,11 @@ func opensBlockScalar(l []byte) bool {
 	return false
 }
 
-func depthError(line int, l []byte, i int) *Error {
+func depthError(line int, l []byte, i, maxDepth int) *Error {
 	return &Error{
 		Line: line,
 		Col:  utf8.RuneCount(l[:i]) + 1,
-		Msg:  fmt.Sprintf("the value nests more than %d levels deep", MaxDepth),
-		Hint: fmt.Sprintf("write the settings with at most %d levels of lists and key: value groups inside each other", MaxDepth),
+		Msg:  fmt.Sprintf("the value nests more than %d levels deep", maxDepth),
+		Hint: fmt.Sprintf("write the settings with at most %d levels of lists and key: value groups inside each other", maxDepth),
 	}
 }
