@@ -8,11 +8,10 @@ import (
 	"bytes"
 	"fmt"
 	"html"
-
 	"io"
 	"maps"
 	"regexp"
-	"surveysite/internal/template/text"
+	template "surveysite/internal/template/text"
 	"text/template/parse"
 )
 

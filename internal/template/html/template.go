@@ -11,7 +11,7 @@ import (
 	"os"
 	"path"
 	"path/filepath"
-	"surveysite/internal/template/text"
+	template "surveysite/internal/template/text"
 	"sync"
 	"text/template/parse"
 )
