@@ -78,7 +78,8 @@ func generate(goroot, version string, npatches int) (map[string][]byte, error) {
 		return nil, err
 	}
 	slices.Sort(names)
-	if npatches >= 0 && npatches < len(names) {
+	partial := npatches >= 0 && npatches < len(names)
+	if partial {
 		names = names[:npatches]
 	}
 	for _, name := range names {
@@ -93,8 +94,8 @@ func generate(goroot, version string, npatches int) (map[string][]byte, error) {
 	if err := formatGo(files); err != nil {
 		return nil, err
 	}
-	if npatches >= 0 {
-		return files, nil // part of the way: the check is for the whole
+	if partial {
+		return files, nil // the check is for the whole fork
 	}
 	return files, checkImports(files)
 }
@@ -211,20 +212,20 @@ func checkImports(files map[string][]byte) error {
 
 // own reports whether the file at rel (a slash path under the fork) is
 // surveysite's own rather than made by gen: gen neither writes nor removes
-// it.
+// it. Gen makes LICENSE, GOVERSION and the package folders' files but for
+// fork_* files and fuzz corpora.
 func own(rel string) bool {
-	dir, base := path.Split(rel)
-	if dir == "" {
-		return rel != licenseFile && rel != versionFile
+	if rel == licenseFile || rel == versionFile {
+		return false
 	}
-	if strings.HasPrefix(rel, "gen/") || strings.HasPrefix(base, "fork_") {
+	dir, base := path.Split(rel)
+	if !slices.ContainsFunc(sources, func(s source) bool { return strings.HasPrefix(dir, s.to+"/") }) {
 		return true
 	}
-	return strings.Contains("/"+dir, "/testdata/fuzz/")
+	return strings.HasPrefix(base, "fork_") || strings.Contains("/"+dir, "/testdata/fuzz/")
 }
 
-// treeFiles returns the files under dir that gen makes, by slash path:
-// those of the package folders and the top-level files that are not own.
+// treeFiles returns the files under dir that gen makes, by slash path.
 func treeFiles(dir string) (map[string]bool, error) {
 	have := map[string]bool{}
 	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
@@ -240,9 +241,6 @@ func treeFiles(dir string) (map[string]bool, error) {
 		}
 		rel = filepath.ToSlash(rel)
 		if d.IsDir() {
-			if rel == "gen" {
-				return fs.SkipDir
-			}
 			return nil
 		}
 		if !own(rel) {
