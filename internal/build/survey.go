@@ -12,6 +12,7 @@ import (
 
 	"surveysite/internal/content"
 	"surveysite/internal/diag"
+	"surveysite/internal/importer"
 	"surveysite/internal/site"
 	"surveysite/internal/survey"
 	"surveysite/internal/tabular"
@@ -79,7 +80,7 @@ func loadSurvey(fsys fs.FS, id string, p *content.Page, minCell int, cache *Surv
 		list.AddErr(diag.Pos{Path: dir + "/" + excludeFile}, err)
 		return site.SurveyInput{}
 	}
-	st := surveyStamp(fsys, dir, cfg)
+	st := surveyStamp(fsys, dir, p, cfg)
 	if in, ok := cache.get(id, st); ok {
 		in.Page = p
 		for _, w := range in.Results.Warnings {
@@ -92,9 +93,14 @@ func loadSurvey(fsys fs.FS, id string, p *content.Page, minCell int, cache *Surv
 		list.AddErr(diag.Pos{Path: dir + "/codebook.csv"}, err)
 		return site.SurveyInput{}
 	}
-	res, err := survey.Analyse(fsys, dir+"/responses.csv", cb, cfg)
+	src, err := responsesSource(fsys, dir, p)
 	if err != nil {
-		list.AddErr(diag.Pos{Path: dir + "/responses.csv"}, err)
+		list.AddErr(diag.Pos{Path: dir + "/" + importer.ColumnsFile}, err)
+		return site.SurveyInput{}
+	}
+	res, err := survey.AnalyseSource(src, cb, cfg)
+	if err != nil {
+		list.AddErr(diag.Pos{Path: src.Path}, err)
 		return site.SurveyInput{}
 	}
 	for _, w := range res.Warnings {
@@ -103,6 +109,55 @@ func loadSurvey(fsys fs.FS, id string, p *content.Page, minCell int, cache *Surv
 	in := site.SurveyInput{ID: id, Page: p, Codebook: cb, Results: res}
 	cache.put(id, st, in)
 	return in
+}
+
+// exportSettings returns the survey page's export, header_rows and sheet;
+// ok is false when the page names no export (responses.csv is read then).
+func exportSettings(p *content.Page) (s importer.Settings, ok bool, err error) {
+	if p == nil {
+		return s, false, nil
+	}
+	v, has := p.Params["export"]
+	if !has {
+		return s, false, nil
+	}
+	pos := func(key string) diag.Pos { return diag.Pos{Path: p.Path, Line: p.Lines[key]} }
+	if s.Export, ok = v.(string); !ok || s.Export == "" || strings.ContainsAny(s.Export, "/\\") || strings.HasPrefix(s.Export, ".") {
+		return s, false, diag.Errorf(pos("export"), "export must be the name of the export file in the survey's data folder").
+			WithHint("write export: responses.xlsx (the file surveysite import kept in data/surveys/<id>/)")
+	}
+	switch h := p.Params["header_rows"].(type) {
+	case nil:
+	case uint64:
+		s.HeaderRows = int(h)
+	case int64:
+		s.HeaderRows = int(h)
+	case int:
+		s.HeaderRows = h
+	default:
+		return s, false, diag.Errorf(pos("header_rows"), "header_rows must be a whole number").WithHint("write header_rows: 2")
+	}
+	if s.HeaderRows < 0 || s.HeaderRows > 100 {
+		return s, false, diag.Errorf(pos("header_rows"), "header_rows %d is not between 1 and 100", s.HeaderRows).WithHint("write header_rows: 1 or 2")
+	}
+	if sh, ok := p.Params["sheet"].(string); ok {
+		s.Sheet = sh
+	}
+	return s, true, nil
+}
+
+// responsesSource returns where a survey's responses come from: the raw
+// export through columns.csv when the page names one, else responses.csv.
+func responsesSource(fsys fs.FS, dir string, p *content.Page) (survey.Source, error) {
+	s, ok, err := exportSettings(p)
+	if err != nil || !ok {
+		return survey.FileSource(fsys, dir+"/responses.csv"), err
+	}
+	cols, err := importer.ReadColumns(fsys, dir+"/"+importer.ColumnsFile)
+	if err != nil {
+		return survey.Source{}, err
+	}
+	return importer.Source(fsys, dir, s, cols), nil
 }
 
 // TallySurvey analyses one survey of the project in fsys with every
@@ -259,9 +314,14 @@ type surveyEntry struct {
 
 // surveyStamp describes the versions of a survey's files and its settings;
 // "" when a file cannot be examined, which is never cached.
-func surveyStamp(fsys fs.FS, dir string, cfg survey.Config) string {
+func surveyStamp(fsys fs.FS, dir string, p *content.Page, cfg survey.Config) string {
 	var b strings.Builder
-	for _, f := range []string{"codebook.csv", "responses.csv", excludeFile} {
+	files := []string{"codebook.csv", "responses.csv", excludeFile}
+	if s, ok, _ := exportSettings(p); ok {
+		files = []string{"codebook.csv", s.Export, importer.ColumnsFile, excludeFile}
+		fmt.Fprintf(&b, "%q %d %q\n", s.Export, s.HeaderRows, s.Sheet)
+	}
+	for _, f := range files {
 		fi, err := fs.Stat(fsys, dir+"/"+f)
 		if errors.Is(err, fs.ErrNotExist) && f == excludeFile {
 			continue

@@ -7,9 +7,9 @@ import (
 	"strings"
 )
 
-// maxCategories is the most categories a Stacked chart takes: each is
+// MaxCategories is the most categories a Stacked chart takes: each is
 // marked with a circled number ①..⑳.
-const maxCategories = 20
+const MaxCategories = 20
 
 // StackedOptions configure a Stacked chart.
 type StackedOptions struct {
@@ -54,8 +54,8 @@ func NewStacked(meta Meta, categories []string, segments []Segment, opt StackedO
 	if opt.Colours != nil && len(opt.Colours) < len(categories) {
 		return nil, fmt.Errorf("chart: chart %q: %d colours for %d categories", meta.ID, len(opt.Colours), len(categories))
 	}
-	if len(categories) > maxCategories {
-		return nil, fmt.Errorf("chart: chart %q: %d categories, at most %d", meta.ID, len(categories), maxCategories)
+	if len(categories) > MaxCategories {
+		return nil, fmt.Errorf("chart: chart %q: %d categories, at most %d", meta.ID, len(categories), MaxCategories)
 	}
 	if err := checkCrosstab(categories, segments); err != nil {
 		if len(categories) == 0 {

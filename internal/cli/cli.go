@@ -29,10 +29,11 @@ var commands = map[string]struct {
 	summary string
 	new     func(Env) command
 }{
-	"build": {"build the site into public/", func(e Env) command { return &buildCmd{env: e} }},
-	"check": {"check the site without writing it: inputs, links, #fragments, alt text, titles", func(e Env) command { return &checkCmd{env: e} }},
-	"serve": {"preview the site at http://127.0.0.1:1313/, rebuilding on every change", func(e Env) command { return &serveCmd{env: e} }},
-	"tally": {"tally a survey: counts, percentages, ranks, intervals, cross-tabs", func(e Env) command { return &tallyCmd{env: e} }},
+	"build":  {"build the site into public/", func(e Env) command { return &buildCmd{env: e} }},
+	"check":  {"check the site without writing it: inputs, links, #fragments, alt text, titles", func(e Env) command { return &checkCmd{env: e} }},
+	"serve":  {"preview the site at http://127.0.0.1:1313/, rebuilding on every change", func(e Env) command { return &serveCmd{env: e} }},
+	"tally":  {"tally a survey: counts, percentages, ranks, intervals, cross-tabs", func(e Env) command { return &tallyCmd{env: e} }},
+	"import": {"make a survey from a raw export (CSV or .xlsx): codebook, column map and page", func(e Env) command { return &importCmd{env: e} }},
 }
 
 // usageError is a mistake in the command line; it exits 2 with a hint.

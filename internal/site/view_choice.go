@@ -153,6 +153,9 @@ func shareCrosstab(qr *survey.QuestionResult, ct survey.Crosstab, meta chart.Met
 		ct.Column, strings.Join(shown, "、"), minCell)
 	var c chart.Chart
 	var err error
+	if sa && len(cv.Options) > chart.MaxCategories {
+		sa = false // too many for one stacked bar: grouped bars
+	}
 	if sa {
 		var opt chart.StackedOptions
 		if colours != nil {

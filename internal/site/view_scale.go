@@ -48,7 +48,9 @@ func (scaleView) describe(qb *questionBuild) {
 			Figure{Label: "「" + first[0] + "」＋「" + first[1] + "」（計）", Value: pct(s.Top2)},
 			Figure{Label: "「" + last[0] + "」＋「" + last[1] + "」（計）", Value: pct(s.Bottom2)})
 	}
-	qv.Figures = append(qv.Figures, scoreFigures(qr, s)...)
+	if s.Mean != "" {
+		qv.Figures = append(qv.Figures, scoreFigures(qr, s)...)
+	}
 	qv.Desc = fmt.Sprintf("%s（%s、n=%d）。%s。", qv.Title, qv.TypeLabel, qv.N, shareDesc(qr))
 	if s.Top2 != nil {
 		qv.Desc += fmt.Sprintf("「%s」と「%s」の計 %s、「%s」と「%s」の計 %s。", first[0], first[1], pct(s.Top2), last[0], last[1], pct(s.Bottom2))
@@ -56,10 +58,11 @@ func (scaleView) describe(qb *questionBuild) {
 	if s.Mean != "" {
 		qv.Desc += fmt.Sprintf("平均 %s点（有効回答 %d）。", s.Mean, s.NValid)
 	}
-	qb.notes = append(qb.notes, "選択肢は調査票の順に示しています（件数の順ではありません）。",
-		"（計）は件数を合計してから割合を求めたもので、割合を足したものとは四捨五入の分だけ異なることがあります。",
-		scoreNote(qr),
-		"四捨五入のため合計が100.0%にならない場合があります。", "「-」は該当なし（0件）を表します。", "95%信頼区間はWilsonの方法で求めています。")
+	qb.notes = append(qb.notes, "選択肢は調査票の順に示しています（件数の順ではありません）。")
+	if s.Mean != "" {
+		qb.notes = append(qb.notes, "（計）は件数を合計してから割合を求めたもので、割合を足したものとは四捨五入の分だけ異なることがあります。", scoreNote(qr))
+	}
+	qb.notes = append(qb.notes, "四捨五入のため合計が100.0%にならない場合があります。", "「-」は該当なし（0件）を表します。", "95%信頼区間はWilsonの方法で求めています。")
 }
 
 // scoreFigures are the mean, standard deviation and valid answers.
@@ -105,6 +108,10 @@ func extraNames(qr *survey.QuestionResult) string {
 // others (roles, 無回答, 無効) in greys.
 func scaleColours(qr *survey.QuestionResult) func(n int) []string {
 	k := scaled(qr)
+	if qr.Unit != "" || k > 9 {
+		// Bands are ordered from low to high, not around a middle.
+		return func(n int) []string { return append(chart.RankColours(k), chart.ScaleColours(2, n-k)[2:]...) }
+	}
 	return func(n int) []string { return chart.ScaleColours(k, n-k) }
 }
 

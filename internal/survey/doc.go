@@ -31,7 +31,8 @@
 //     Rows ranked. Summary: n_valid and mt.
 //   - SCALE (scale.go): one option of an ordered scale listed most positive
 //     first; rows in scale order, never ranked. Summary: n_valid, top2,
-//     bottom2, mean, sd.
+//     bottom2, mean, sd; with a unit (amounts in bands: 円, band) only
+//     n_valid.
 //   - NUM (num.go): a number; no options. Rows are bins. Summary: n_valid,
 //     mean, sd, min, q1, median, q3, max.
 //   - NPS (nps.go): a score 0–10; no options (the eleven scores are

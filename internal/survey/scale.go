@@ -9,7 +9,8 @@ import (
 
 // SCALE is an ordered scale (そう思う … そう思わない, 1–5, amounts in
 // bands): one option per respondent, listed in the questionnaire's order,
-// most positive first, and never ranked. Options with a role (わからない,
+// most positive first, and never ranked. A SCALE with a unit (円, band) is
+// amounts in bands: kept in order, with no mean and no top-2. Options with a role (わからない,
 // 該当しない) stay rows but have no score.
 const SCALE Type = "SCALE"
 
@@ -92,6 +93,15 @@ func (scaleKind) summarise(q *Question, t, _ *tally, seg *Segment) {
 		}
 	}
 	sum := &Summary{}
+	if q.Unit != "" {
+		// Amounts in bands: ordered, but a mean of band positions or a
+		// top-2 would mislead.
+		for _, i := range idx {
+			sum.NValid += t.counts[i]
+		}
+		seg.Summary = sum
+		return
+	}
 	if len(idx) >= 4 {
 		top := t.counts[idx[0]] + t.counts[idx[1]]
 		bottom := t.counts[idx[len(idx)-1]] + t.counts[idx[len(idx)-2]]

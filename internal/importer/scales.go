@@ -1,0 +1,160 @@
+package importer
+
+import (
+	"regexp"
+	"slices"
+	"strings"
+
+	"golang.org/x/text/unicode/norm"
+)
+
+// knownScales are ordered scales as Japanese and English questionnaires
+// print them, most positive first. A column whose answers all belong to one
+// becomes a SCALE question with the smallest scale that holds them, in its
+// order. Labels are compared after NFKC and case folding.
+var knownScales = [][]string{
+	{"とても満足", "満足", "やや満足", "どちらでもない", "やや不満", "不満", "とても不満"},
+	{"とても満足", "満足", "どちらでもない", "不満", "とても不満"},
+	{"とても満足", "満足", "やや不満", "不満"},
+	{"満足", "やや満足", "どちらともいえない", "やや不満", "不満"},
+	{"満足", "やや満足", "普通", "やや不満", "不満"},
+	{"満足", "やや満足", "やや不満", "不満"},
+	{"大変満足", "満足", "普通", "不満", "大変不満"},
+	{"非常に満足", "満足", "どちらでもない", "不満", "非常に不満"},
+	{"そう思う", "ややそう思う", "どちらともいえない", "あまりそう思わない", "そう思わない"},
+	{"そう思う", "ややそう思う", "あまりそう思わない", "そう思わない"},
+	{"とてもそう思う", "そう思う", "どちらともいえない", "そう思わない", "まったくそう思わない"},
+	{"とてもそう思う", "ややそう思う", "あまりそう思わない", "まったくそう思わない"},
+	{"よくあてはまる", "ややあてはまる", "どちらともいえない", "あまりあてはまらない", "まったくあてはまらない"},
+	{"あてはまる", "ややあてはまる", "あまりあてはまらない", "あてはまらない"},
+	{"とても良い", "良い", "普通", "悪い", "とても悪い"},
+	{"良い", "やや良い", "普通", "やや悪い", "悪い"},
+	{"とても重要", "重要", "どちらともいえない", "あまり重要でない", "重要でない"},
+	{"ぜひ来たい", "来たい", "どちらともいえない", "あまり来たくない", "来たくない"},
+	{"ぜひ利用したい", "利用したい", "どちらともいえない", "あまり利用したくない", "利用したくない"},
+	{"増えた", "やや増えた", "変わらない", "やや減った", "減った"},
+	{"strongly agree", "agree", "somewhat agree", "neither agree nor disagree", "somewhat disagree", "disagree", "strongly disagree"},
+	{"strongly agree", "agree", "neither agree nor disagree", "disagree", "strongly disagree"},
+	{"strongly agree", "agree", "neutral", "disagree", "strongly disagree"},
+	{"strongly agree", "agree", "disagree", "strongly disagree"},
+	{"very satisfied", "satisfied", "somewhat satisfied", "neither satisfied nor dissatisfied", "somewhat dissatisfied", "dissatisfied", "very dissatisfied"},
+	{"very satisfied", "satisfied", "neither satisfied nor dissatisfied", "dissatisfied", "very dissatisfied"},
+	{"very satisfied", "satisfied", "neutral", "dissatisfied", "very dissatisfied"},
+	{"very satisfied", "somewhat satisfied", "somewhat dissatisfied", "very dissatisfied"},
+	{"excellent", "very good", "good", "fair", "poor"},
+	{"very good", "good", "fair", "poor", "very poor"},
+	{"very good", "good", "average", "poor", "very poor"},
+	{"extremely likely", "very likely", "somewhat likely", "not so likely", "not at all likely"},
+	{"very likely", "likely", "neither likely nor unlikely", "unlikely", "very unlikely"},
+	{"very important", "important", "moderately important", "slightly important", "not important"},
+	{"always", "often", "sometimes", "rarely", "never"},
+	{"いつも", "よく", "ときどき", "たまに", "まったくない"},
+}
+
+// scaleExtras are answers that sit beside a scale without a place on it.
+var scaleExtras = map[string]string{
+	"わからない": "dontknow", "分からない": "dontknow", "わからない・答えられない": "dontknow",
+	"該当しない": "none", "利用していない": "none", "使わない": "none", "選択肢なし": "none",
+	"don't know": "dontknow", "do not know": "dontknow", "not sure": "dontknow",
+	"not applicable": "none", "n/a": "none", "does not apply": "none", "prefer not to say": "dontknow",
+}
+
+func fold(s string) string {
+	s = strings.ToLower(strings.TrimSpace(norm.NFKC.String(s)))
+	s = strings.ReplaceAll(s, "’", "'")
+	return s
+}
+
+// matchScale returns the labels of the smallest known scale that holds every
+// value (as the scale writes them) and the values outside it that are extras
+// (わからない …) with their roles; ok is false if none holds them.
+func matchScale(values []string) (scale []string, extras map[string]string, ok bool) {
+	var best []string
+	var bestExtras map[string]string
+	for _, sc := range knownScales {
+		ex := map[string]string{}
+		fit, onScale := true, 0
+		for _, v := range values {
+			f := fold(v)
+			if slices.ContainsFunc(sc, func(l string) bool { return fold(l) == f }) {
+				onScale++
+				continue
+			}
+			if r, isExtra := scaleExtras[f]; isExtra {
+				ex[v] = r
+				continue
+			}
+			fit = false
+			break
+		}
+		if fit && onScale >= 2 && (best == nil || len(sc) < len(best)) {
+			best, bestExtras = sc, ex
+		}
+	}
+	return best, bestExtras, best != nil
+}
+
+// bandRE finds the amounts of a band label: 「1,000円以上 3,000円未満」,
+// 「5千円未満」, 「$10–$20」, 「10万円〜」.
+var bandRE = regexp.MustCompile(`(\d[\d,]*(?:\.\d+)?)\s*(万|千)?\s*(円|ドル|\$)?`)
+
+// bandLow returns the lower amount of a band label and whether it is one:
+// a number with a word of range (以上, 未満, 〜, -, to, under, over) or a
+// unit of amount or count (円, 代, 泊, 回, 歳, 人, 日 …). A band that is
+// only 「…未満」 or "under …" sorts before the others.
+func bandLow(label string) (low float64, ok bool) {
+	s := norm.NFKC.String(label)
+	m := bandRE.FindAllStringSubmatch(s, -1)
+	if len(m) == 0 {
+		return 0, false
+	}
+	l := strings.ToLower(s)
+	if !rangeWord(l) && !countUnitRE.MatchString(l) {
+		return 0, false
+	}
+	v := amount(m[0])
+	if len(m) == 1 && (strings.Contains(l, "未満") || strings.Contains(l, "以下") || strings.Contains(l, "under") || strings.Contains(l, "less than")) &&
+		!strings.Contains(l, "以上") {
+		return v - 1e-9, true // "under X" comes before "X or more"
+	}
+	return v, true
+}
+
+var countUnitRE = regexp.MustCompile(`\d\s*(万|千)?\s*(円|ドル|代|泊|回|歳|才|人|日|年|か月|ヶ月|時間|分|km|件)`)
+
+// rangeWord reports whether a label names a range: 以上, 未満, 〜 …
+func rangeWord(label string) bool {
+	l := strings.ToLower(norm.NFKC.String(label))
+	for _, w := range []string{"以上", "未満", "以下", "〜", "~", "–", "-", "代", " to ", "under", "over", "less than", "or more"} {
+		if strings.Contains(l, w) {
+			return true
+		}
+	}
+	return false
+}
+
+func amount(m []string) float64 {
+	digits := strings.ReplaceAll(m[1], ",", "")
+	var v float64
+	for i, part := range strings.SplitN(digits, ".", 2) {
+		for _, c := range part {
+			if i == 0 {
+				v = v*10 + float64(c-'0')
+			}
+		}
+		if i == 1 {
+			f := 0.1
+			for _, c := range part {
+				v += float64(c-'0') * f
+				f /= 10
+			}
+		}
+	}
+	switch m[2] {
+	case "万":
+		v *= 10000
+	case "千":
+		v *= 1000
+	}
+	return v
+}
