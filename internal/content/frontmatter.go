@@ -221,7 +221,7 @@ func yamlError(path string, src []byte, line int, err error) error {
 	p := diag.Pos{Path: path, Line: line}
 	var be *yamldoc.Error
 	if errors.As(err, &be) {
-		p.Line, p.Col = fileLine(src, line, be.Line), be.Col
+		p.Line, p.Col = line+be.Line-1, be.Col
 		return diag.Errorf(p, "%s", be.Msg).WithHint("%s", be.Hint)
 	}
 	if errors.As(err, &ye) && ye.GetToken() != nil {
@@ -234,10 +234,9 @@ func yamlError(path string, src []byte, line int, err error) error {
 
 // fileLine maps line yamlLine of the YAML src, which starts on file line
 // line, to a file line. The YAML parser also breaks lines at a lone "\r",
-// which the file's lines do not, so the result is kept within src's lines.
+// which the file's lines do not (yamldoc.FileLine).
 func fileLine(src []byte, line, yamlLine int) int {
-	last := line + bytes.Count(bytes.TrimSuffix(src, []byte("\n")), []byte("\n"))
-	return min(max(line+yamlLine-1, line), last)
+	return line + yamldoc.FileLine(src, yamlLine) - 1
 }
 
 func yamlMessage(err error) string {

@@ -56,7 +56,7 @@ func LoadConfig(fsys fs.FS) (Config, error) {
 		if errors.As(err, &ye) {
 			msg = ye.GetMessage()
 			if tk := ye.GetToken(); tk != nil {
-				pos.Line, pos.Col = tk.Position.Line, tk.Position.Column
+				pos.Line, pos.Col = yamldoc.FileLine(src, tk.Position.Line), tk.Position.Column
 			}
 		}
 		hint := "check this line: each setting is \"key: value\"; put text with a colon (:) or # in quotes"
@@ -119,7 +119,7 @@ func panicLine(src []byte) (pos diag.Pos) {
 		var panicked *diag.Error
 		if errors.As(diag.Guard(pos, "", func() error { var v any; return yaml.NodeToValue(kv.Value, &v) }), &panicked) {
 			if tk := kv.Key.GetToken(); tk != nil && tk.Position != nil {
-				pos.Line, pos.Col = tk.Position.Line, tk.Position.Column
+				pos.Line, pos.Col = yamldoc.FileLine(src, tk.Position.Line), tk.Position.Column
 			}
 			return pos
 		}

@@ -19,7 +19,8 @@ const (
 )
 
 // Check walks a parsed document and reports the first YAML tag or the
-// alias at which expansion exceeds its budget, or nil. Anchors count across
+// alias at which expansion exceeds its budget, or nil. Its line is the
+// parser's (see FileLine). Anchors count across
 // the whole document, so the bound holds however the document is decoded.
 func Check(f *ast.File) *Error {
 	if f == nil {

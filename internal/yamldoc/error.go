@@ -1,6 +1,9 @@
 package yamldoc
 
-import "fmt"
+import (
+	"bytes"
+	"fmt"
+)
 
 // Error is a problem at a line and column (1-based, in characters) of a
 // YAML document. Callers turn it into a diag.Error at the file's line.
@@ -12,3 +15,24 @@ type Error struct {
 
 // Error returns "line:col: msg".
 func (e *Error) Error() string { return fmt.Sprintf("%d:%d: %s", e.Line, e.Col, e.Msg) }
+
+// FileLine returns the line of src (counted by "\n", as editors and the
+// rest of surveysite count) on which line yamlLine of the YAML parser
+// starts. The parser also ends a line at a lone "\r". A line past the end
+// is the last line.
+func FileLine(src []byte, yamlLine int) int {
+	g, f := 1, 1
+	for i := 0; i < len(src) && g < yamlLine; i++ {
+		switch {
+		case src[i] == '\n':
+			g++
+			f++
+		case src[i] == '\r' && (i+1 == len(src) || src[i+1] != '\n'):
+			g++
+		}
+	}
+	if last := bytes.Count(bytes.TrimSuffix(src, []byte("\n")), []byte("\n")) + 1; f > last {
+		return last
+	}
+	return f
+}

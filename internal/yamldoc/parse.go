@@ -6,8 +6,9 @@ import (
 )
 
 // Parse checks the nesting of src, parses it and checks the result. A
-// problem of nesting, tags or aliases is an *Error; a syntax error is the
-// parser's (a yaml.Error, with its token). Parse does not recover from a
+// problem of nesting, tags or aliases is an *Error at a line of src; a
+// syntax error is the parser's (a yaml.Error, with its token, whose line
+// FileLine maps to src's). Parse does not recover from a
 // panic in the parser: the caller, which knows the file, defers diag.Catch.
 func Parse(src []byte) (*ast.File, error) {
 	if e := Depth(src); e != nil {
@@ -18,6 +19,7 @@ func Parse(src []byte) (*ast.File, error) {
 		return nil, err
 	}
 	if e := Check(f); e != nil {
+		e.Line = FileLine(src, e.Line)
 		return nil, e
 	}
 	return f, nil

@@ -109,3 +109,22 @@ func tabbed(n int) string {
 	}
 	return b.String()
 }
+
+func TestFileLineCountsOnlyLineFeeds(t *testing.T) {
+	t.Parallel()
+	for _, tc := range []struct {
+		src       string
+		yaml, ret int
+	}{
+		{"a: 1\nb: 2\n", 2, 2},
+		{"a: 1\r\nb: 2\r\n", 2, 2},
+		{" \r\r000", 3, 1},         // FuzzLoadConfig: the parser's line 3 is the file's line 1
+		{"a: 1\rb: 2\nc: [", 3, 2}, // a lone CR ends a line for the parser only
+		{"a: 1\n", 5, 1},
+		{"", 1, 1},
+	} {
+		if got := FileLine([]byte(tc.src), tc.yaml); got != tc.ret {
+			t.Errorf("FileLine(%q, %d) = %d, want %d", tc.src, tc.yaml, got, tc.ret)
+		}
+	}
+}
