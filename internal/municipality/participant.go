@@ -58,7 +58,8 @@ func LoadParticipants(fsys fs.FS, path string, t *Table) ([]Participant, error) 
 		return nil, err
 	}
 	var rows []participantRow
-	if err := gocsv.UnmarshalCSV(src, &rows); err != nil {
+	err = diag.Guard(diag.Pos{Path: path, Line: 1}, "the participant list", func() error { return gocsv.UnmarshalCSV(src, &rows) })
+	if err != nil {
 		var de *diag.Error
 		if errors.As(err, &de) {
 			return nil, de
