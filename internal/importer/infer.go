@@ -92,6 +92,9 @@ func Infer(rows [][]string, opt Options) (*Plan, error) {
 	if len(rows) == 0 {
 		return nil, fmt.Errorf("the export is empty")
 	}
+	if opt.HeaderRows < 0 {
+		return nil, fmt.Errorf("header rows %d is negative", opt.HeaderRows)
+	}
 	width := 0
 	for _, r := range rows {
 		width = max(width, len(r))
@@ -248,7 +251,7 @@ func (in *inference) wideGroup(i int) []int {
 		marks := true
 		for _, v := range d.values {
 			f := fold(v)
-			if v != "" && !trueValues[f] && !falseValues[f] && !isMissingWord(v) {
+			if v != "" && !trueValues[f] && !falseValues[f] && !isMissingWord(v) && f != fold(d.label) {
 				marks = false
 				break
 			}
@@ -301,6 +304,9 @@ func numeric(vals []string) (string, bool) {
 	}
 	unit := ""
 	for u, n := range suffix {
+		if u == "代" {
+			return "", false // 20代, 30代: age groups, ordered bands rather than numbers
+		}
 		if u != "" && utf8.RuneCountInString(u) <= 3 && n*2 >= len(vals) {
 			unit = u
 		}
@@ -546,8 +552,14 @@ func multiple(vals []string) (sep string, opts []token, writeIns int, ok bool) {
 				count[t]++
 			}
 		}
-		if len(order)*3 > len(whole)*2 && len(whole) > 3 {
-			continue // the pieces are hardly fewer than the cells: not answers joined
+		multi := 0
+		for _, v := range vals {
+			if len(splitKeeping(v, s, atomic)) > 1 {
+				multi++
+			}
+		}
+		if multi*10 < len(vals) || len(order)*3 > len(whole)*2 && len(whole) > 3 {
+			continue // few cells hold two answers, or the pieces are hardly fewer than the cells
 		}
 		rare := max(2, len(vals)/100)
 		for _, t := range order {

@@ -122,8 +122,8 @@ func (m *matcher) matchLongest(s string, picks []int) ([]int, string) {
 	}
 }
 
-// wideValue reads one cell of the wide layout: 1, TRUE or ○ is picked; 0,
-// FALSE or blank is not. ok is false for anything else.
+// wideValue reads one cell of the wide layout: 1, TRUE, ○ or Y (LimeSurvey)
+// is picked; 0, FALSE, N or blank is not. ok is false for anything else.
 func wideValue(cell string) (picked, ok bool) {
 	s := strings.TrimSpace(cell)
 	switch s {
@@ -136,9 +136,9 @@ func wideValue(cell string) (picked, ok bool) {
 	}
 	s = normLabel(s)
 	switch {
-	case s == "1" || strings.EqualFold(s, "TRUE") || s == "○" || s == "◯" || s == "〇":
+	case s == "1" || strings.EqualFold(s, "TRUE") || s == "○" || s == "◯" || s == "〇" || s == "Y":
 		return true, true
-	case s == "0" || strings.EqualFold(s, "FALSE"):
+	case s == "0" || strings.EqualFold(s, "FALSE") || s == "N":
 		return false, true
 	}
 	return false, false

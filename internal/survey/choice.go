@@ -109,7 +109,11 @@ func (cr *choiceReader) read(a *analysis, rec []string) answer {
 	} else {
 		for i, ci := range cr.wide {
 			on, ok := wideValue(rec[ci])
-			if !ok && q.Options[i].Role == RoleOther {
+			switch {
+			case ok:
+			case normLabel(rec[ci]) == normLabel(q.Options[i].Label):
+				on, ok = true, true // the option's label, as SurveyMonkey writes a pick
+			case q.Options[i].Role == RoleOther:
 				on, ok = true, true // text typed into an その他 column: picked
 			}
 			if !ok {
