@@ -16,6 +16,10 @@ func init() { registerView(survey.SCALE, scaleView{}) }
 
 type scaleView struct{}
 
+// maxStacked is the most options a scale shows as one stacked bar; a scale
+// with more (amounts in many bands) is shown as one bar per option, in order.
+const maxStacked = 8
+
 // scaled returns the number of scored options (role blank).
 func scaled(qr *survey.QuestionResult) int {
 	k := 0
@@ -31,6 +35,9 @@ func (scaleView) describe(qb *questionBuild) {
 	qr, qv := qb.qr, qb.qv
 	k := scaled(qr)
 	qv.TypeLabel = fmt.Sprintf("単一回答（%d段階の評価）", k)
+	if qr.Unit != "" {
+		qv.TypeLabel = fmt.Sprintf("単一回答（%d区分、区分の順）", k)
+	}
 	qv.Table = shareTable(qr, "選択肢")
 	s := qr.Total.Summary
 	var first, last []string
@@ -127,6 +134,26 @@ func (scaleView) chart(qb *questionBuild, meta chart.Meta) (chart.Chart, error) 
 			seg.Texts = append(seg.Texts, dash(r.Count, r.Percent.String()+"%"))
 		}
 	}
+	if len(cats) > maxStacked {
+		// Too many parts for one bar: one bar per option, in scale order.
+		var bars []chart.BarRow
+		for _, r := range qr.Total.Rows {
+			if r.HasPercent(qr.Total.N) && (r.Count > 0 || r.Role != survey.RoleBlank && r.Role != survey.RoleInvalid) {
+				bars = append(bars, chart.BarRow{Label: r.Label, Value: float64(r.Percent) / 10, Text: dash(r.Count, r.Percent.String()+"%"),
+					Unranked: r.Role != survey.RoleRanked})
+			}
+		}
+		for i := 1; i < len(bars); i++ {
+			if bars[i-1].Unranked && !bars[i].Unranked {
+				// An option with a role amid the scale: keep the order, drawn alike.
+				for j := range bars {
+					bars[j].Unranked = false
+				}
+				break
+			}
+		}
+		return chart.NewBar(meta, bars, chart.BarOptions{N: qr.Total.N})
+	}
 	return chart.NewStacked(meta, cats, []chart.Segment{seg}, chart.StackedOptions{
 		Colours: scaleColours(qr)(len(cats)), AxisTitle: fmt.Sprintf("n=%d に対する割合（%%）", qr.Total.N)})
 }
@@ -134,7 +161,7 @@ func (scaleView) chart(qb *questionBuild, meta chart.Meta) (chart.Chart, error) 
 func (scaleView) top(*questionBuild, chart.Meta) (chart.Chart, error) { return nil, nil }
 
 func (scaleView) crosstab(qb *questionBuild, ct survey.Crosstab, meta chart.Meta, fonts *chart.Fonts, minCell int) (CrosstabView, error) {
-	cv, err := shareCrosstab(qb.qr, ct, meta, fonts, minCell, true, scaleColours(qb.qr))
+	cv, err := shareCrosstab(qb.qr, ct, meta, fonts, minCell, len(qb.qr.Options) <= maxStacked, scaleColours(qb.qr))
 	if err != nil {
 		return cv, err
 	}
