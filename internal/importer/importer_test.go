@@ -368,3 +368,27 @@ func FuzzInfer(f *testing.F) {
 		}
 	})
 }
+
+// TestImportUnreadable: a broken CSV names its line and column, a broken
+// workbook its file, each with a fix; nothing is written.
+func TestImportUnreadable(t *testing.T) {
+	for name, data := range map[string]string{
+		"bad.csv":  "id,q\n1,\"はい\n2,x\"y\n",
+		"bad.xlsx": "garbage",
+	} {
+		dir := t.TempDir()
+		export := filepath.Join(t.TempDir(), name)
+		os.WriteFile(export, []byte(data), 0o644)
+		_, err := importer.Import(importer.Request{Source: dir, ID: "s", Export: export})
+		want := export + ":2:1: the quoted cell"
+		if name == "bad.xlsx" {
+			want = export + ": cannot read the workbook"
+		}
+		if err == nil || !strings.HasPrefix(err.Error(), want) {
+			t.Errorf("%s: err = %v, want it to start %q", name, err, want)
+		}
+		if entries, _ := os.ReadDir(dir); len(entries) != 0 {
+			t.Errorf("%s: a failed import wrote %v", name, entries)
+		}
+	}
+}
