@@ -202,7 +202,9 @@ type closerFunc func() error
 
 func (c closerFunc) Close() error { return c() }
 
-func (x *xlsxRows) Read() ([]string, error) {
+func (x *xlsxRows) Read() (_ []string, err error) {
+	// excelize parses each row's XML as it is read.
+	defer diag.Catch(&err, diag.Pos{Path: x.path, Line: x.row + 1}, "the workbook's row")
 	if !x.rs.Next() {
 		if err := x.rs.Error(); err != nil {
 			return nil, diag.Errorf(diag.Pos{Path: x.path, Line: x.row + 1}, "cannot read the row: %v", err).
