@@ -69,6 +69,9 @@ func buildPage(t *testing.T, src []byte, withSurvey bool) []byte {
 			t.Fatalf("%s: error %T %v is not positioned", stage, err, err)
 		}
 		for _, e := range items {
+			if strings.Contains(e.Msg, "the library that reads it failed") {
+				t.Fatalf("%s: a library panicked (contained by diag.Catch): %s", stage, e.Format())
+			}
 			if e.Pos.Path != path || e.Pos.Line < 1 || e.Pos.Line > lines+1 {
 				t.Fatalf("%s: problem at %v, %s has %d lines: %s", stage, e.Pos, path, lines, e.Format())
 			}

@@ -3,6 +3,7 @@ package content
 import (
 	"bytes"
 	"errors"
+	"strings"
 	"testing"
 	"testing/fstest"
 	"unicode/utf8"
@@ -153,6 +154,9 @@ func problems(t *testing.T, err error) []*diag.Error {
 	t.Helper()
 	if err == nil {
 		return nil
+	}
+	if strings.Contains(err.Error(), "the library that reads it failed") {
+		t.Fatalf("a library panicked (contained by diag.Catch): %v", err)
 	}
 	var list *diag.List
 	if errors.As(err, &list) {

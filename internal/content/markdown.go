@@ -13,6 +13,7 @@ import (
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/extension"
+	east "github.com/yuin/goldmark/extension/ast"
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/renderer"
 	"github.com/yuin/goldmark/renderer/html"
@@ -69,7 +70,8 @@ func newMarkdown(unsafe bool) goldmark.Markdown {
 		goldmark.WithExtensions(extension.GFM, extension.Footnote, extension.CJK),
 		goldmark.WithParserOptions(
 			parser.WithAutoHeadingID(),
-			parser.WithASTTransformers(util.Prioritized(transformer{}, 100)),
+			parser.WithASTTransformers(util.Prioritized(transformer{}, 100),
+				util.Prioritized(footnoteFix{}, 1000)), // after the footnote extension's (999)
 		),
 		goldmark.WithRendererOptions(append(rendererOpts,
 			renderer.WithNodeRenderers(util.Prioritized(codeRenderer{}, 100)))...),
@@ -147,6 +149,55 @@ func (transformer) Transform(doc *ast.Document, reader text.Reader, pc parser.Co
 		}
 		return ast.WalkContinue, nil
 	})
+}
+
+// footnoteFix removes what goldmark's footnote extension leaves pointing
+// at nothing: a footnote referenced only from inside a footnote that
+// nothing references keeps its number and a back link to a reference that
+// is never written ("[^0]: [^1]", found by FuzzPagePipeline). It runs
+// after the extension's transformer, which builds the list.
+type footnoteFix struct{}
+
+func (footnoteFix) Transform(doc *ast.Document, _ text.Reader, _ parser.Context) {
+	list, _ := doc.LastChild().(*east.FootnoteList)
+	if list == nil {
+		return
+	}
+	for changed := true; changed; {
+		changed = false
+		refs := map[[2]int]bool{} // Index, RefIndex of every reference written
+		linked := map[int]bool{}
+		ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+			if l, ok := n.(*east.FootnoteLink); ok && entering {
+				refs[[2]int{l.Index, l.RefIndex}] = true
+				linked[l.Index] = true
+			}
+			return ast.WalkContinue, nil
+		})
+		for fn := list.FirstChild(); fn != nil; {
+			next := fn.NextSibling()
+			if f, ok := fn.(*east.Footnote); ok && !linked[f.Index] {
+				list.RemoveChild(list, fn)
+				list.Count--
+				changed = true
+			} else {
+				var dangling []ast.Node
+				ast.Walk(fn, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+					if b, ok := n.(*east.FootnoteBacklink); ok && entering && !refs[[2]int{b.Index, b.RefIndex}] {
+						dangling = append(dangling, b)
+					}
+					return ast.WalkContinue, nil
+				})
+				for _, b := range dangling {
+					b.Parent().RemoveChild(b.Parent(), b)
+				}
+			}
+			fn = next
+		}
+	}
+	if list.FirstChild() == nil {
+		doc.RemoveChild(doc, list)
+	}
 }
 
 func (st *docState) addRef(n *ast.FencedCodeBlock, src []byte) {

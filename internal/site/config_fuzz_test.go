@@ -3,6 +3,7 @@ package site
 import (
 	"bytes"
 	"errors"
+	"strings"
 	"testing"
 	"testing/fstest"
 	"time"
@@ -50,6 +51,9 @@ func FuzzLoadConfig(f *testing.F) {
 			}
 			if de.Pos.Path != ConfigFile || de.Pos.Line < 1 || de.Pos.Line > lines+1 {
 				t.Fatalf("problem at %v, the file has %d lines: %s", de.Pos, lines, de.Format())
+			}
+			if strings.Contains(de.Msg, "the library that reads it failed") {
+				t.Fatalf("a library panicked (contained by diag.Catch): %s", de.Format())
 			}
 			if de.Hint == "" {
 				t.Fatalf("problem without a hint: %s", de.Error())
