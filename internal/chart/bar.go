@@ -104,6 +104,15 @@ func checkBarRows(rows []BarRow) error {
 // Meta returns the chart's metadata.
 func (b *Bar) Meta() Meta { return b.meta }
 
+func (b *Bar) narrow() Chart {
+	if b.opt.Width <= NarrowWidth {
+		return nil
+	}
+	n := *b
+	n.opt.Width = NarrowWidth
+	return &n
+}
+
 func (b *Bar) layout(f *Fonts) *scene {
 	s := &scene{w: b.opt.Width}
 	y := margin

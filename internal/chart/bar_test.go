@@ -58,7 +58,7 @@ func TestBarGolden(t *testing.T) {
 			}
 			got := renderSVG(t, b)
 			checkGolden(t, name, got)
-			for _, want := range []string{`role="img"`, `aria-labelledby="bar-` + name + `-title bar-` + name + `-desc"`, "n=614に対する割合（%）", sample} {
+			for _, want := range []string{`role="img"`, `aria-labelledby="bar-` + name + `-title"`, `aria-describedby="bar-` + name + `-desc"`, `<g aria-hidden="true">`, "n=614に対する割合（%）", sample} {
 				if !strings.Contains(string(got), want) {
 					t.Errorf("SVG lacks %q", want)
 				}

@@ -50,6 +50,9 @@ type Chart interface {
 	// Meta returns the chart's title, description, ID and footnote.
 	Meta() Meta
 	layout(f *Fonts) *scene
+	// narrow returns the chart laid out for a phone (NarrowWidth), or nil
+	// when the chart is no wider than that.
+	narrow() Chart
 }
 
 var (

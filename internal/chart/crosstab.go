@@ -114,6 +114,15 @@ func checkCrosstab(options []string, segments []Segment) error {
 // Meta returns the chart's metadata.
 func (c *Crosstab) Meta() Meta { return c.meta }
 
+func (c *Crosstab) narrow() Chart {
+	if c.opt.Width <= NarrowWidth {
+		return nil
+	}
+	n := *c
+	n.opt.Width = NarrowWidth
+	return &n
+}
+
 func (c *Crosstab) layout(f *Fonts) *scene {
 	s := &scene{w: c.opt.Width}
 	max := 0.0

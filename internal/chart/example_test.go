@@ -38,7 +38,7 @@ func Example_bar() {
 		log.Fatal(err)
 	}
 	fmt.Println(strings.SplitN(svg.String(), " viewBox", 2)[0])
-	// Output: <svg role="img" aria-labelledby="q46-title q46-desc"
+	// Output: <svg class="chart-svg chart-wide" role="img" aria-labelledby="q46-title" aria-describedby="q46-desc"
 }
 
 func Example_crosstab() {

@@ -92,6 +92,15 @@ func marker(i int) string { return string(rune('①' + i)) }
 
 const stackHeight = 28.0
 
+func (c *Stacked) narrow() Chart {
+	if c.opt.Width <= NarrowWidth {
+		return nil
+	}
+	n := *c
+	n.opt.Width = NarrowWidth
+	return &n
+}
+
 func (c *Stacked) layout(f *Fonts) *scene {
 	s := &scene{w: c.opt.Width}
 	y := margin

@@ -7,33 +7,59 @@ import (
 	"strings"
 )
 
-// WriteSVG writes c as an inline SVG element for an HTML page: no XML
-// prolog, role="img" with aria-labelledby pointing at its <title> and
-// <desc>, a viewBox, and a width of 100% up to its natural width, so it
-// scales down on phones.
+// NarrowWidth is the natural width of the narrow layout that WriteSVG adds
+// for phones: at a 320 px screen (288 px of content) it is drawn at 0.96 of
+// its size, so the smallest text (13 units) stays above 12 px.
+const NarrowWidth = 300.0
+
+// WriteSVG writes c as inline SVG for an HTML page, twice: the chart at its
+// width (class "chart-svg chart-wide") and laid out again at NarrowWidth for
+// phones (class "chart-svg chart-narrow"); the page's stylesheet shows one
+// of them (display: none hides the other from assistive technology too).
+// A chart no wider than NarrowWidth is written once, with class "chart-svg".
+//
+// Each <svg> has role="img", its <title> as the accessible name
+// (aria-labelledby) and its <desc> as the description (aria-describedby),
+// so a screen reader reads the title, then the summary once. The drawing
+// itself is inside <g aria-hidden="true">: the page shows the same numbers
+// in a table beside the chart, so its 40–170 text labels are not read a
+// second time. The background rect has class "bg" and filled shapes with an
+// outline (stacked segments, tiles, legend keys) class "area", so a
+// stylesheet can redraw the chart in system colours (forced colours).
 func WriteSVG(w io.Writer, c Chart, f *Fonts) error {
-	return writeSVG(w, c, f, false)
+	var b bytes.Buffer
+	n := c.narrow()
+	if n == nil {
+		writeSVG(&b, c.Meta(), c.layout(f), "chart-svg", false)
+	} else {
+		writeSVG(&b, c.Meta(), c.layout(f), "chart-svg chart-wide", false)
+		m := c.Meta()
+		m.ID += "-n"
+		writeSVG(&b, m, n.layout(f), "chart-svg chart-narrow", false)
+	}
+	_, err := w.Write(b.Bytes())
+	return err
 }
 
 // WriteStandaloneSVG writes c as a standalone .svg file for download: with
-// an XML prolog, the SVG namespace and a fixed intrinsic size.
+// an XML prolog, the SVG namespace and a fixed intrinsic size. Its text is
+// not hidden: the file has no table beside it.
 func WriteStandaloneSVG(w io.Writer, c Chart, f *Fonts) error {
-	return writeSVG(w, c, f, true)
+	var b bytes.Buffer
+	writeSVG(&b, c.Meta(), c.layout(f), "", true)
+	_, err := w.Write(b.Bytes())
+	return err
 }
 
-func writeSVG(w io.Writer, c Chart, f *Fonts, standalone bool) error {
-	m := c.Meta()
-	s := c.layout(f)
-	var b bytes.Buffer
+func writeSVG(b *bytes.Buffer, m Meta, s *scene, class string, standalone bool) {
 	b.Grow(4096 + 120*len(s.items))
 	if standalone {
 		b.WriteString(`<?xml version="1.0" encoding="UTF-8"?>` + "\n")
 		b.WriteString(`<svg xmlns="http://www.w3.org/2000/svg" `)
 	} else {
-		b.WriteString(`<svg `)
+		b.WriteString(`<svg class="` + class + `" `)
 	}
-	b.WriteString(`role="img" aria-labelledby="`)
-	b.WriteString(m.ID + `-title ` + m.ID + `-desc" viewBox="0 0 `)
+	b.WriteString(`role="img" aria-labelledby="` + m.ID + `-title" aria-describedby="` + m.ID + `-desc" viewBox="0 0 `)
 	b.WriteString(num(s.w) + ` ` + num(s.h) + `"`)
 	if standalone {
 		b.WriteString(` width="` + num(s.w) + `" height="` + num(s.h) + `"`)
@@ -42,16 +68,23 @@ func writeSVG(w io.Writer, c Chart, f *Fonts, standalone bool) error {
 	}
 	b.WriteString(` font-family="` + FontFamily + `">` + "\n")
 	b.WriteString(`<title id="` + m.ID + `-title">`)
-	escape(&b, m.Title)
+	escape(b, m.Title)
 	b.WriteString("</title>\n")
 	b.WriteString(`<desc id="` + m.ID + `-desc">`)
-	escape(&b, m.Desc)
+	escape(b, m.Desc)
 	b.WriteString("</desc>\n")
-	b.WriteString(`<rect width="` + num(s.w) + `" height="` + num(s.h) + `" fill="` + colBackground + `"/>` + "\n")
+	if !standalone {
+		b.WriteString(`<g aria-hidden="true">` + "\n")
+	}
+	b.WriteString(`<rect class="bg" width="` + num(s.w) + `" height="` + num(s.h) + `" fill="` + colBackground + `"/>` + "\n")
 	for _, it := range s.items {
 		switch it.kind {
 		case kindRect:
-			b.WriteString(`<rect x="` + num(it.x) + `" y="` + num(it.y) + `" width="` + num(it.w) + `" height="` + num(it.h) + `"`)
+			b.WriteString(`<rect`)
+			if it.fill != "" && it.stroke != "" {
+				b.WriteString(` class="area"`)
+			}
+			b.WriteString(` x="` + num(it.x) + `" y="` + num(it.y) + `" width="` + num(it.w) + `" height="` + num(it.h) + `"`)
 			if it.fill != "" {
 				b.WriteString(` fill="` + it.fill + `"`)
 			} else {
@@ -76,13 +109,14 @@ func writeSVG(w io.Writer, c Chart, f *Fonts, standalone bool) error {
 				b.WriteString(` text-anchor="end"`)
 			}
 			b.WriteString(` fill="` + it.fill + `">`)
-			escape(&b, it.text)
+			escape(b, it.text)
 			b.WriteString("</text>\n")
 		}
 	}
+	if !standalone {
+		b.WriteString("</g>\n")
+	}
 	b.WriteString("</svg>\n")
-	_, err := w.Write(b.Bytes())
-	return err
 }
 
 // num formats a coordinate with at most two decimals and no exponent, so

@@ -35,6 +35,9 @@ type TileMap struct {
 	meta   Meta
 	values [47]*PrefValue
 	opt    TileMapOptions
+	// byRegion lays the tiles out in rows by region instead of as a map:
+	// the narrow layout, where a map's tiles would be too small to read.
+	byRegion bool
 }
 
 // NewTileMap validates and returns a TileMap. It rejects an invalid Meta,
@@ -94,8 +97,34 @@ func niceStep(x float64) float64 {
 	return 10 * p
 }
 
-func (t *TileMap) layout(f *Fonts) *scene {
-	s := &scene{w: t.opt.Width}
+// narrow returns the tiles in rows by region at NarrowWidth: a map of 13
+// columns at phone width would draw its names at about 6 px.
+func (t *TileMap) narrow() Chart {
+	n := *t
+	n.opt.Width = NarrowWidth
+	n.byRegion = true
+	return &n
+}
+
+// regions are the eight regions of Japan, with 北海道 in 東北 and 中国 with
+// 四国 so that each fills two rows of tiles; as ranges of JIS codes.
+var regions = []struct {
+	name     string
+	from, to int
+}{
+	{"北海道・東北", 1, 7}, {"関東", 8, 14}, {"中部", 15, 23}, {"近畿", 24, 30},
+	{"中国・四国", 31, 39}, {"九州・沖縄", 40, 47},
+}
+
+// tileScale is the tile map's colour scale: the bin of each value, and the
+// legend's labels and fills.
+type tileScale struct {
+	bin    func(v float64) int
+	labels []string
+	fills  []string
+}
+
+func (t *TileMap) scale() tileScale {
 	max := 0.0
 	hasMissing, allInts := false, true
 	for _, v := range t.values {
@@ -111,9 +140,37 @@ func (t *TileMap) layout(f *Fonts) *scene {
 	if allInts && step < 1 || allInts && step == 2.5 {
 		step = math.Ceil(step) // counts get whole-number bins: 0〜1, not 0〜0.5
 	}
-	bin := func(v float64) int {
-		return min(int(v/step), n-1)
+	sc := tileScale{bin: func(v float64) int { return min(int(v/step), n-1) }}
+	for i := range n {
+		lo := step * float64(i)
+		// Bins are [lo, lo+step): whole-number bins name their last
+		// member, so no boundary value belongs to two labels.
+		label := fmtNum(lo) + "以上" + fmtNum(lo+step) + "未満"
+		if allInts && step == math.Trunc(step) {
+			label = fmtNum(lo) + "〜" + fmtNum(lo+step-1)
+			if step == 1 {
+				label = fmtNum(lo)
+			}
+		}
+		if i == n-1 {
+			label = fmtNum(lo) + "以上"
+		}
+		sc.labels = append(sc.labels, label)
+		sc.fills = append(sc.fills, sequentialBlues[i])
 	}
+	if hasMissing {
+		sc.labels = append(sc.labels, "データなし")
+		sc.fills = append(sc.fills, colNoData)
+	}
+	return sc
+}
+
+func (t *TileMap) layout(f *Fonts) *scene {
+	if t.byRegion {
+		return t.layoutByRegion(f)
+	}
+	s := &scene{w: t.opt.Width}
+	sc := t.scale()
 	tile := math.Floor((s.w - 2*margin) / tileCols)
 	gap := 2.0
 	x0 := (s.w - tile*tileCols) / 2
@@ -124,7 +181,7 @@ func (t *TileMap) layout(f *Fonts) *scene {
 		v := t.values[p.code-1]
 		fill, stroke := colNoData, colOutline
 		if v != nil {
-			fill = sequentialBlues[bin(v.Value)]
+			fill = sequentialBlues[sc.bin(v.Value)]
 		}
 		s.rect(x+gap/2, y+gap/2, tile-gap, tile-gap, fill, stroke, 0.75)
 		tc := textOn(fill)
@@ -149,29 +206,7 @@ func (t *TileMap) layout(f *Fonts) *scene {
 		}
 	}
 	const sw = 14.0
-	items := make([]string, 0, n+1)
-	fills := make([]string, 0, n+1)
-	for i := range n {
-		lo := step * float64(i)
-		// Bins are [lo, lo+step): whole-number bins name their last
-		// member, so no boundary value belongs to two labels.
-		label := fmtNum(lo) + "以上" + fmtNum(lo+step) + "未満"
-		if allInts && step == math.Trunc(step) {
-			label = fmtNum(lo) + "〜" + fmtNum(lo+step-1)
-			if step == 1 {
-				label = fmtNum(lo)
-			}
-		}
-		if i == n-1 {
-			label = fmtNum(lo) + "以上"
-		}
-		items = append(items, label)
-		fills = append(fills, sequentialBlues[i])
-	}
-	if hasMissing {
-		items = append(items, "データなし")
-		fills = append(fills, colNoData)
-	}
+	items, fills := sc.labels, sc.fills
 	// Two columns of legend items.
 	colW := tile * 4
 	for i, label := range items {
@@ -181,6 +216,68 @@ func (t *TileMap) layout(f *Fonts) *scene {
 		s.text(x+sw+5, baseline(y, smallSize), label, smallSize, false, anchorStart, colText)
 	}
 	y := y0 + tile*tileRows
+	y = footnote(s, f, t.meta, y)
+	s.h = math.Ceil(y)
+	return s
+}
+
+// layoutByRegion draws the legend, then each region's name and its
+// prefectures as tiles of six to a row, each with its full short name and
+// its number at 13 units.
+func (t *TileMap) layoutByRegion(f *Fonts) *scene {
+	s := &scene{w: t.opt.Width}
+	sc := t.scale()
+	const (
+		perRow = 6
+		gap    = 2.0
+		size   = 13.0
+		sw     = 14.0
+	)
+	lh := smallSize * lineGap
+	y := margin
+	if t.opt.Legend != "" {
+		for _, ln := range wrap(f, t.opt.Legend, s.w-2*margin, smallSize, true) {
+			s.text(margin, baseline(y, smallSize), ln, smallSize, true, anchorStart, colText)
+			y += lh
+		}
+	}
+	colW := (s.w - 2*margin) / 2
+	for i, label := range sc.labels {
+		x := margin + float64(i%2)*colW
+		ly := y + float64(i/2)*(lh+2)
+		s.rect(x, ly+(lh-sw)/2, sw, sw, sc.fills[i], colOutline, 0.75)
+		s.text(x+sw+5, baseline(ly, smallSize), label, smallSize, false, anchorStart, colText)
+	}
+	y += float64((len(sc.labels)+1)/2)*(lh+2) + 6
+	tw := math.Floor((s.w - 2*margin) / perRow)
+	th := 2*size*1.3 + 8
+	for _, r := range regions {
+		y += 6
+		s.text(margin, baseline(y, fontSize), r.name, fontSize, true, anchorStart, colText)
+		y += fontSize * lineGap
+		for i, code := 0, r.from; code <= r.to; i, code = i+1, code+1 {
+			if i > 0 && i%perRow == 0 {
+				y += th
+			}
+			p := prefectures[code-1]
+			x := margin + float64(i%perRow)*tw
+			v := t.values[code-1]
+			fill := colNoData
+			if v != nil {
+				fill = sequentialBlues[sc.bin(v.Value)]
+			}
+			s.rect(x+gap/2, y+gap/2, tw-gap, th-gap, fill, colOutline, 0.75)
+			tc := textOn(fill)
+			cx := x + tw/2
+			if v == nil {
+				s.text(cx, y+th/2+size*0.36, p.short, size, false, anchorMiddle, tc)
+				continue
+			}
+			s.text(cx, y+gap/2+4+size, p.short, size, false, anchorMiddle, tc)
+			s.text(cx, y+th-gap/2-5, v.Text, size, true, anchorMiddle, tc)
+		}
+		y += th
+	}
 	y = footnote(s, f, t.meta, y)
 	s.h = math.Ceil(y)
 	return s
