@@ -955,7 +955,7 @@ func (c *checker) resolveMarkdown(srcPath, pageURL, dest string) (file, frag str
 	// it: "%0X" becomes "%250X", non-ASCII text is percent-encoded.
 	written := string(util.URLEscape([]byte(dest), true))
 	u, err := parseRef(dest)
-	if err != nil {
+	if _, uerr := url.Parse(dest); err != nil || uerr != nil {
 		return c.resolve(from, written) // the loader too leaves it as written
 	}
 	if u.scheme || strings.HasPrefix(dest, "//") {
