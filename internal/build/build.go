@@ -47,7 +47,17 @@ type Result struct {
 	Duration time.Duration
 	Phases   []Phase // how long each phase took, in order
 	Warnings []*diag.Error
+	// Notes are what the person building should know about a good build,
+	// once each, e.g. that 404.html's links work only at the site root.
+	Notes []string
 }
+
+// note404 is the Note of a build without a base URL.
+const note404 = "note: the site has no base URL, so the links on 404.html are relative: they work when the host serves it " +
+	"for a missing address at the site root (/no-such-page), not for one in a folder (/surveys/no-such/page/); " +
+	"its styles are inline and work anywhere\n" +
+	"  fix: build with --base-url and the site's public address (or set baseURL in surveysite.yaml), e.g. --base-url https://example.org/bukai/"
+
 
 // Phase is the time one phase of a build took.
 type Phase struct {
@@ -109,6 +119,9 @@ func Run(ctx context.Context, opts Options) (Result, error) {
 	}
 	phase("replace the output")
 	res.Pages, res.Files, res.Duration = st.Pages, st.Files, time.Since(start)
+	if !s.URLs().Absolute() && s.Page("/404.html") != nil {
+		res.Notes = append(res.Notes, note404)
+	}
 	return res, nil
 }
 

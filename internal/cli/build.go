@@ -42,6 +42,9 @@ func (c *buildCmd) Run(ctx context.Context, args []string) error {
 	}
 	out.summary("built %d pages, %d files in %d ms -> %s%s",
 		res.Pages, res.Files, res.Duration.Milliseconds(), filepath.ToSlash(res.Dest), warningsAbove(nwarn))
+	for _, n := range res.Notes {
+		out.summary("%s", n)
+	}
 	return nil
 }
 

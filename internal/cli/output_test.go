@@ -54,6 +54,11 @@ func TestQuietAndVerboseOutput(t *testing.T) {
 			"1 error found; nothing was written.\n"
 		verboseBuild = "source:   DIR\nbase URL: (none: relative links)\ndrafts:   false\n"
 		verboseCheck = "source:   DIR\ndrafts:   false\n"
+		// Issue 24: a build without a base URL says once that 404.html's links work only at the root.
+		note404 = "note: the site has no base URL, so the links on 404.html are relative: they work when the host serves it " +
+			"for a missing address at the site root (/no-such-page), not for one in a folder (/surveys/no-such/page/); " +
+			"its styles are inline and work anywhere\n" +
+			"  fix: build with --base-url and the site's public address (or set baseURL in surveysite.yaml), e.g. --base-url https://example.org/bukai/\n"
 	)
 	tests := []struct {
 		name   string
@@ -64,19 +69,21 @@ func TestQuietAndVerboseOutput(t *testing.T) {
 		stderr string
 	}{
 		{"build default", siteOK, []string{"build", "--source", "DIR"}, 0,
-			"built 3 pages, 6 files in N ms -> DIR/public\n", ""},
+			"built 3 pages, 7 files in N ms -> DIR/public\n" + note404, ""},
+		{"build default with base URL", siteOK, []string{"build", "--source", "DIR", "--base-url", "https://example.org/bukai/"}, 0,
+			"built 3 pages, 8 files in N ms -> DIR/public\n", ""},
 		{"build quiet", siteOK, []string{"build", "--source", "DIR", "--quiet"}, 0, "", ""},
 		{"build verbose", siteOK, []string{"build", "--source", "DIR", "--verbose"}, 0,
-			verboseBuild + "pages:    3\nfiles:    6 written to DIR/public\nwarnings: 0\n" +
+			verboseBuild + "pages:    3\nfiles:    7 written to DIR/public\nwarnings: 0\n" +
 				"time:     N ms (load, analyse, render, check links, write)\n" + buildPhases +
-				"built 3 pages, 6 files in N ms -> DIR/public\n", ""},
+				"built 3 pages, 7 files in N ms -> DIR/public\n" + note404, ""},
 		{"build default with warning", siteWarn, []string{"build", "--source", "DIR"}, 0,
-			"built 5 pages, 17 files in N ms -> DIR/public (1 warning above)\n", warning},
+			"built 5 pages, 18 files in N ms -> DIR/public (1 warning above)\n" + note404, warning},
 		{"build quiet with warning", siteWarn, []string{"build", "--quiet", "--source", "DIR"}, 0, "", warning},
 		{"build verbose with warning", siteWarn, []string{"build", "--verbose", "--source", "DIR"}, 0,
-			verboseBuild + "pages:    5\nfiles:    17 written to DIR/public\nwarnings: 1\n" +
+			verboseBuild + "pages:    5\nfiles:    18 written to DIR/public\nwarnings: 1\n" +
 				"time:     N ms (load, analyse, render, check links, write)\n" + buildPhases +
-				"built 5 pages, 17 files in N ms -> DIR/public (1 warning above)\n", warning},
+				"built 5 pages, 18 files in N ms -> DIR/public (1 warning above)\n" + note404, warning},
 		{"build default failing", siteBad, []string{"build", "--source", "DIR"}, 1, "", badWeight},
 		{"build quiet failing", siteBad, []string{"build", "--source", "DIR", "--quiet"}, 1, "", badWeight},
 		{"build verbose failing", siteBad, []string{"build", "--source", "DIR", "--verbose"}, 1, verboseBuild, badWeight},
@@ -84,19 +91,19 @@ func TestQuietAndVerboseOutput(t *testing.T) {
 			"Error: --quiet and --verbose cannot be used together\nTry: surveysite build -h\n"},
 
 		{"check default", siteOK, []string{"check", "--source", "DIR"}, 0,
-			"checked 3 pages, 6 files in N ms: no problems found\n", ""},
+			"checked 3 pages, 7 files in N ms: no problems found\n", ""},
 		{"check quiet", siteOK, []string{"check", "--source", "DIR", "--quiet"}, 0, "", ""},
 		{"check verbose", siteOK, []string{"check", "--source", "DIR", "--verbose"}, 0,
-			verboseCheck + "pages:    3\nfiles:    6 built in memory, none written\nwarnings: 0\n" +
+			verboseCheck + "pages:    3\nfiles:    7 built in memory, none written\nwarnings: 0\n" +
 				"time:     N ms (load, analyse, render, check links, ids, alt text and titles)\n" +
-				"checked 3 pages, 6 files in N ms: no problems found\n", ""},
+				"checked 3 pages, 7 files in N ms: no problems found\n", ""},
 		{"check default with warning", siteWarn, []string{"check", "--source", "DIR"}, 0,
-			"checked 5 pages, 17 files in N ms: no errors, 1 warning above\n", warning},
+			"checked 5 pages, 18 files in N ms: no errors, 1 warning above\n", warning},
 		{"check quiet with warning", siteWarn, []string{"check", "--source", "DIR", "--quiet"}, 0, "", warning},
 		{"check verbose with warning", siteWarn, []string{"check", "--source", "DIR", "--verbose"}, 0,
-			verboseCheck + "pages:    5\nfiles:    17 built in memory, none written\nwarnings: 1\n" +
+			verboseCheck + "pages:    5\nfiles:    18 built in memory, none written\nwarnings: 1\n" +
 				"time:     N ms (load, analyse, render, check links, ids, alt text and titles)\n" +
-				"checked 5 pages, 17 files in N ms: no errors, 1 warning above\n", warning},
+				"checked 5 pages, 18 files in N ms: no errors, 1 warning above\n", warning},
 		{"check quiet failing", siteBad, []string{"check", "--source", "DIR", "--quiet"}, 1, "", badWeight},
 		{"check verbose failing", siteBad, []string{"check", "--source", "DIR", "--verbose"}, 1, verboseCheck, badWeight},
 		{"check quiet and verbose", siteOK, []string{"check", "--quiet", "--verbose"}, 2, "",
