@@ -58,7 +58,6 @@ const note404 = "note: the site has no base URL, so the links on 404.html are re
 	"its styles are inline and work anywhere\n" +
 	"  fix: build with --base-url and the site's public address (or set baseURL in surveysite.yaml), e.g. --base-url https://example.org/bukai/"
 
-
 // Phase is the time one phase of a build took.
 type Phase struct {
 	Name     string
