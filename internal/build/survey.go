@@ -60,6 +60,10 @@ func loadSurveys(fsys fs.FS, pages []*content.Page, minCell int, cache *SurveyCa
 	if list.HasErrors() {
 		return nil, &list
 	}
+	compareWaves(out, &list)
+	if list.HasErrors() {
+		return nil, &list
+	}
 	if list.Len() > 0 {
 		return out, &list // warnings only
 	}
@@ -109,6 +113,50 @@ func loadSurvey(fsys fs.FS, id string, p *content.Page, minCell int, cache *Surv
 	in := site.SurveyInput{ID: id, Page: p, Codebook: cb, Results: res}
 	cache.put(id, st, in)
 	return in
+}
+
+// compareWaves compares every survey whose page names a previous wave
+// (compare: <survey id>) with it.
+func compareWaves(in []site.SurveyInput, list *diag.List) {
+	byID := map[string]*site.SurveyInput{}
+	for i := range in {
+		byID[in[i].ID] = &in[i]
+	}
+	for i := range in {
+		survey.Uncompare(in[i].Results)
+	}
+	for i := range in {
+		cur := &in[i]
+		if cur.Page == nil {
+			continue
+		}
+		v, ok := cur.Page.Params["compare"]
+		if !ok {
+			continue
+		}
+		pos := diag.Pos{Path: cur.Page.Path, Line: cur.Page.Lines["compare"]}
+		id, _ := v.(string)
+		prev := byID[id]
+		switch {
+		case id == "" || id == cur.ID:
+			list.Add(diag.Errorf(pos, "compare must name another survey").WithHint("write compare: <the previous wave's folder name in data/surveys/>"))
+			continue
+		case prev == nil:
+			var ids []string
+			for _, s := range in {
+				ids = append(ids, s.ID)
+			}
+			list.Add(diag.Errorf(pos, "compare: there is no survey %q (surveys: %s)", id, strings.Join(ids, ", ")).
+				WithHint("name the previous wave's folder in data/surveys/"))
+			continue
+		case prev.Results.Base != cur.Results.Base:
+			list.Add(diag.Errorf(pos, "compare: %s uses base %s but this survey base %s", id, prev.Results.Base, cur.Results.Base).
+				WithHint("use the same base in both waves, so the shares are of the same kind"))
+			continue
+		}
+		cur.Prev = prev
+		cur.Added, cur.Dropped = survey.Compare(cur.Results, prev.Results, id)
+	}
 }
 
 // exportSettings returns the survey page's export, header_rows and sheet;

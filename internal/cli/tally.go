@@ -16,7 +16,7 @@ import (
 
 type tallyCmd struct{ env Env }
 
-const tallySynopsis = "tally (--survey DIR | --codebook F --responses F) [--question ID] [--by COLUMN] [--base all|answered] [--min-cell N] [--separator S] [--format table|csv|json]"
+const tallySynopsis = "tally (--survey DIR [--compare PREV_DIR] | --codebook F --responses F) [--question ID] [--by COLUMN] [--base all|answered] [--min-cell N] [--separator S] [--format table|csv|json]"
 
 // stringsFlag collects a repeatable flag.
 type stringsFlag []string
@@ -31,6 +31,7 @@ func (s *stringsFlag) Set(v string) error {
 func (c *tallyCmd) Run(ctx context.Context, args []string) error {
 	fset := newFlagSet(c.env, "tally", tallySynopsis)
 	dir := fset.String("survey", "", "a survey folder data/surveys/<id> of a project: tallied with every setting the build uses")
+	compare := fset.String("compare", "", "with --survey: the previous wave's survey `folder`, to compare with")
 	codebook := fset.String("codebook", "", "codebook CSV `file` (one row per option)")
 	responses := fset.String("responses", "", "responses CSV `file` (one row per respondent)")
 	question := fset.String("question", "", "tally only the question with this `ID`")
@@ -47,7 +48,10 @@ func (c *tallyCmd) Run(ctx context.Context, args []string) error {
 		if *codebook != "" || *responses != "" || len(by) > 0 || flagSet(fset, "base", "min-cell", "separator") {
 			return usagef("--survey takes its settings from the project; leave out --codebook, --responses, --by, --base, --min-cell and --separator")
 		}
-		return c.survey(*dir, *question, *format)
+		return c.survey(*dir, *compare, *question, *format)
+	}
+	if *compare != "" {
+		return usagef("--compare needs --survey")
 	}
 	switch {
 	case *codebook == "":
@@ -91,26 +95,30 @@ func (c *tallyCmd) Run(ctx context.Context, args []string) error {
 
 // survey tallies a survey folder of a project through the build, so its
 // numbers are the site's.
-func (c *tallyCmd) survey(dir, question, format string) error {
+func (c *tallyCmd) survey(dir, compare, question, format string) error {
 	write, ok := writers[format]
 	if !ok {
 		return usagef("--format must be table, csv or json, not %q", format)
 	}
-	abs, err := filepath.Abs(dir)
+	res, err := c.tallyFolder(dir, "--survey")
 	if err != nil {
 		return err
 	}
-	surveys := filepath.Dir(abs)
-	if filepath.Base(surveys) != "surveys" || filepath.Base(filepath.Dir(surveys)) != "data" {
-		return usagef("--survey %s: name a folder data/surveys/<id> of a project", dir)
-	}
-	root := filepath.Dir(filepath.Dir(surveys))
-	res, warns, err := build.TallySurvey(os.DirFS(root), filepath.Base(abs))
-	for _, w := range warns {
-		fmt.Fprintln(c.env.Stderr, w.Format())
-	}
-	if err != nil {
-		return err
+	if compare != "" {
+		prev, err := c.tallyFolder(compare, "--compare")
+		if err != nil {
+			return err
+		}
+		if prev.Base != res.Base {
+			return usagef("--compare %s uses base %s but --survey base %s", compare, prev.Base, res.Base)
+		}
+		added, dropped := survey.Compare(res, prev, filepath.Base(compare))
+		if len(added) > 0 {
+			fmt.Fprintf(c.env.Stderr, "questions only in %s (not compared): %s\n", dir, strings.Join(added, ", "))
+		}
+		if len(dropped) > 0 {
+			fmt.Fprintf(c.env.Stderr, "questions only in %s: %s\n", compare, strings.Join(dropped, ", "))
+		}
 	}
 	if question != "" {
 		var keep []survey.QuestionResult
@@ -127,6 +135,24 @@ func (c *tallyCmd) survey(dir, question, format string) error {
 		res.Questions = keep
 	}
 	return write(c.env.Stdout, res)
+}
+
+// tallyFolder tallies data/surveys/<id>/ of a project through the build.
+func (c *tallyCmd) tallyFolder(dir, flag string) (*survey.Results, error) {
+	abs, err := filepath.Abs(dir)
+	if err != nil {
+		return nil, err
+	}
+	surveys := filepath.Dir(abs)
+	if filepath.Base(surveys) != "surveys" || filepath.Base(filepath.Dir(surveys)) != "data" {
+		return nil, usagef("%s %s: name a folder data/surveys/<id> of a project", flag, dir)
+	}
+	root := filepath.Dir(filepath.Dir(surveys))
+	res, warns, err := build.TallySurvey(os.DirFS(root), filepath.Base(abs))
+	for _, w := range warns {
+		fmt.Fprintln(c.env.Stderr, w.Format())
+	}
+	return res, err
 }
 
 var writers = map[string]func(io.Writer, *survey.Results) error{

@@ -20,6 +20,11 @@ type SurveyInput struct {
 	Page     *content.Page
 	Codebook *survey.Codebook
 	Results  *survey.Results
+	// Prev is the previous wave (compare: in the page), already compared
+	// with Results; Added and Dropped are the questions only in this wave
+	// and only in the previous one.
+	Prev           *SurveyInput
+	Added, Dropped []string
 }
 
 // SurveyView is what templates see of a survey.
@@ -35,6 +40,11 @@ type SurveyView struct {
 	Downloads  []Download
 	Suppressed bool // some cross-tab segment is suppressed
 	Grids      []*GridView
+	// The previous wave (compare: in the page), if any, and the questions
+	// only in this wave or only in the previous one.
+	PrevTitle, PrevURL string
+	Added, Dropped     []string
+	SamplingErrors     []SamplingError
 	// columnNames are the titles of questions, for cross-tabs by a
 	// question's column.
 	columnNames map[string]string
@@ -49,9 +59,10 @@ type QuestionView struct {
 	Type      string // SA or MA
 	TypeLabel string // 単一回答, 複数回答（5つまで）
 	N         int
-	Rows      []RowView // SA and MA: the ranked rows, for Top
-	Table     TableView // the results table
-	Figures   []Figure  // the type's summary figures (平均, 満足（計）, NPS …)
+	Rows      []RowView    // SA and MA: the ranked rows, for Top
+	Table     TableView    // the results table
+	Figures   []Figure     // the type's summary figures (平均, 満足（計）, NPS …)
+	Compare   *CompareView // the previous wave, if the survey names one
 	// FA: the published answers, masked; Published is false when the
 	// survey does not publish them (then only their number is shown).
 	Answers    []survey.FreeText
@@ -111,7 +122,9 @@ type CrosstabView struct {
 	Cells    [][]string // Cells[option][segment]: percent, "-" or "秘匿"
 	// Complement is set when a segment is hidden only to protect a small one.
 	Complement bool
-	Chart      template.HTML
+	// Marked is set when some cell differs from the rest of the respondents.
+	Marked bool
+	Chart  template.HTML
 }
 
 // SegmentView is one column of a cross-tab.
@@ -173,6 +186,13 @@ func (s *Site) addSurvey(si SurveyInput) error {
 		sv.Notice = v
 	}
 	titles, _ := overview.Params["questions"].(map[string]any)
+	if si.Prev != nil {
+		sv.PrevURL, sv.PrevTitle = "/surveys/"+si.Prev.ID+"/", si.Prev.ID
+		if si.Prev.Page != nil && si.Prev.Page.Title != "" {
+			sv.PrevTitle = si.Prev.Page.Title
+		}
+		sv.Added, sv.Dropped = si.Added, si.Dropped
+	}
 	sv.columnNames = map[string]string{}
 	for _, qr := range res.Questions {
 		if t, ok := titles[qr.ID].(string); ok && t != "" {
@@ -209,6 +229,17 @@ func (s *Site) addSurvey(si SurveyInput) error {
 	if sv.Grids, err = s.grids(sv, res, fonts); err != nil {
 		return err
 	}
+	var sizes []int
+	if len(res.Questions) > 0 {
+		for _, ct := range res.Questions[0].Crosstabs {
+			for _, sg := range ct.Segments {
+				if !sg.Suppressed {
+					sizes = append(sizes, sg.N)
+				}
+			}
+		}
+	}
+	sv.SamplingErrors = samplingErrors(res.N, sizes)
 	var csvBuf, jsonBuf bytes.Buffer
 	if err := survey.WriteDownloadCSV(&csvBuf, res, sv.Notice); err != nil {
 		return err
@@ -223,6 +254,14 @@ func (s *Site) addSurvey(si SurveyInput) error {
 	sv.Downloads = []Download{
 		{"全設問の集計結果（CSV、UTF-8 BOM付き）", "/" + stem + ".csv"},
 		{"全設問の集計結果（JSON）", "/" + stem + ".json"},
+	}
+	if survey.Compared(res) {
+		var b bytes.Buffer
+		if err := survey.WriteCompareCSV(&b, res, sv.Notice); err != nil {
+			return err
+		}
+		s.files = append(s.files, File{stem + "_compare.csv", b.Bytes()})
+		sv.Downloads = append(sv.Downloads, Download{"前回調査との比較（CSV、UTF-8 BOM付き）", "/" + stem + "_compare.csv"})
 	}
 	if survey.HasSummary(res) {
 		var b bytes.Buffer
@@ -345,6 +384,13 @@ func (s *Site) questionView(sv *SurveyView, qr survey.QuestionResult, titles map
 		}
 		files = append(files, File{dir + stem + "_summary.csv", b.Bytes()})
 		qv.Downloads = append(qv.Downloads[:2:2], append([]Download{{summaryLabel(qr.Type), "/" + dir + stem + "_summary.csv"}}, qv.Downloads[2:]...)...)
+	}
+	if qr.Prev != nil {
+		cmp, err := s.compareView(sv, qv, &qr, chart.Meta{ID: id + "-prev", Title: qv.Title + "（前回調査との比較）", Footnote: footnote}, fonts)
+		if err != nil {
+			return nil, nil, fmt.Errorf("comparison of %s: %w", qr.ID, err)
+		}
+		qv.Compare = cmp
 	}
 	for i, ct := range qr.Crosstabs {
 		if name, ok := sv.columnNames[ct.Column]; ok {

@@ -140,7 +140,8 @@ func shareCrosstab(qr *survey.QuestionResult, ct survey.Crosstab, meta chart.Met
 				continue
 			}
 			r := byCode[c]
-			cv.Cells[i] = append(cv.Cells[i], dash(r.Count, r.Percent.String()))
+			cv.Cells[i] = append(cv.Cells[i], dash(r.Count, r.Percent.String())+vsRestMark(r.VsRest))
+			cv.Marked = cv.Marked || r.VsRest != ""
 			cs.Values = append(cs.Values, float64(r.Percent)/10)
 			cs.Texts = append(cs.Texts, dash(r.Count, r.Percent.String()+"%"))
 		}
@@ -169,6 +170,18 @@ func shareCrosstab(qr *survey.QuestionResult, ct survey.Crosstab, meta chart.Met
 		return cv, fmt.Errorf("cross-tab chart of %s by %s: %w", qr.ID, ct.Column, err)
 	}
 	return cv, writeChart(&cv, c, fonts)
+}
+
+// vsRestMark is a cross-tab cell's mark when its share differs from the
+// rest of the respondents: a symbol and a word, never a colour alone.
+func vsRestMark(v string) string {
+	switch v {
+	case survey.Higher:
+		return " ▲高"
+	case survey.Lower:
+		return " ▼低"
+	}
+	return ""
 }
 
 // writeChart sets a cross-tab's inline SVG.

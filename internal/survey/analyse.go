@@ -511,6 +511,7 @@ func (a *analysis) results() *Results {
 			suppressComplement(ct.Segments)
 			qr.Crosstabs = append(qr.Crosstabs, ct)
 		}
+		testVsRest(&qr)
 		res.Questions = append(res.Questions, qr)
 	}
 	return res

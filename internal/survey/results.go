@@ -33,6 +33,8 @@ type QuestionResult struct {
 	// Answers are an FA question's published answers, masked, in data
 	// order; nil unless Config.Publish names the question.
 	Answers []FreeText `json:"answers,omitempty"`
+	// Prev is the previous wave of the question, after Compare.
+	Prev *Wave `json:"prev,omitempty"`
 }
 
 // Crosstab splits respondents by the values of one attribute column.
@@ -104,6 +106,12 @@ type Row struct {
 	// RANK: the count at each rank (ByRank[0] is 1位) and the score.
 	ByRank []int `json:"by_rank,omitempty"`
 	Score  *int  `json:"score,omitempty"`
+	// VsRest (cross-tab rows) is Higher or Lower when the segment's share
+	// differs from that of all other respondents (95% Newcombe interval).
+	VsRest string `json:"vs_rest,omitempty"`
+	// Prev (全体 rows, after Compare) is the previous wave's count and
+	// share and the difference; its fields are written into the row's JSON.
+	*Prev
 }
 
 // HasPercent reports whether the row's Percent and interval are defined.

@@ -325,3 +325,88 @@ func TestWriteInsCountAsOther(t *testing.T) {
 		t.Errorf("without writein: err = %v", err)
 	}
 }
+
+// TestDiffNewcombe checks the difference and its interval against the
+// examples of Newcombe (1998), "Interval estimation for the difference
+// between independent proportions", Statistics in Medicine 17, Table II,
+// method 10: 56/70 − 48/80 = 0.2000 (0.0524, 0.3339), which excludes 0;
+// 5/56 − 0/29 = 0.0893 (−0.0381, 0.1926), which does not.
+func TestDiffNewcombe(t *testing.T) {
+	for _, c := range []struct {
+		x1, n1, x2, n2 int
+		want           string
+		sign           int
+	}{
+		{56, 70, 48, 80, "20.0 5.2 33.4", 1},
+		{5, 56, 0, 29, "8.9 -3.8 19.3", 0},
+		{48, 80, 56, 70, "-20.0 -33.4 -5.2", -1},
+		// From counts, not rounded shares: 1/3 − 1/6 = 16.666… → 16.7
+		// (33.3 − 16.7 would give 16.6).
+		{1, 3, 1, 6, "16.7", 0},
+	} {
+		d, ok := DiffOf(c.x1, c.n1, c.x2, c.n2)
+		got := strings.Join([]string{d.Diff.String(), d.Low.String(), d.High.String()}, " ")
+		if !ok || !strings.HasPrefix(got, c.want) || d.Sign != c.sign {
+			t.Errorf("DiffOf(%d/%d, %d/%d) = %s sign %d, want %s sign %d", c.x1, c.n1, c.x2, c.n2, got, d.Sign, c.want, c.sign)
+		}
+	}
+}
+
+// TestCompareWaves: options matched by code, then label; a new option has no
+// previous figures, a dropped one is listed; a new question is reported.
+func TestCompareWaves(t *testing.T) {
+	cb := typesHeader + "s,SA,,満足,1,はい,,,,,\ns,,,,2,いいえ,,,,,\ns,,,,3,未定,,,,,\n"
+	cur := analyseFiles(t, cb, "respondent_id,s\n1,1\n2,1\n3,2\n4,3\n", Config{})
+	cbPrev := typesHeader + "s,SA,,満足,y,はい,,,,,\ns,,,,2,いいえ,,,,,\ns,,,,9,どちらとも,,,,,\nt,SA,,旧設問,1,a,,,,,\n"
+	prev := analyseFiles(t, cbPrev, "respondent_id,s,t\n1,y,1\n2,2,1\n3,2,1\n4,9,1\n5,9,1\n", Config{})
+	added, dropped := Compare(cur, prev, "w1")
+	if len(added) != 0 || strings.Join(dropped, ",") != "t" {
+		t.Errorf("added %v dropped %v, want none and [t]", added, dropped)
+	}
+	q := cur.Questions[0]
+	var got []string
+	for _, r := range q.Total.Rows {
+		if r.Prev == nil {
+			got = append(got, r.Code+":new")
+			continue
+		}
+		got = append(got, r.Code+":"+itoa(r.Prev.Count)+":"+r.Prev.Percent.String()+":"+r.Prev.Diff.String())
+	}
+	// はい 2/4 = 50.0 against 1/5 = 20.0 (by label): +30.0; いいえ 1/4 = 25.0
+	// against 2/5 = 40.0: −15.0; 未定 is new; 無回答 0 against 0.
+	if want := "1:1:20.0:30.0 2:2:40.0:-15.0 3:new _blank:0:0.0:0.0 _invalid:0:0.0:0.0"; strings.Join(got, " ") != want {
+		t.Errorf("rows %s\nwant %s", strings.Join(got, " "), want)
+	}
+	if strings.Join(q.Prev.Dropped, ",") != "どちらとも" || q.Prev.N != 5 {
+		t.Errorf("wave %+v", q.Prev)
+	}
+}
+
+// TestVsRest: 区分 A answers はい 9 of 10, the rest (B) 2 of 10: the
+// difference 70.0 points (Newcombe interval excluding 0) marks A higher
+// and B lower; いいえ likewise the other way.
+func TestVsRest(t *testing.T) {
+	cb := typesHeader + "s,SA,,満足,1,はい,,,,,\ns,,,,2,いいえ,,,,,\n"
+	var b strings.Builder
+	b.WriteString("respondent_id,区分,s\n")
+	for i := range 20 {
+		g, a := "A", "1"
+		if i >= 10 {
+			g = "B"
+		}
+		if i == 9 || i >= 10 && i < 18 {
+			a = "2"
+		}
+		b.WriteString(itoa(i+1) + "," + g + "," + a + "\n")
+	}
+	res := analyseFiles(t, cb, b.String(), Config{By: []string{"区分"}, MinCell: 5})
+	var got []string
+	for _, sg := range res.Questions[0].Crosstabs[0].Segments {
+		for _, r := range sg.Rows {
+			got = append(got, sg.Value+r.Code+":"+r.VsRest)
+		}
+	}
+	if want := "A1:higher A2:lower A_blank: A_invalid: B2:higher B1:lower B_blank: B_invalid:"; strings.Join(got, " ") != want {
+		t.Errorf("got %s\nwant %s", strings.Join(got, " "), want)
+	}
+}

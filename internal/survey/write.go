@@ -175,6 +175,9 @@ func WriteTable(w io.Writer, res *Results) error {
 				fmt.Fprintf(bw, "%6s  %s  %8d  %6s  %s\n", rankString(r.Rank), pad(r.Label, labelW), r.Count, pct, ci)
 			}
 			writeSummaryLines(bw, &q.Question, seg)
+			if seg.Label == TotalLabel && q.Prev != nil {
+				writePrevLines(bw, q, labelW)
+			}
 		}
 	}
 	return bw.Flush()
@@ -237,4 +240,26 @@ func joinNotes(notes ...string) string {
 		}
 	}
 	return strings.Join(out, "；")
+}
+
+// writePrevLines writes the comparison with the previous wave under 全体.
+func writePrevLines(w io.Writer, q QuestionResult, labelW int) {
+	fmt.Fprintf(w, "\n前回 %s (n=%d) との比較\n", q.Prev.Survey, q.Prev.N)
+	fmt.Fprintf(w, "%s  %6s  %6s  %7s  %s\n", pad("選択肢", labelW), "今回%", "前回%", "差", "95%信頼区間")
+	for _, r := range q.Total.Rows {
+		if r.Prev == nil {
+			fmt.Fprintf(w, "%s  %6s  (new)\n", pad(r.Label, labelW), r.Percent)
+			continue
+		}
+		fmt.Fprintf(w, "%s  %6s  %6s  %7s  %s–%s %s\n", pad(r.Label, labelW), r.Percent, r.Prev.Percent, r.Prev.Diff, r.Prev.Low, r.Prev.High, r.Prev.Change)
+	}
+	if len(q.Prev.Dropped) > 0 {
+		fmt.Fprintf(w, "  only in the previous wave: %s\n", strings.Join(q.Prev.Dropped, ", "))
+	}
+	if q.Prev.MeanDiff != "" {
+		fmt.Fprintf(w, "  平均 前回 %s  差 %s\n", q.Prev.PrevMean, q.Prev.MeanDiff)
+	}
+	if q.Prev.NPSDiff != nil {
+		fmt.Fprintf(w, "  NPS 前回 %s  差 %s\n", q.Prev.PrevNPS, *q.Prev.NPSDiff)
+	}
 }

@@ -1,0 +1,142 @@
+package site
+
+import (
+	"fmt"
+	"math"
+	"strconv"
+	"strings"
+
+	"surveysite/internal/chart"
+	"surveysite/internal/survey"
+	template "surveysite/internal/template/html"
+)
+
+// CompareView is a question's comparison with the previous wave (経年比較):
+// a grouped bar chart of both waves and a table of the shares, the
+// difference in points, its interval and whether it changed.
+type CompareView struct {
+	PrevTitle string
+	PrevURL   string
+	N, PrevN  int
+	Head      []HeadCell
+	Rows      [][]Cell
+	Chart     template.HTML
+	Figures   []Figure // SCALE means, NPS: this wave, the previous one, the difference
+	Dropped   []string // options only in the previous wave
+	New       []string // options only in this wave
+}
+
+// changeText is the text of a change, never a colour or an arrow alone.
+func changeText(c string) string {
+	switch c {
+	case survey.Up:
+		return "▲ 増加"
+	case survey.Down:
+		return "▼ 減少"
+	}
+	return "差なし"
+}
+
+// signed writes tenths with a sign: +3.2, -1.0, 0.0.
+func signed(t survey.Tenths) string {
+	if t > 0 {
+		return "+" + t.String()
+	}
+	return t.String()
+}
+
+func (s *Site) compareView(sv *SurveyView, qv *QuestionView, qr *survey.QuestionResult, meta chart.Meta, fonts *chart.Fonts) (*CompareView, error) {
+	w := qr.Prev
+	cv := &CompareView{PrevTitle: sv.PrevTitle, PrevURL: sv.PrevURL, N: qr.Total.N, PrevN: w.N, Dropped: w.Dropped}
+	cv.Head = []HeadCell{{"選択肢", false}, {"今回（%）", true}, {"前回（%）", true}, {"差（ポイント）", true}, {"差の95%信頼区間", true}, {"判定", false}}
+	var labels []string
+	cur := chart.Segment{Name: "今回", N: qr.Total.N}
+	prev := chart.Segment{Name: "前回", N: w.N}
+	var desc []string
+	for _, r := range qr.Total.Rows {
+		if r.Prev == nil {
+			if r.Role != survey.RoleBlank && r.Role != survey.RoleInvalid {
+				cv.New = append(cv.New, r.Label)
+			}
+			continue
+		}
+		p := r.Prev
+		cv.Rows = append(cv.Rows, []Cell{{Text: r.Label, Header: true}, {Text: dash(r.Count, r.Percent.String())}, {Text: dash(p.Count, p.Percent.String())},
+			{Text: signed(p.Diff)}, {Text: signed(p.Low) + "〜" + signed(p.High)}, {Text: changeText(p.Change)}})
+		if r.Role == survey.RoleBlank || r.Role == survey.RoleInvalid {
+			continue // in the table, not the chart
+		}
+		labels = append(labels, r.Label)
+		cur.Values, cur.Texts = append(cur.Values, float64(r.Percent)/10), append(cur.Texts, dash(r.Count, r.Percent.String()+"%"))
+		prev.Values, prev.Texts = append(prev.Values, float64(p.Percent)/10), append(prev.Texts, dash(p.Count, p.Percent.String()+"%"))
+		if p.Change != "" {
+			desc = append(desc, fmt.Sprintf("%s %s%%（前回 %s%%、%sポイント、%s）", r.Label, r.Percent, p.Percent, signed(p.Diff), changeText(p.Change)))
+		}
+	}
+	if w.MeanDiff != "" {
+		cv.Figures = append(cv.Figures, Figure{Label: "平均（今回／前回）", Value: string(qr.Total.Summary.Mean) + "点／" + string(w.PrevMean) + "点（" + signedDecimal(w.MeanDiff) + "）"})
+	}
+	if w.NPSDiff != nil {
+		cv.Figures = append(cv.Figures, Figure{Label: "NPS（今回／前回）", Value: qr.Total.Summary.NPS.String() + "／" + w.PrevNPS.String() + "（" + signed(*w.NPSDiff) + "）"})
+	}
+	if len(labels) == 0 {
+		return cv, nil
+	}
+	changed := "統計的に差があるといえる選択肢はありません"
+	if len(desc) > 0 {
+		changed = "差があるといえる選択肢は " + strings.Join(desc, "、")
+	}
+	meta.Desc = fmt.Sprintf("%s：今回（n=%d）と前回（%s、n=%d）の割合。%s。数値は下の表にあります。", qv.Title, qr.Total.N, sv.PrevTitle, w.N, changed)
+	c, err := chart.NewCrosstab(meta, labels, []chart.Segment{cur, prev}, chart.CrosstabOptions{})
+	if err != nil {
+		return nil, err
+	}
+	var tmp CrosstabView
+	if err := writeChart(&tmp, c, fonts); err != nil {
+		return nil, err
+	}
+	cv.Chart = tmp.Chart
+	return cv, nil
+}
+
+func signedDecimal(d survey.Decimal) string {
+	if s := string(d); s != "" && s[0] != '-' && strings.Trim(s, "0.") != "" {
+		return "+" + s
+	}
+	return string(d)
+}
+
+// SamplingError is one row of the sampling-error table (標本誤差早見表).
+type SamplingError struct {
+	N     int
+	Cells []string // the 95% half-width in points for p = 10, 20, 30, 40, 50%
+}
+
+// samplingErrors gives the 95% half-width 1.96 × sqrt(p(1 − p) / n) × 100
+// (normal approximation, without a finite-population correction), rounded
+// to one decimal, for the survey's N and each published cross-tab segment
+// size of its first question, largest first.
+func samplingErrors(n int, sizes []int) []SamplingError {
+	seen := map[int]bool{}
+	var out []SamplingError
+	for _, m := range append([]int{n}, sizes...) {
+		if m <= 0 || seen[m] {
+			continue
+		}
+		seen[m] = true
+		se := SamplingError{N: m}
+		for _, p := range []float64{0.1, 0.2, 0.3, 0.4, 0.5} {
+			h := survey.Z95 * sqrt(p*(1-p)/float64(m)) * 100
+			se.Cells = append(se.Cells, "±"+strconv.FormatFloat(roundHalfUp(h, 1), 'f', 1, 64))
+		}
+		out = append(out, se)
+	}
+	return out
+}
+
+func sqrt(x float64) float64 { return math.Sqrt(x) }
+
+func roundHalfUp(x float64, places int) float64 {
+	p := math.Pow(10, float64(places))
+	return math.Floor(x*p+0.5) / p
+}
