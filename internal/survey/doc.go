@@ -126,6 +126,19 @@
 //     can publish its numbers. When exactly one segment of a column is
 //     suppressed, the smallest other one is suppressed too (Complement), so
 //     the hidden one cannot be worked out as 全体 minus the others.
+//   - vs_rest (cross-tab rows): the segment's share x/n against that of
+//     the other respondents, (X − x)/(N − n) with X and N of 全体, by
+//     DiffOf; Higher or Lower when the interval excludes 0. Suppressed
+//     segments and segments with no other respondents are not tested.
+//   - Compare (waves): questions matched by ID, options by code, else label
+//     after NFKC. A row's diff is DiffOf(this count, n, previous count,
+//     previous n): 1000·(x₁n₂ − x₂n₁)/(n₁n₂) tenths rounded half away from
+//     zero, and its 95% interval Newcombe's hybrid score interval (method
+//     10) from the unrounded Wilson bounds l, u of each share:
+//     d − sqrt((p₁−l₁)² + (u₂−p₂)²) … d + sqrt((u₁−p₁)² + (p₂−l₂)²),
+//     rounded half away from zero; change is Up or Down when it excludes 0.
+//     It assumes independent samples. Means and NPS get their previous value
+//     and the difference, without an interval.
 //   - Rows of a segment: SA and MA ranked options by rank (ties in codebook
 //     order), then other/none/dontknow options in codebook order; SCALE and
 //     NPS in codebook (scale) order; NUM its bins; RANK by score; then
