@@ -101,31 +101,7 @@ func TestBrowser(t *testing.T) {
 	srv := httptest.NewServer(http.FileServer(http.Dir(dir)))
 	t.Cleanup(srv.Close)
 
-	profile := t.TempDir() // removed after the browser has exited: cleanups run last-in first-out
-	allocCtx, cancelAlloc := chromedp.NewExecAllocator(context.Background(),
-		chromedp.ExecPath(chrome),
-		chromedp.UserDataDir(profile),
-		chromedp.Headless,
-		chromedp.NoSandbox,
-		chromedp.DisableGPU,
-		chromedp.NoFirstRun,
-		chromedp.NoDefaultBrowserCheck,
-		chromedp.Flag("disable-background-networking", true),
-		chromedp.Flag("disable-component-update", true),
-		chromedp.Flag("disable-sync", true),
-		chromedp.Flag("disable-quic", true),
-		chromedp.Flag("disable-extensions", true),
-		chromedp.Flag("disable-default-apps", true),
-		chromedp.Flag("mute-audio", true),
-	)
-	t.Cleanup(cancelAlloc)
-	browserCtx, cancelBrowser := chromedp.NewContext(allocCtx)
-	t.Cleanup(cancelBrowser)
-	v, err := chromedp.CallBrowser(browserCtx, browser.GetVersion, cdp.Empty{})
-	if err != nil {
-		t.Fatalf("start chromium %s: %v", chrome, err)
-	}
-	product := v.Product
+	browserCtx, product := startBrowser(t, chrome)
 	t.Logf("%s, %d pages at widths %v", product, len(pages), widths)
 
 	res := &results{}
@@ -157,6 +133,37 @@ func TestBrowser(t *testing.T) {
 		}
 		writeA11yResults(t, res, product)
 	}
+}
+
+// startBrowser starts headless chromium for the test and returns its
+// context and its product name; it stops when the test ends.
+func startBrowser(t *testing.T, chrome string) (context.Context, string) {
+	t.Helper()
+	profile := t.TempDir() // removed after the browser has exited: cleanups run last-in first-out
+	allocCtx, cancelAlloc := chromedp.NewExecAllocator(context.Background(),
+		chromedp.ExecPath(chrome),
+		chromedp.UserDataDir(profile),
+		chromedp.Headless,
+		chromedp.NoSandbox,
+		chromedp.DisableGPU,
+		chromedp.NoFirstRun,
+		chromedp.NoDefaultBrowserCheck,
+		chromedp.Flag("disable-background-networking", true),
+		chromedp.Flag("disable-component-update", true),
+		chromedp.Flag("disable-sync", true),
+		chromedp.Flag("disable-quic", true),
+		chromedp.Flag("disable-extensions", true),
+		chromedp.Flag("disable-default-apps", true),
+		chromedp.Flag("mute-audio", true),
+	)
+	t.Cleanup(cancelAlloc)
+	browserCtx, cancelBrowser := chromedp.NewContext(allocCtx)
+	t.Cleanup(cancelBrowser)
+	v, err := chromedp.CallBrowser(browserCtx, browser.GetVersion, cdp.Empty{})
+	if err != nil {
+		t.Fatalf("start chromium %s: %v", chrome, err)
+	}
+	return browserCtx, v.Product
 }
 
 // checkPage opens rel in a new tab and checks it at every width.
