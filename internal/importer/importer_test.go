@@ -189,12 +189,16 @@ func TestLimeSurvey(t *testing.T) {
 		"3,2024-01-05 10:04:00,3,ja,A1,,,温泉\n" +
 		"4,2024-01-05 10:06:00,3,ja,A3,,Y,\n"
 	plan, res := importAndBuild(t, "limesurvey.csv", []byte(csv), importer.Request{})
-	if got, want := types(plan), "q1:SA q2:MA"; got != want {
+	if got, want := types(plan), "q1:SA q2:MA q2_text:FA"; got != want {
 		t.Errorf("types %s, want %s\n%s", got, want, strings.Join(plan.Review, "\n"))
 	}
 	// SQ001 2, SQ002 2, other 1 (the typed 温泉).
 	if got, want := counts(question(t, res, "q2")), "SQ001=2 SQ002=2 other=1"; got != want {
 		t.Errorf("q2 %s, want %s", got, want)
+	}
+	// The typed 温泉 is also kept as free text (not published).
+	if s := question(t, res, "q2_text").Total.Summary; s.NValid != 1 {
+		t.Errorf("q2_text n_valid %d, want 1", s.NValid)
 	}
 	if plan.Columns[0].Use != importer.UseID {
 		t.Errorf("id column: %+v", plan.Columns[0])
@@ -214,7 +218,7 @@ func TestSurveyMonkey(t *testing.T) {
 	if plan.HeaderRows != 2 {
 		t.Errorf("header rows %d, want 2", plan.HeaderRows)
 	}
-	if got, want := types(plan), "q1:SCALE q2:MA"; got != want {
+	if got, want := types(plan), "q1:SCALE q2:MA q2_text:FA"; got != want {
 		t.Errorf("types %s, want %s\n%s", got, want, strings.Join(plan.Review, "\n"))
 	}
 	if got, want := counts(question(t, res, "q2")), "Search=3 Export=2 Other (please specify)=1"; got != want {

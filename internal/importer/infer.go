@@ -130,6 +130,7 @@ type inference struct {
 	nq      int
 	hasID   bool
 	out     []Column // by export column
+	extra   []Column // a second use of an export column (その他 text as FA)
 }
 
 func (in *inference) run() {
@@ -145,7 +146,7 @@ func (in *inference) run() {
 		}
 		in.classify(i)
 	}
-	in.p.Columns = in.out
+	in.p.Columns = append(in.out, in.extra...)
 	for m := range in.missing {
 		in.p.Missing = append(in.p.Missing, m)
 	}
@@ -287,6 +288,17 @@ func (in *inference) wide(g []int, text string) {
 		c.done = true
 	}
 	in.p.Questions = append(in.p.Questions, q)
+	// The text typed into its その他 column is kept as free text too.
+	last := in.cols[g[len(g)-1]]
+	if otherRE.MatchString(last.label) && slices.ContainsFunc(last.values, func(v string) bool {
+		f := fold(v)
+		return v != "" && !trueValues[f] && !falseValues[f] && !isMissingWord(v)
+	}) {
+		fa := Question{ID: q.ID + "_text", Type: "FA", Text: text + "（" + last.label + "の記入）", WriteIn: true}
+		in.p.Titles[fa.ID] = shortTitle(fa.Text)
+		in.extra = append(in.extra, Column{Index: last.index + 1, Header: last.name, Use: UseQuestion, Name: fa.ID, Note: "the text typed into " + last.label})
+		in.p.Questions = append(in.p.Questions, fa)
+	}
 	in.review(g[0], fmt.Sprintf("%s MA: %d 0/1 columns (%s … %s) form one question; text typed into その他 counts as その他",
 		q.ID, len(g), in.cols[g[0]].name, in.cols[g[len(g)-1]].name))
 }

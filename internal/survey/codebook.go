@@ -172,7 +172,7 @@ func LoadCodebook(fsys fs.FS, path string) (*Codebook, error) {
 				WithHint("add one row per option of %s", q.ID))
 			continue
 		}
-		if q.WriteIn && !slices.ContainsFunc(q.Options, func(o Option) bool { return o.Role == RoleOther }) {
+		if q.WriteIn && q.Type != FA && !slices.ContainsFunc(q.Options, func(o Option) bool { return o.Role == RoleOther }) {
 			list.Add(diag.Errorf(q.fieldPos("writein"), "question %s counts write-ins but has no option with option_role other", q.ID).
 				WithHint("add an option such as その他 with option_role other, or leave writein blank"))
 		}

@@ -7,7 +7,9 @@ import (
 	"surveysite/internal/diag"
 )
 
-// FA is free text (自由記述). Only the number of answers is published,
+// FA is free text (自由記述). With writein, the column is an その他 column
+// of 0/1 marks where some cells hold typed text: the marks are not answers.
+// Only the number of answers is published,
 // unless Config.Publish names the question: then the answers are listed in
 // data order, masked (MaskText), without those of Config.Exclude.
 const FA Type = "FA"
@@ -38,7 +40,7 @@ func (faKind) bind(b *binding, q *Question) reader {
 			WithHint("add a column named %s, or remove %s from the codebook", q.ID, q.ID))
 		return nil
 	}
-	fr := &faReader{col: i}
+	fr := &faReader{col: i, writeIn: q.WriteIn}
 	for _, id := range b.cfg.Publish {
 		fr.publish = fr.publish || id == q.ID
 	}
@@ -47,6 +49,7 @@ func (faKind) bind(b *binding, q *Question) reader {
 
 type faReader struct {
 	col     int
+	writeIn bool // the column holds 0/1 marks and write-ins: marks are not text
 	publish bool
 	answers []FreeText
 }
@@ -55,6 +58,11 @@ func (fr *faReader) read(a *analysis, rec []string) answer {
 	cell := strings.TrimSpace(rec[fr.col])
 	if cell == "" || a.isMissing(cell) {
 		return answer{outcome: blank}
+	}
+	if fr.writeIn {
+		if _, ok := wideValue(cell); ok {
+			return answer{outcome: blank} // a 0/1 mark beside the write-ins, not text
+		}
 	}
 	if fr.publish && !a.excluded(rec) {
 		text, masked := MaskText(cell)
