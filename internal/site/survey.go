@@ -345,7 +345,10 @@ func (s *Site) questionView(sv *SurveyView, qr survey.QuestionResult, titles map
 	// The two PNGs take most of a survey's time (compression): the share
 	// image is drawn while the report's PNG is.
 	pngDone := make(chan error, 1)
-	go func() { pngDone <- og.WritePNG(&png, fonts) }()
+	pngPos := diag.Pos{Path: "data/surveys/" + sv.ID + "/codebook.csv"}
+	go func() {
+		pngDone <- diag.Guard(pngPos, "the share image of "+qr.ID, func() error { return og.WritePNG(&png, fonts) })
+	}()
 	dir := "surveys/" + sv.ID + "/" + qr.ID + "/"
 	stem := sv.ID + "_" + qr.ID // download names say which survey and question they hold
 	var qres = survey.Results{N: sv.N, Base: survey.Base(sv.Base), MinCell: sv.MinCell, Questions: []survey.QuestionResult{qr}}
@@ -358,7 +361,7 @@ func (s *Site) questionView(sv *SurveyView, qr survey.QuestionResult, titles map
 		return nil, nil, err
 	}
 	var full bytes.Buffer
-	err = chart.WritePNG(&full, bar, fonts, 2)
+	err = diag.Guard(pngPos, "the chart of "+qr.ID, func() error { return chart.WritePNG(&full, bar, fonts, 2) })
 	if pngErr := <-pngDone; err == nil {
 		err = pngErr
 	}

@@ -106,7 +106,8 @@ var codebookOptional = []string{"value", "group", "unit", "separator", "bins", "
 func decodeCodebook(r *tabular.Reader) ([]codebookRow, *posReader, error) {
 	pr := &posReader{r: r}
 	var rows []codebookRow
-	if err := gocsv.UnmarshalCSV(pr, &rows); err != nil {
+	err := diag.Guard(diag.Pos{Path: r.Path, Line: 1}, "the codebook", func() error { return gocsv.UnmarshalCSV(pr, &rows) })
+	if err != nil {
 		if err == gocsv.ErrEmptyCSVFile {
 			return nil, nil, diag.Errorf(diag.Pos{Path: r.Path}, "the codebook is empty; it needs a header row").
 				WithHint("start the file with the columns %s", strings.Join(codebookColumns, ","))
