@@ -169,7 +169,6 @@ type analysis struct {
 	rows    int
 	errs    diag.List
 	warns   diag.List
-	nwarn   int
 	missing map[string]bool // Config.Missing after NFKC
 	exclude map[string]bool // Config.Exclude
 	// byQuestion[b] is the question whose column Config.By[b] is, or nil
@@ -333,15 +332,9 @@ func (a *analysis) tallyQuestion(st *qstate, rec []string, slots []int) {
 	}
 }
 
-// warn adds a warning that did not stop the tally, keeping at most
-// diag.MaxPerFile of them.
-func (a *analysis) warn(w *diag.Error) {
-	a.nwarn++
-	if a.nwarn > diag.MaxPerFile {
-		return
-	}
-	a.warns.Add(w)
-}
+// warn adds a warning that did not stop the tally; the list groups
+// repeated ones and keeps their true number.
+func (a *analysis) warn(w *diag.Error) { a.warns.Add(w) }
 
 // excluded reports whether the respondent of rec is in Config.Exclude.
 func (a *analysis) excluded(rec []string) bool {
@@ -488,10 +481,6 @@ func suppressComplement(segs []Segment) {
 
 func (a *analysis) results() *Results {
 	res := &Results{N: a.rows, Base: a.cfg.Base, MinCell: a.cfg.MinCell, Warnings: a.warns.Items()}
-	if a.nwarn > diag.MaxPerFile {
-		res.Warnings = append(res.Warnings, diag.Warnf(diag.Pos{Path: a.path},
-			"%d more warnings (repeated or too many answers) not shown", a.nwarn-diag.MaxPerFile))
-	}
 	for _, st := range a.qs {
 		qr := QuestionResult{Question: *st.q}
 		if fr, ok := st.rd.(*faReader); ok {

@@ -321,3 +321,24 @@ func TestSuppressComplementHidesASecondSegment(t *testing.T) {
 		}
 	}
 }
+
+// TestWarningsKeepTheirTrueNumber: 120 answers counted as 無効 are 120
+// warnings in the totals, however few are listed.
+func TestWarningsKeepTheirTrueNumber(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("respondent_id,q1,q2\r\n")
+	for i := range 120 {
+		fmt.Fprintf(&b, "%d,a;b;c,1\r\n", i)
+	}
+	res, err := analyseString(t, b.String(), Config{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var list diag.List
+	for _, w := range res.Warnings {
+		list.Add(w)
+	}
+	if _, w := list.Counts(); w != 120 {
+		t.Errorf("warnings counted %d, want 120 (listed %d)", w, len(res.Warnings))
+	}
+}
