@@ -396,3 +396,51 @@ func TestImportUnreadable(t *testing.T) {
 		}
 	}
 }
+
+// TestImportReviewCases: a checkbox label holding ", " that is also picked
+// with others stays whole; a comment column with few distinct answers is FA
+// (its phone number never published); a repeated respondent_id column and a
+// blank cross-tab value still build.
+func TestImportReviewCases(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("respondent_id,地区,Activities,ご意見・ご要望\n")
+	acts := []string{"\"Picnic, barbecue\"", "\"Walking, Picnic, barbecue\"", "Walking", "\"Swimming, Walking\"", "Swimming"}
+	notes := []string{"駐車場を増やしてほしい", "山田です。090-1111-2222に連絡ください", "", "", ""}
+	areas := []string{"北部", "南部", "", "北部", "南部"}
+	for i := range 20 {
+		b.WriteString(itoa(i%7) + "," + areas[i%5] + "," + acts[i%5] + "," + notes[i%5] + "\n")
+	}
+	dir := t.TempDir()
+	export := filepath.Join(t.TempDir(), "x.csv")
+	os.WriteFile(export, []byte(b.String()), 0o644)
+	plan, err := importer.Import(importer.Request{Source: dir, ID: "s", Export: export})
+	if err != nil {
+		t.Fatal(err)
+	}
+	// 地区 is suggested as a cross-tab; it has a blank segment.
+	page := filepath.Join(dir, "content", "surveys", "s", "_index.md")
+	src, _ := os.ReadFile(page)
+	os.WriteFile(page, []byte(strings.Replace(string(src), "survey: \"s\"\n", "survey: \"s\"\nmin_cell: 2\n", 1)), 0o644)
+	if _, err := build.Run(context.Background(), build.Options{Source: dir, Dest: filepath.Join(dir, "public")}); err != nil {
+		t.Fatalf("build: %v\n%s", err, strings.Join(plan.Review, "\n"))
+	}
+	res, _, err := build.TallySurvey(os.DirFS(dir), "s")
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Picnic, barbecue in 8 of 20 cells; Walking 12; Swimming 8.
+	if got, want := counts(question(t, res, "q2")), "Walking=12 Picnic, barbecue=8 Swimming=8"; got != want {
+		t.Errorf("q2 %s, want %s\n%s", got, want, strings.Join(plan.Review, "\n"))
+	}
+	if q := question(t, res, "q3"); q.Type != survey.FA {
+		t.Errorf("ご意見 is %s, want FA", q.Type)
+	}
+	filepath.WalkDir(filepath.Join(dir, "public"), func(p string, d os.DirEntry, err error) error {
+		if err == nil && !d.IsDir() {
+			if data, _ := os.ReadFile(p); strings.Contains(string(data), "090-1111-2222") {
+				t.Errorf("%s publishes the phone number", p)
+			}
+		}
+		return nil
+	})
+}

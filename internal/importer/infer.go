@@ -10,6 +10,8 @@ import (
 	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
+
+	"surveysite/internal/survey"
 )
 
 // Plan is what import infers from an export: how to read it, the codebook,
@@ -71,7 +73,7 @@ var (
 	bracketRE    = regexp.MustCompile(`^(.+?)\s*\[(.+)\]$`)
 	otherRE      = regexp.MustCompile(`(?i)^(その他|other|others)\s*([（(].*[)）]|[:：].*)?$`)
 	noneRE       = regexp.MustCompile(`(?i)^(特にない|特になし|とくにない|なし|選択なし|該当なし|none|nothing)`)
-	faHeaderRE   = regexp.MustCompile(`(?i)(fa$|自由記述|自由回答|ご意見|ご要望|理由|内容|具体的に|comment|please specify|feedback|suggestion)`)
+	faHeaderRE   = regexp.MustCompile(`(?i)(fa$|自由記述|自由回答|自由に|ご自由|ご意見|ご要望|理由|内容|具体的に|comment|please specify|feedback|suggestion)`)
 	dontknowRE   = regexp.MustCompile(`(?i)^(わからない|分からない|don'?t know|not sure)`)
 	trueValues   = map[string]bool{"1": true, "true": true, "○": true, "◯": true, "〇": true, "y": true, "yes": true}
 	falseValues  = map[string]bool{"0": true, "false": true, "n": true}
@@ -216,6 +218,9 @@ func (in *inference) classify(i int) {
 			return
 		}
 		in.out[i].Use, in.out[i].Name = UseAttribute, attrName(c.name)
+		if fold(in.out[i].Name) == survey.IDColumn {
+			in.out[i].Name += " (export)" // the generated IDs take respondent_id
+		}
 		in.out[i].Note = "values repeat, so not the ID"
 		c.done = true
 		in.review(i, "attribute "+in.out[i].Name+": looks like an ID but its values repeat (someone answered twice?); respondents are numbered by row")
@@ -443,7 +448,9 @@ func (in *inference) text(i int, vals []string) {
 		}
 	}
 	ratio := float64(len(order)) / float64(len(vals))
-	if len(order) > 60 || len(order) >= 3 && faHeaderRE.MatchString(c.label) && ratio > 0.3 ||
+	// A header that asks for free text is enough: such answers, even when
+	// few repeat, must not become option labels, which are published.
+	if len(order) > 60 || faHeaderRE.MatchString(c.label) && !allNone(order) ||
 		len(order) >= 5 && ratio > 0.5 && (long*3 >= len(order) || len(order) > 20) {
 		q.Type = "FA"
 		in.review(i, fmt.Sprintf("%s FA: %d distinct answers of %d; not published (list it under publish_free_text to publish it masked)", q.ID, len(order), len(vals)))
@@ -504,6 +511,16 @@ func roleOf(label string) string {
 	return ""
 }
 
+// allNone reports whether every answer is a word for nothing (特になし).
+func allNone(vals []string) bool {
+	for _, v := range vals {
+		if roleOf(v) != "none" {
+			return false
+		}
+	}
+	return true
+}
+
 type token struct {
 	text  string
 	count int
@@ -544,9 +561,17 @@ func multiple(vals []string) (sep string, opts []token, writeIns int, ok bool) {
 			if n < 2 || !strings.Contains(w, s) {
 				continue
 			}
+			// w is one answer when one of its pieces occurs only inside it
+			// (in cells alone or joined with other answers).
+			inside := 0
+			for _, v := range vals {
+				if strings.Contains(v, w) {
+					inside++
+				}
+			}
 			alone := false
 			for _, t := range strings.Split(w, s) {
-				if pieceCount[strings.TrimSpace(t)] <= n {
+				if pieceCount[strings.TrimSpace(t)] <= inside {
 					alone = true
 				}
 			}

@@ -226,7 +226,12 @@ func surveyPage(p *Plan, req Request, name string) []byte {
 	if len(p.Missing) > 0 {
 		fmt.Fprintf(&b, "missing: %s\n", list(p.Missing))
 	}
-	b.WriteString("# publish_free_text: [q9]   # FA questions whose answers may be published (masked)\n")
+	for _, qq := range p.Questions {
+		if qq.Type == "FA" {
+			fmt.Fprintf(&b, "# publish_free_text: [%s]   # FA questions whose answers may be published (masked)\n", qq.ID)
+			break
+		}
+	}
 	b.WriteString("questions:\n")
 	for _, qq := range p.Questions {
 		fmt.Fprintf(&b, "  %s: %s\n", qq.ID, q(p.Titles[qq.ID]))

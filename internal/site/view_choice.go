@@ -123,7 +123,7 @@ func shareCrosstab(qr *survey.QuestionResult, ct survey.Crosstab, meta chart.Met
 	var segs []chart.Segment
 	var shown []string
 	for _, seg := range ct.Segments {
-		name := seg.Value
+		name := segmentName(seg)
 		cv.Segments = append(cv.Segments, SegmentView{Name: name, N: seg.N, Suppressed: seg.Suppressed, Complement: seg.Complement})
 		cs := chart.Segment{Name: name, N: seg.N, Suppressed: seg.Suppressed}
 		if seg.Complement {
@@ -170,6 +170,15 @@ func shareCrosstab(qr *survey.QuestionResult, ct survey.Crosstab, meta chart.Met
 		return cv, fmt.Errorf("cross-tab chart of %s by %s: %w", qr.ID, ct.Column, err)
 	}
 	return cv, writeChart(&cv, c, fonts)
+}
+
+// segmentName is a cross-tab segment's name: its value, or （空欄） for
+// respondents who left the column blank.
+func segmentName(seg survey.Segment) string {
+	if strings.TrimSpace(seg.Value) == "" {
+		return "（空欄）"
+	}
+	return seg.Value
 }
 
 // vsRestMark is a cross-tab cell's mark when its share differs from the

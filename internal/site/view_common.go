@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 
+	"surveysite/internal/chart"
 	"surveysite/internal/survey"
 )
 
@@ -69,4 +70,24 @@ func orDash(s string) string {
 		return "-"
 	}
 	return s
+}
+
+// shareBars draws a question's rows in their order as bars, those with a
+// role (and 無回答, 無効) grey after the others.
+func shareBars(qb *questionBuild, meta chart.Meta) (chart.Chart, error) {
+	qr := qb.qr
+	var bars, rest []chart.BarRow
+	for _, r := range qr.Total.Rows {
+		if !r.HasPercent(qr.Total.N) {
+			continue
+		}
+		b := chart.BarRow{Label: r.Label, Value: float64(r.Percent) / 10, Text: dash(r.Count, r.Percent.String()+"%")}
+		if r.Role != survey.RoleRanked {
+			b.Unranked = true
+			rest = append(rest, b)
+			continue
+		}
+		bars = append(bars, b)
+	}
+	return chart.NewBar(meta, append(bars, rest...), chart.BarOptions{N: qr.Total.N})
 }

@@ -73,7 +73,7 @@ var npsColours = []string{"#005AFF", "#DDE1E5", "#FF4B00"}
 func (npsView) chart(qb *questionBuild, meta chart.Meta) (chart.Chart, error) {
 	s := qb.qr.Total.Summary
 	if s.NValid == 0 {
-		return nil, fmt.Errorf("question %s has no valid scores", qb.qr.ID)
+		return shareBars(qb, meta) // nobody gave a score: the 無回答 and 無効 rows only
 	}
 	seg := npsSegment("全体（NPS "+s.NPS.String()+"）", qb.qr.Total)
 	return chart.NewStacked(meta, npsGroups, []chart.Segment{seg}, chart.StackedOptions{
@@ -86,8 +86,8 @@ func (npsView) crosstab(qb *questionBuild, ct survey.Crosstab, meta chart.Meta, 
 	cv := CrosstabView{Column: ct.Column}
 	var segs []chart.Segment
 	for _, seg := range ct.Segments {
-		cv.Segments = append(cv.Segments, SegmentView{Name: seg.Value, N: seg.N, Suppressed: seg.Suppressed, Complement: seg.Complement})
-		cs := npsSegment(seg.Value, seg)
+		cv.Segments = append(cv.Segments, SegmentView{Name: segmentName(seg), N: seg.N, Suppressed: seg.Suppressed, Complement: seg.Complement})
+		cs := npsSegment(segmentName(seg), seg)
 		if seg.Complement {
 			cs.SuppressedNote = "他の区分を守るため非表示"
 			cv.Complement = true

@@ -269,6 +269,9 @@ func (a *analysis) run() error {
 		a.checkID(rec[a.idCol])
 		for b, ci := range a.byCols {
 			v := strings.TrimSpace(rec[ci])
+			if a.isMissing(v) {
+				v = "" // n/a and the like: with the blanks
+			}
 			if q := a.byQuestion[b]; q != nil {
 				if i := optionOf(q, v); i >= 0 {
 					v = q.Options[i].Label // codes and labels of one option are one group

@@ -138,7 +138,9 @@ func compareQuestion(q, p *QuestionResult, prevID string) {
 	matched := map[int]bool{}
 	find := func(r Row) int {
 		for j, pr := range p.Total.Rows {
-			if pr.Code == r.Code {
+			// A NUM bin's code is its lower bound: the same bin only when
+			// its label (both bounds) is the same too.
+			if pr.Code == r.Code && (q.Type != NUM || pr.Label == r.Label) {
 				return j
 			}
 		}

@@ -79,11 +79,10 @@ var numberRE = regexp.MustCompile(`^[+-]?(\d+|\d{1,3}(,\d{3})+)(\.\d+)?$`)
 // white space), then thousands separators. It returns the number without
 // separators, as the key it is counted under, and its value.
 func parseNumber(cell, unit string) (string, *big.Rat, bool) {
-	s := normLabel(cell)
+	s := strings.Replace(normLabel(cell), "−", "-", 1) // U+2212 minus sign
 	if u := normLabel(unit); u != "" {
 		s = strings.TrimSpace(strings.TrimSuffix(s, u))
 	}
-	s = strings.ReplaceAll(s, " ", "")
 	if !numberRE.MatchString(s) {
 		return "", nil, false
 	}

@@ -87,11 +87,14 @@ type FreeText struct {
 }
 
 var (
-	emailRE = regexp.MustCompile(`[\p{L}\p{N}._%+\-]+@[\p{L}\p{N}.\-]+\.[\p{L}]{2,}`)
+	// After NFKC: ASCII addresses, and "name(at)example.jp".
+	emailRE = regexp.MustCompile(`[A-Za-z0-9._%+\-]+(?:@|\s?[(\[]at[)\]]\s?)[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*\.[A-Za-z]{2,}`)
 	urlRE   = regexp.MustCompile(`(?i)\b(?:https?://|www\.)[^\s　]+`)
-	// Japanese and international phone numbers: 03-1234-5678,
-	// 090-1234-5678, 0312345678, +81 3 1234 5678, (03)1234-5678.
-	phoneRE = regexp.MustCompile(`(?:\+\d{1,3}[\s\-]?)?(?:\(0\d{1,4}\)|0\d{1,4}|\d{1,4})[\s\-−ー]?\d{1,4}[\s\-−ー]\d{3,4}|\b0\d{9,10}\b`)
+	// Phone numbers: Japanese ones start with 0 (03-1234-5678,
+	// 090-1234-5678, 03(1234)5678, (03)1234-5678, 0312345678) or +81;
+	// others need a + and separators. Years (2020-2023), amounts and postal
+	// codes (100-0001) do not start with 0 and are left alone.
+	phoneRE = regexp.MustCompile(`(?:\+\d{1,3}[\s\-.‐–]?\(?\d{1,4}\)?|\b0\d{1,4}|\(0\d{1,4}\))[\s\-.‐–]?\(?\d{1,4}\)?[\s\-.‐–]\d{3,4}\b|\b0\d{1,4}\(\d{1,4}\)\d{3,4}\b|\b0\d{9,10}\b`)
 )
 
 // MaskText hides e-mail addresses, URLs and phone numbers in a free-text

@@ -189,16 +189,29 @@ func autoBins(vs []value) []Decimal {
 		}
 	}
 	start := math.Floor(lo/w) * w
+	// Values beyond float64's range or precision (a 400-digit number, bounds
+	// that round to each other) get one bin from the minimum to the maximum.
+	fallback := []Decimal{trimDecimal(vs[0].r, 6), trimDecimal(vs[len(vs)-1].r, 6)}
+	if math.IsInf(span, 0) || math.IsNaN(start) || w <= 0 || math.IsInf(w, 0) {
+		return fallback
+	}
 	var out []Decimal
-	for k := 0; ; k++ {
+	var prev *big.Rat
+	for k := 0; k <= 12; k++ {
 		b := start + float64(k)*w
 		r := new(big.Rat)
 		r.SetFloat64(b)
-		out = append(out, trimDecimal(r, 6))
+		d := trimDecimal(r, 6)
+		if prev != nil && d.rat().Cmp(prev) <= 0 {
+			return fallback
+		}
+		prev = d.rat()
+		out = append(out, d)
 		if b > hi {
 			return out
 		}
 	}
+	return fallback
 }
 
 // binRows counts the values into bins: bin i holds bins[i] <= v <

@@ -410,3 +410,46 @@ func TestVsRest(t *testing.T) {
 		t.Errorf("got %s\nwant %s", strings.Join(got, " "), want)
 	}
 }
+
+// TestNumHugeValues: a 400-digit number, or values too close for float64,
+// give one bin instead of hanging or repeating bounds.
+func TestNumHugeValues(t *testing.T) {
+	huge := strings.Repeat("9", 400)
+	var b strings.Builder
+	b.WriteString("respondent_id,d\n")
+	for i, v := range []string{"1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", huge} {
+		b.WriteString(itoa(i+1) + "," + v + "\n")
+	}
+	res := analyseFiles(t, typesHeader+"d,NUM,,数,,,,,,,\n", b.String(), Config{})
+	rows := res.Questions[0].Total.Rows
+	if len(rows) != 3 || rows[0].Count != 12 {
+		t.Errorf("rows = %s", rowsString(res.Questions[0].Total))
+	}
+}
+
+// TestMaskText: the written forms of Japanese phone numbers and addresses
+// are masked; years, amounts, postal codes and ISBNs are not.
+func TestMaskText(t *testing.T) {
+	for in, want := range map[string]string{
+		"電話 03-1234-5678":           "電話 ［電話番号］",
+		"090-1111-2222に連絡":          "［電話番号］に連絡",
+		"03(1234)5678":              "［電話番号］",
+		"０３（１２３４）５６７８":              "［電話番号］",
+		"(03)1234-5678":             "［電話番号］",
+		"03.1234.5678":              "［電話番号］",
+		"03‐1234‐5678":              "［電話番号］",
+		"0312345678":                "［電話番号］",
+		"+81 3 1234 5678":           "［電話番号］",
+		"メールはtaro@example.comです":    "メールは［メールアドレス］です",
+		"taro(at)example.com":       "［メールアドレス］",
+		"2020-2023年に参加":             "2020-2023年に参加",
+		"1000 2000円":                "1000 2000円",
+		"〒100-0001":                 "〒100-0001",
+		"ISBN 978-4-12-345678-9":    "ISBN 978-4-12-345678-9",
+		"https://example.org/x を見た": "［URL］ を見た",
+	} {
+		if got, _ := MaskText(in); got != want {
+			t.Errorf("MaskText(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
