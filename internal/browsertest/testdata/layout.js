@@ -14,7 +14,13 @@
 (async () => {
   await document.fonts.ready;
   const de = document.documentElement;
-  const charts = [...document.querySelectorAll('svg[role="img"]')].map((s) => {
+  // chart.WriteSVG writes a wide and a narrow chart-svg side by side and the
+  // stylesheet shows one: a variant hidden while its twin shows is skipped.
+  const shown = (s) => s.checkVisibility({ opacityProperty: true, visibilityProperty: true });
+  const twinShown = (s) => [...s.parentElement.children].some((o) => o !== s && o.matches('svg.chart-svg') &&
+    o.querySelector('title') && o.querySelector('title').textContent === (s.querySelector('title') || {}).textContent && shown(o));
+  const charts = [...document.querySelectorAll('svg[role="img"]')].filter((s) =>
+    !(s.matches('.chart-wide, .chart-narrow') && getComputedStyle(s).display === 'none' && twinShown(s))).map((s) => {
     const r = s.getBoundingClientRect();
     const t = s.querySelector('title');
     return {
