@@ -84,19 +84,25 @@ func (choiceView) chart(qb *questionBuild, meta chart.Meta) (chart.Chart, error)
 }
 
 func (choiceView) top(qb *questionBuild, meta chart.Meta) (chart.Chart, error) {
+	return topBars(qb, meta, "上位3項目は ", "%d位 %s %s")
+}
+
+// topBars draws the rows ranked 1 to 3 (ties included); the description
+// starts with lead and writes each row with item (rank, label, share).
+func topBars(qb *questionBuild, meta chart.Meta, lead, item string) (chart.Chart, error) {
 	var top []chart.BarRow
-	var topDesc []string
+	var desc []string
 	for _, r := range qb.qr.Total.Rows {
 		if r.Rank > 0 && r.Rank <= 3 {
 			text := dash(r.Count, r.Percent.String()+"%")
 			top = append(top, chart.BarRow{Label: r.Label, Value: float64(r.Percent) / 10, Text: text})
-			topDesc = append(topDesc, fmt.Sprintf("%d位 %s %s", r.Rank, r.Label, text))
+			desc = append(desc, fmt.Sprintf(item, r.Rank, r.Label, text))
 		}
 	}
 	if len(top) == 0 {
 		return nil, nil
 	}
-	meta.Desc = "上位3項目は " + strings.Join(topDesc, "、") + "。"
+	meta.Desc = lead + strings.Join(desc, "、") + "。"
 	return chart.NewBar(meta, top, chart.BarOptions{N: qb.qv.N})
 }
 

@@ -96,20 +96,7 @@ func (rankView) chart(qb *questionBuild, meta chart.Meta) (chart.Chart, error) {
 }
 
 func (rankView) top(qb *questionBuild, meta chart.Meta) (chart.Chart, error) {
-	var top []chart.BarRow
-	var desc []string
-	for _, r := range qb.qr.Total.Rows {
-		if r.Rank > 0 && r.Rank <= 3 {
-			text := dash(r.Count, r.Percent.String()+"%")
-			top = append(top, chart.BarRow{Label: r.Label, Value: float64(r.Percent) / 10, Text: text})
-			desc = append(desc, fmt.Sprintf("%d位 %s（順位をつけた人 %s）", r.Rank, r.Label, text))
-		}
-	}
-	if len(top) == 0 {
-		return nil, nil
-	}
-	meta.Desc = "得点の上位3項目は " + strings.Join(desc, "、") + "。"
-	return chart.NewBar(meta, top, chart.BarOptions{N: qb.qv.N})
+	return topBars(qb, meta, "得点の上位3項目は ", "%d位 %s（順位をつけた人 %s）")
 }
 
 func (rankView) crosstab(qb *questionBuild, ct survey.Crosstab, meta chart.Meta, fonts *chart.Fonts, minCell int) (CrosstabView, error) {
