@@ -3,7 +3,6 @@ package build
 import (
 	"errors"
 	"fmt"
-	"io"
 	"io/fs"
 	"path"
 	"slices"
@@ -318,33 +317,22 @@ func readExclude(fsys fs.FS, path string) ([]string, error) {
 	if _, err := fs.Stat(fsys, path); errors.Is(err, fs.ErrNotExist) {
 		return nil, nil
 	}
-	r, c, err := tabular.Open(fsys, path)
+	t, err := tabular.ReadTable(fsys, path) // a short list, read whole
 	if err != nil {
 		return nil, err
 	}
-	defer c.Close()
-	head, err := r.Header()
-	if err != nil {
-		return nil, err
-	}
-	col := slices.Index(head, survey.IDColumn)
+	col := slices.Index(t.Header, survey.IDColumn)
 	if col < 0 {
 		return nil, diag.Errorf(diag.Pos{Path: path, Line: 1, Col: 1}, "%s has no %s column", path, survey.IDColumn).
 			WithHint("list the respondents whose free text must not be published under a header %s", survey.IDColumn)
 	}
 	var ids []string
-	for {
-		rec, err := r.Read()
-		if err == io.EOF {
-			return ids, nil
-		}
-		if err != nil {
-			return nil, err
-		}
+	for _, rec := range t.Rows {
 		if id := strings.TrimSpace(rec[col]); id != "" {
 			ids = append(ids, id)
 		}
 	}
+	return ids, nil
 }
 
 // SurveyCache keeps analysed surveys between builds (serve): a survey whose
