@@ -62,13 +62,26 @@ func depthWithin(src []byte, maxDepth, rawMax int) *Error {
 			if len(indents) == 0 || indents[len(indents)-1] < indent {
 				indents = append(indents, indent)
 			}
-			// "- - - x" and "? " open one level each on the same line.
-			for i := indent; i < len(l) && (l[i] == '-' || l[i] == '?') && (i+1 == len(l) || l[i+1] == ' '); {
-				compact++
-				if len(indents)+compact > maxDepth {
-					return depthError(n, l, i, maxDepth)
+			// "- - - x" and "? " open one level each on the same line,
+			// also with a tag or an anchor between them ("- ! - &a - x").
+			for i := indent; i < len(l); {
+				switch {
+				case (l[i] == '-' || l[i] == '?') && (i+1 == len(l) || l[i+1] == ' ' || l[i+1] == '\t'):
+					compact++
+					if len(indents)+compact > maxDepth {
+						return depthError(n, l, i, maxDepth)
+					}
+					i++
+				case l[i] == '!' || l[i] == '&':
+					for i < len(l) && l[i] != ' ' && l[i] != '\t' {
+						i++
+					}
+				default:
+					i = len(l)
+					continue
 				}
-				for i++; i < len(l) && l[i] == ' '; i++ {
+				for i < len(l) && (l[i] == ' ' || l[i] == '\t') {
+					i++
 				}
 			}
 		}
