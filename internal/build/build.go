@@ -17,6 +17,7 @@ import (
 	"sync"
 	"time"
 
+	"surveysite/internal/check"
 	"surveysite/internal/content"
 	"surveysite/internal/diag"
 	"surveysite/internal/municipality"
@@ -100,7 +101,7 @@ func Run(ctx context.Context, opts Options) (Result, error) {
 	defer os.RemoveAll(tmp) // a no-op after a successful swap
 	defer unlock()
 	removeStale(opts.Dest, tmp)
-	sw := newScanWriter(newDirWriter(tmp))
+	sw := check.NewWriter(newDirWriter(tmp))
 	st, err := s.Render(sw)
 	if err != nil {
 		return res, err

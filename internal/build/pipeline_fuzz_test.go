@@ -8,6 +8,7 @@ import (
 	"testing"
 	"testing/fstest"
 
+	"surveysite/internal/check"
 	"surveysite/internal/diag"
 )
 
@@ -86,10 +87,11 @@ func buildPage(t *testing.T, src []byte, withSurvey bool) []byte {
 		return nil
 	}
 	mem := NewMemory()
-	if _, err := s.Render(mem); !inFile("render", err) {
+	sw := check.NewWriter(mem)
+	if _, err := s.Render(sw); !inFile("render", err) {
 		return nil
 	}
-	problems := CheckOutput(fsys, s, mem.FS(), "public")
+	problems := sw.Check(fsys, s, mem, "public")
 	for _, e := range problems.Items() {
 		inFile("check", e)
 	}

@@ -1,136 +1,75 @@
 package check
 
 import (
-	"context"
-	"errors"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
-
-	"golang.org/x/tools/txtar"
-
-	"surveysite/internal/diag"
+	"testing/fstest"
 )
 
-// writeSite writes the files of a txtar archive under a new temporary
-// folder and returns it.
-func writeSite(t *testing.T, archive string) string {
-	t.Helper()
-	dir := t.TempDir()
-	for _, f := range txtar.Parse([]byte(archive)).Files {
-		full := filepath.Join(dir, filepath.FromSlash(f.Name))
-		if err := os.MkdirAll(filepath.Dir(full), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(full, f.Data, 0o644); err != nil {
-			t.Fatal(err)
-		}
+func TestOutput(t *testing.T) {
+	t.Parallel()
+	page := func(body string) *fstest.MapFile {
+		return &fstest.MapFile{Data: []byte("<!DOCTYPE html>\n<html><head><title>t</title></head>\n<body>\n" + body + "\n</body></html>\n")}
 	}
-	return dir
+	tests := []struct {
+		name string
+		body string
+		want string // "" for no problem
+	}{
+		{"relative link", `<a href="../b/index.html#x">b</a>`, ""},
+		{"directory link", `<a href="../b/">b</a> <a href="../b">b</a> <a href="..">home</a>`, ""},
+		{"root link", `<a href="/b/#x">b</a>`, ""},
+		{"external", `<a href="https://example.com/nope">x</a> <a href="mailto:a@b">m</a> <a href="//cdn/x">c</a>`, ""},
+		{"own fragment", `<h2 id="s">s</h2><a href="#s">s</a>`, ""},
+		{"encoded fragment", `<h2 id="概要">s</h2><a href="#%E6%A6%82%E8%A6%81">s</a>`, ""},
+		{"broken", `<a href="../c/">c</a>`, `public/a/index.html:4:4: link "../c/": the site has no file c/index.html`},
+		{"fragment", `<a href="../b/#y">b</a>`, `public/a/index.html:4:4: link "../b/#y": b/index.html has no element with id "y"`},
+		{"above root", `<a href="../../x.html">x</a>`, `public/a/index.html:4:4: link "../../x.html" points above the root of the site`},
+		{"image", `<img src="x.png" alt="">`, `public/a/index.html:4:6: image "x.png": the site has no file a/x.png`},
+		{"srcset", `<img src="../i.png" srcset="../i.png 1x, ../j.png 2x" alt="">`, `public/a/index.html:4:21: image "../j.png": the site has no file j.png`},
+		{"stylesheet", `<link rel="stylesheet" href="../css/nope.css">`, `public/a/index.html:4:24: stylesheet "../css/nope.css": the site has no file css/nope.css`},
+		{"no alt", `<img src="../i.png">`, `public/a/index.html:4:1: warning: <img src="../i.png"> has no alt text`},
+		{"duplicate id", `<p id="d">1</p>` + "\n" + `<p id="d">2</p>`, `public/a/index.html:5:4: warning: id "d" is used more than once in this page (first on line 4)`},
+		{"svg title is not the page title", `<svg><title>chart</title></svg>`, ""},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			out := fstest.MapFS{
+				"a/index.html": page(tc.body),
+				"b/index.html": page(`<h2 id="x">x</h2>`),
+				"index.html":   page(""),
+				"i.png":        {Data: []byte("png")},
+				"css/site.css": {Data: []byte("body{background:url(../i.png)}")},
+			}
+			list := Output(fstest.MapFS{}, nil, out, "public")
+			var got []string
+			for _, e := range list.Items() {
+				got = append(got, e.Error())
+			}
+			if strings.Join(got, "\n") != tc.want {
+				t.Errorf("Output() =\n%s\nwant:\n%s", strings.Join(got, "\n"), tc.want)
+			}
+		})
+	}
 }
 
-const brokenSite = `
--- surveysite.yaml --
-title: テスト
-unsafeHTML: true
--- content/_index.md --
----
-title: ホーム
----
-[参加方法](join.md#申込み)
--- content/join.md --
----
-title: 参加方法
----
-## 申し込み
-
-本文 [壊れたリンク](/nosuch/) と ![](missing.png)。
-
-[ある見出し](#申し込み) と [ない見出し](#ない)
-
-<img src="../favicon.svg">
--- content/special.md --
----
-title: 特別
-layout: special
----
-本文
--- templates/layouts/special.html --
-{{define "main"}}
-<p><a href="{{.RelURL "/gone/"}}">消えたページ</a></p>
-{{end}}
-`
-
-func TestRunFindsBrokenLinksFragmentsAndAltText(t *testing.T) {
+func TestCheckOutputTitlesAndCSS(t *testing.T) {
 	t.Parallel()
-	src := writeSite(t, brokenSite)
-	_, err := Run(context.Background(), Options{Source: src})
-	var list *diag.List
-	if !errors.As(err, &list) {
-		t.Fatalf("Run() = %v, want a *diag.List", err)
+	out := fstest.MapFS{
+		"index.html":    {Data: []byte("<!DOCTYPE html>\n<html><head></head><body></body></html>\n")},
+		"empty.html":    {Data: []byte("<!DOCTYPE html>\n<html><head>\n<title> </title></head><body></body></html>\n")},
+		"css/site.css":  {Data: []byte("a{}\nb{background:url('../img/none.png')}\nc{background:url(data:image/png;base64,AA)}\n")},
+		"img/there.png": {Data: []byte("png")},
 	}
+	want := `public/css/site.css:2:14: stylesheet reference "../img/none.png": the site has no file img/none.png
+public/empty.html:3:1: warning: the page's <title> is empty
+public/index.html:1:1: warning: the page has no <title>`
 	var got []string
-	var tmpl *diag.Error
-	for _, e := range list.Items() {
-		if e.Pos.Path == "public/special/index.html" {
-			tmpl = e
-			continue
-		}
+	for _, e := range Output(fstest.MapFS{}, nil, out, "public").Items() {
 		got = append(got, e.Error())
 	}
-	want := []string{
-		`content/_index.md:4:1: link "join.md#申込み": join/index.html has no element with id "申込み"`,
-		`content/join.md:6:4: link "/nosuch/": the site has no file nosuch/index.html`,
-		`content/join.md:6:25: image "missing.png": the site has no file join/missing.png`,
-		`content/join.md:8:18: link "#ない": join/index.html has no element with id "ない"`,
-		`content/join.md:10:1: <img src="../favicon.svg"> has no alt text`,
-	}
-	if strings.Join(got, "\n") != strings.Join(want, "\n") {
-		t.Errorf("problems:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
-	}
-	// A link written by a template is reported in the output file, naming
-	// the page it was made for.
-	if tmpl == nil {
-		t.Fatal("no problem reported for the template's link to /gone/")
-	}
-	if want := `link "../gone/index.html": the site has no file gone/index.html (in the page made from content/special.md)`; tmpl.Msg != want {
-		t.Errorf("template link: %q, want %q", tmpl.Msg, want)
-	}
-	if tmpl.Pos.Line < 2 || tmpl.Pos.Col < 1 {
-		t.Errorf("template link at %v, want a line and column", tmpl.Pos)
-	}
-	for _, e := range list.Items() {
-		if e.Warn || e.Hint == "" {
-			t.Errorf("%s: want an error with a hint", e)
-		}
-	}
-	if _, err := os.Stat(filepath.Join(src, "public")); !errors.Is(err, os.ErrNotExist) {
-		t.Errorf("check wrote public/: %v", err)
-	}
-}
-
-func TestRunPassesAGoodSite(t *testing.T) {
-	t.Parallel()
-	src := writeSite(t, `
--- content/_index.md --
----
-title: ホーム
----
-[参加方法](join.md#申し込み) [外部](https://example.com/x#y)
--- content/join.md --
----
-title: 参加方法
----
-## 申し込み
-
-[戻る](/) [上へ](#申し込み) [ホーム](../)
-`)
-	res, err := Run(context.Background(), Options{Source: src})
-	if err != nil {
-		t.Fatalf("Run() = %v", err)
-	}
-	if res.Pages < 2 {
-		t.Errorf("Pages = %d, want at least 2", res.Pages)
+	if strings.Join(got, "\n") != want {
+		t.Errorf("Output() =\n%s\nwant:\n%s", strings.Join(got, "\n"), want)
 	}
 }

@@ -4,7 +4,7 @@ import (
 	"context"
 	"path/filepath"
 
-	"surveysite/internal/check"
+	"surveysite/internal/build"
 	"surveysite/internal/diag"
 )
 
@@ -12,7 +12,7 @@ type checkCmd struct{ env Env }
 
 func (c *checkCmd) Run(ctx context.Context, args []string) error {
 	fs := newFlagSet(c.env, "check", "check [--source DIR] [--drafts] [--quiet|--verbose]")
-	var opts check.Options
+	var opts build.CheckOptions
 	projectFlags(fs, &opts.Source, &opts.Drafts)
 	out := addOutputFlags(fs, c.env)
 	if err := parseFlags(fs, args); err != nil {
@@ -24,7 +24,7 @@ func (c *checkCmd) Run(ctx context.Context, args []string) error {
 	out.detail("source", "%s", filepath.ToSlash(opts.Source))
 	out.detail("drafts", "%t", opts.Drafts)
 	stop := out.progress("checking")
-	res, err := check.Run(ctx, opts)
+	res, err := build.Check(ctx, opts)
 	stop()
 	nwarn := out.warnings(res.Warnings, err)
 	if err != nil {
