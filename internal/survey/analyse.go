@@ -47,6 +47,9 @@ type Config struct {
 	// Exclude lists respondent_ids whose free-text answers are never
 	// published (moderation).
 	Exclude []string
+	// Weights, if set, weights every figure to the population cells of
+	// the table (see LoadWeights and the package doc).
+	Weights *Weights
 }
 
 func (c Config) normalised() (Config, error) {
@@ -146,6 +149,9 @@ func AnalyseSource(src Source, cb *Codebook, cfg Config) (*Results, error) {
 	if len(a.dupes) > 0 {
 		a.reportDupes(src)
 	}
+	if a.wt != nil && !a.errs.HasErrors() {
+		a.wt.finish(a.rows, &a.errs)
+	}
 	if err := a.errs.Err(); err != nil {
 		return nil, err
 	}
@@ -174,6 +180,7 @@ type analysis struct {
 	// byQuestion[b] is the question whose column Config.By[b] is, or nil
 	// for an attribute column.
 	byQuestion []*Question
+	wt         *weighting // nil without Config.Weights
 }
 
 func newAnalysis(r Records, path string, head []string, cb *Codebook, cfg Config) (*analysis, error) {
@@ -239,8 +246,11 @@ func newAnalysis(r Records, path string, head []string, cb *Codebook, cfg Config
 		a.byCols = append(a.byCols, i)
 		a.index = append(a.index, map[string]int{})
 	}
+	if cfg.Weights != nil {
+		a.bindWeights(cfg.Weights, col, cb, columns)
+	}
 	for _, st := range a.qs {
-		st.tallys = []tally{{counts: make([]int, st.cells+2)}}
+		st.tallys = []tally{a.newTally(st)}
 	}
 	if err := a.errs.Err(); err != nil {
 		return nil, err
@@ -267,6 +277,10 @@ func (a *analysis) run() error {
 		}
 		a.rows++
 		a.checkID(rec[a.idCol])
+		class := -1
+		if a.wt != nil {
+			class = a.classOf(rec)
+		}
 		for b, ci := range a.byCols {
 			v := strings.TrimSpace(rec[ci])
 			if a.isMissing(v) {
@@ -280,7 +294,7 @@ func (a *analysis) run() error {
 			slots[1+b] = a.slotOf(b, v)
 		}
 		for _, st := range a.qs {
-			a.tallyQuestion(st, rec, slots)
+			a.tallyQuestion(st, rec, slots, class)
 		}
 	}
 }
@@ -315,9 +329,23 @@ func (a *analysis) slotOf(b int, v string) int {
 	a.index[b][v] = s
 	a.slots = append(a.slots, slot{by: b, value: v})
 	for _, st := range a.qs {
-		st.tallys = append(st.tallys, tally{counts: make([]int, st.cells+2)})
+		st.tallys = append(st.tallys, a.newTally(st))
 	}
 	return s
+}
+
+// newTally returns an empty tally of a question, with one per weighting
+// class inside it when the survey is weighted.
+func (a *analysis) newTally(st *qstate) tally {
+	t := tally{counts: make([]int, st.cells+2)}
+	if a.wt != nil {
+		t.wt = a.wt
+		t.cls = make([]tally, len(a.wt.tab.Cells))
+		for c := range t.cls {
+			t.cls[c].counts = make([]int, st.cells+2)
+		}
+	}
+	return t
 }
 
 // The outcomes of one respondent for one question.
@@ -328,10 +356,14 @@ const (
 	bad // an error was reported; not counted
 )
 
-func (a *analysis) tallyQuestion(st *qstate, rec []string, slots []int) {
+func (a *analysis) tallyQuestion(st *qstate, rec []string, slots []int, class int) {
 	ans := st.rd.read(a, rec)
 	for _, s := range slots {
-		st.tallys[s].add(ans, st.cells)
+		t := &st.tallys[s]
+		t.add(ans, st.cells)
+		if class >= 0 {
+			t.cls[class].add(ans, st.cells)
+		}
 	}
 }
 
@@ -484,6 +516,9 @@ func suppressComplement(segs []Segment) {
 
 func (a *analysis) results() *Results {
 	res := &Results{N: a.rows, Base: a.cfg.Base, MinCell: a.cfg.MinCell, Warnings: a.warns.Items()}
+	if a.wt != nil {
+		res.Weights = a.wt.tab
+	}
 	for _, st := range a.qs {
 		qr := QuestionResult{Question: *st.q}
 		if fr, ok := st.rd.(*faReader); ok {

@@ -162,7 +162,7 @@ func compareQuestion(q, p *QuestionResult, prevID string) {
 		if !r.HasPercent(q.Total.N) || !pr.HasPercent(p.Total.N) {
 			continue
 		}
-		d, ok := DiffOf(r.Count, q.Total.N, pr.Count, p.Total.N)
+		d, ok := rowDiff(*r, &q.Total, pr, &p.Total)
 		if !ok {
 			continue
 		}
@@ -208,11 +208,7 @@ func testVsRest(q *QuestionResult) {
 				if !ok || !r.HasPercent(seg.N) || !t.HasPercent(q.Total.N) {
 					continue
 				}
-				rest := t.Count - r.Count
-				if rest < 0 || rest > restN {
-					continue // a multiple answer counted differently; not tested
-				}
-				if d, ok := DiffOf(r.Count, seg.N, rest, restN); ok {
+				if d, ok := restDiff(r, seg, t, &q.Total); ok {
 					r.VsRest = map[int]string{1: Higher, -1: Lower}[d.Sign]
 				}
 			}
@@ -276,4 +272,47 @@ func Compared(res *Results) bool {
 		}
 	}
 	return false
+}
+
+// share returns a row's count and its segment's base as the difference
+// tests use them: weighted counts and Kish's effective n when the segment
+// is weighted, else the counts.
+func share(r Row, seg *Segment) (x, n *big.Rat, e float64) {
+	if seg.wn == nil || r.w == nil {
+		return big.NewRat(int64(r.Count), 1), big.NewRat(int64(seg.N), 1), float64(seg.N)
+	}
+	return r.w, seg.wn, neffFloat(seg.wn, seg.w2)
+}
+
+// rowDiff is the difference of a row of this wave and one of the previous:
+// DiffOf for counts, diffShares when either wave is weighted.
+func rowDiff(r Row, seg *Segment, pr Row, pseg *Segment) (Diff, bool) {
+	if seg.wn == nil && pseg.wn == nil {
+		return DiffOf(r.Count, seg.N, pr.Count, pseg.N)
+	}
+	x1, n1, e1 := share(r, seg)
+	x2, n2, e2 := share(pr, pseg)
+	return diffShares(x1, n1, e1, x2, n2, e2)
+}
+
+// restDiff is the difference of a cross-tab cell from the rest of the
+// respondents (全体 minus the segment), in counts or, weighted, in
+// weighted counts with the rest's effective n from the segment's and
+// 全体's sums of squared weights. A rest that does not fit (a multiple
+// answer counted differently) is not tested.
+func restDiff(r *Row, seg *Segment, t Row, total *Segment) (Diff, bool) {
+	restN := total.N - seg.N
+	if seg.wn == nil {
+		rest := t.Count - r.Count
+		if rest < 0 || rest > restN {
+			return Diff{}, false
+		}
+		return DiffOf(r.Count, seg.N, rest, restN)
+	}
+	x2 := new(big.Rat).Sub(t.w, r.w)
+	n2 := new(big.Rat).Sub(total.wn, seg.wn)
+	if x2.Sign() < 0 || x2.Cmp(n2) > 0 {
+		return Diff{}, false
+	}
+	return diffShares(r.w, seg.wn, neffFloat(seg.wn, seg.w2), x2, n2, neffFloat(n2, total.w2-seg.w2))
 }

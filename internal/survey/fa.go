@@ -76,7 +76,7 @@ var faPick = [1]int{0}
 func (faKind) cells(q *Question) int { return 1 }
 
 func (faKind) summarise(q *Question, t, _ *tally, seg *Segment) {
-	seg.Rows = []Row{newRow(TextCode, TextLabel, RoleRanked, t.counts[0], seg.N)}
+	seg.Rows = []Row{countRow(TextCode, TextLabel, RoleRanked, t, cell(0), seg.N)}
 	seg.Summary = &Summary{NValid: t.counts[0]}
 }
 

@@ -77,6 +77,10 @@ type tally struct {
 	rows   int
 	counts []int
 	nums   map[string]int
+	// With weights: the same tally for each weighting class, and the
+	// weights (set once the rows are read).
+	cls []tally
+	wt  *weighting
 }
 
 // add counts one respondent's answer.

@@ -31,3 +31,17 @@ func (maKind) summarise(q *Question, t, _ *tally, seg *Segment) {
 	valid := t.rows - t.counts[len(q.Options)] - t.counts[len(q.Options)+1]
 	seg.Summary = &Summary{NValid: valid, MT: tenthsPtr(Percent(mentions, seg.N))}
 }
+
+// weigh ranks the options by their weighted counts; M.T. is the weighted
+// mentions over the weighted base.
+func (maKind) weigh(q *Question, t *tally, seg *Segment) {
+	rerank(q, seg)
+	mentions, _ := t.wsum(func(ct *tally) int {
+		m := 0
+		for _, c := range ct.counts[:len(q.Options)] {
+			m += c
+		}
+		return m
+	})
+	seg.Summary.MT = tenthsPtr(percentRat(mentions, seg.wn))
+}

@@ -2,6 +2,7 @@ package survey
 
 import (
 	"math"
+	"math/big"
 	"strconv"
 
 	"surveysite/internal/diag"
@@ -39,7 +40,7 @@ func (npsKind) cells(q *Question) int { return 11 }
 func (npsKind) summarise(q *Question, t, _ *tally, seg *Segment) {
 	seg.Rows = make([]Row, 0, 13)
 	for i, o := range q.Options {
-		seg.Rows = append(seg.Rows, newRow(o.Code, o.Label, o.Role, t.counts[i], seg.N))
+		seg.Rows = append(seg.Rows, countRow(o.Code, o.Label, o.Role, t, cell(i), seg.N))
 	}
 	var det, pas, pro int
 	for i, c := range t.counts[:11] {
@@ -71,7 +72,12 @@ func (npsKind) summarise(q *Question, t, _ *tally, seg *Segment) {
 // 100 · ((p − d) ± 1.959964 · sqrt(variance / n)), clipped to ±100 and
 // rounded half away from zero to one decimal.
 func npsInterval(pro, det, n int) (lo, hi Tenths) {
-	p, d, nf := float64(pro)/float64(n), float64(det)/float64(n), float64(n)
+	return npsWald(float64(pro)/float64(n), float64(det)/float64(n), float64(n))
+}
+
+// npsWald is npsInterval from the shares p and d of an n that need not be
+// whole (an effective n).
+func npsWald(p, d, nf float64) (lo, hi Tenths) {
 	nps := p - d
 	se := math.Sqrt(max(0, p+d-nps*nps) / nf)
 	l, h := math.Max(-1, nps-Z95*se), math.Min(1, nps+Z95*se)
@@ -80,3 +86,34 @@ func npsInterval(pro, det, n int) (lo, hi Tenths) {
 
 // tenthsRound rounds x (in tenths) half away from zero.
 func tenthsRound(x float64) Tenths { return Tenths(math.Round(x)) }
+
+// weigh: the shares and the score of the weighted valid answers, the
+// interval at their effective n.
+func (npsKind) weigh(q *Question, t *tally, seg *Segment) {
+	sum := seg.Summary
+	if sum.NValid == 0 {
+		return
+	}
+	group := func(lo, hi int) *big.Rat {
+		g := new(big.Rat)
+		for _, r := range seg.Rows[lo : hi+1] {
+			g.Add(g, r.w)
+		}
+		return g
+	}
+	det, pas, pro := group(0, 6), group(7, 8), group(9, 10)
+	valid, sq := t.wsum(func(ct *tally) int {
+		v := 0
+		for _, c := range ct.counts[:11] {
+			v += c
+		}
+		return v
+	})
+	sum.Promoters = tenthsPtr(percentRat(pro, valid))
+	sum.Passives = tenthsPtr(percentRat(pas, valid))
+	sum.Detractors = tenthsPtr(percentRat(det, valid))
+	sum.NPS = tenthsPtr(tenthsRat(new(big.Rat).Quo(new(big.Rat).Sub(pro, det), valid)))
+	p, d := ratio(pro, valid), ratio(det, valid)
+	lo, hi := npsWald(p, d, neffFloat(valid, sq))
+	sum.NPSLow, sum.NPSHigh = &lo, &hi
+}

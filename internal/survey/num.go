@@ -235,12 +235,7 @@ func binRows(q *Question, vs []value, bins []Decimal, closed bool, n int) []Row 
 	allInt := true
 	for _, v := range vs {
 		allInt = allInt && v.r.IsInt()
-		// the last bin whose bound is <= v
-		i, found := slices.BinarySearchFunc(b[:nb], v.r, func(e, t *big.Rat) int { return e.Cmp(t) })
-		if found {
-			i++
-		}
-		counts[i] += v.count
+		counts[binIndex(b, nb, v.r)] += v.count // the last bin whose bound is <= v
 	}
 	for _, d := range b {
 		allInt = allInt && d.IsInt()
@@ -248,7 +243,9 @@ func binRows(q *Question, vs []value, bins []Decimal, closed bool, n int) []Row 
 	unit := q.Unit
 	var rows []Row
 	if counts[0] > 0 {
-		rows = append(rows, newRow("_below", ratString(b[0])+unit+"未満", RoleRanked, counts[0], n))
+		r := newRow("_below", ratString(b[0])+unit+"未満", RoleRanked, counts[0], n)
+		r.of = binCounter(b, nb, 0)
+		rows = append(rows, r)
 	}
 	one := big.NewRat(1, 1)
 	for i := range nb {
@@ -264,7 +261,48 @@ func binRows(q *Question, vs []value, bins []Decimal, closed bool, n int) []Row 
 		default:
 			label = lo + unit + "以上" + ratString(b[i+1]) + unit + "未満"
 		}
-		rows = append(rows, newRow(lo, label, RoleRanked, counts[i+1], n))
+		r := newRow(lo, label, RoleRanked, counts[i+1], n)
+		r.of = binCounter(b, nb, i+1)
+		rows = append(rows, r)
 	}
 	return rows
+}
+
+// binIndex is the row of binRows that v falls in: 0 below b[0], i+1 for
+// bin i.
+func binIndex(b []*big.Rat, nb int, v *big.Rat) int {
+	i, found := slices.BinarySearchFunc(b[:nb], v, func(e, t *big.Rat) int { return e.Cmp(t) })
+	if found {
+		i++
+	}
+	return i
+}
+
+// binCounter counts a tally's values in row j of binRows, for weights.
+func binCounter(b []*big.Rat, nb, j int) counter {
+	return func(ct *tally) int {
+		n := 0
+		for _, v := range ct.values() {
+			if binIndex(b, nb, v.r) == j {
+				n += v.count
+			}
+		}
+		return n
+	}
+}
+
+// weigh: the mean and sd of the weighted values; min, max and the
+// quartiles stay those of the respondents.
+func (numKind) weigh(q *Question, t *tally, seg *Segment) {
+	if seg.Summary == nil {
+		return
+	}
+	var w, s []*big.Rat
+	for c := range t.cls {
+		for _, v := range t.cls[c].values() {
+			w = append(w, new(big.Rat).Mul(t.wt.w[c], big.NewRat(int64(v.count), 1)))
+			s = append(s, v.r)
+		}
+	}
+	seg.Summary.Mean, seg.Summary.SD = weightedMeanSD(w, s)
 }

@@ -196,6 +196,13 @@ func (rankKind) summarise(q *Question, t, _ *tally, seg *Segment) {
 			score += (k - r) * c
 		}
 		row := newRow(o.Code, o.Label, o.Role, count, seg.N)
+		row.of = func(ct *tally) int {
+			s := 0
+			for _, c := range ct.counts[i*k : (i+1)*k] {
+				s += c
+			}
+			return s
+		}
 		row.ByRank, row.Score = by, &score
 		if o.ranked() {
 			ranked = append(ranked, row)

@@ -2,6 +2,7 @@ package survey
 
 import (
 	"cmp"
+	"math/big"
 	"slices"
 
 	"surveysite/internal/diag"
@@ -19,6 +20,9 @@ type Results struct {
 	Base      Base             `json:"base"`
 	MinCell   int              `json:"min_cell"`
 	Questions []QuestionResult `json:"questions"` // in codebook order
+	// Weights is the population table the figures are weighted to, with
+	// each cell's share, respondents and weight; nil when unweighted.
+	Weights *Weights `json:"weights,omitempty"`
 	// Warnings are problems that did not stop the tally (an option given
 	// twice in one cell), sorted by position.
 	Warnings []*diag.Error `json:"-"`
@@ -48,6 +52,12 @@ type Segment struct {
 	Label string `json:"label"` // "全体", or "団体区分=町村"
 	Value string `json:"value"` // the attribute value; "" for 全体
 	N     int    `json:"n"`     // the base of this question in this segment
+	// With weights: the weighted base and Kish's effective n, which the
+	// intervals use.
+	WeightedN Decimal `json:"weighted_n,omitempty"`
+	NEff      Decimal `json:"n_eff,omitempty"`
+	wn        *big.Rat
+	w2        float64
 	// Suppressed is true for a cross-tab segment whose n is below MinCell.
 	// Its Rows are nil, so its counts cannot be published by accident.
 	Suppressed bool `json:"suppressed,omitempty"`
@@ -92,14 +102,19 @@ func tenthsPtr(t Tenths) *Tenths { return &t }
 // Row is one option of a segment, or its 無回答 (BlankCode) or 無効
 // (InvalidCode) row.
 type Row struct {
-	Code    string `json:"code"`
-	Label   string `json:"label"`
-	Role    Role   `json:"role,omitempty"`
-	Count   int    `json:"count"`
-	Percent Tenths `json:"percent"` // 100 × Count / n, rounded half up
-	Rank    int    `json:"rank"`    // 1-based competition rank; 0 if not ranked
-	CILow   Tenths `json:"ci_low"`  // 95% Wilson interval, percent
-	CIHigh  Tenths `json:"ci_high"`
+	Code  string `json:"code"`
+	Label string `json:"label"`
+	Role  Role   `json:"role,omitempty"`
+	Count int    `json:"count"`
+	// WeightedCount is the sum of the weights of the respondents counted,
+	// with weights; Percent is then of it.
+	WeightedCount Decimal  `json:"weighted_count,omitempty"`
+	Percent       Tenths   `json:"percent"` // 100 × Count / n, rounded half up
+	of            counter  // how Count is taken from a tally, for weights
+	w             *big.Rat // the weighted count, unrounded
+	Rank          int      `json:"rank"`   // 1-based competition rank; 0 if not ranked
+	CILow         Tenths   `json:"ci_low"` // 95% Wilson interval, percent
+	CIHigh        Tenths   `json:"ci_high"`
 	// Excluded marks the 無回答 and 無効 rows under BaseAnswered: they are
 	// counted outside n and have no percent or interval (all zero).
 	Excluded bool `json:"excluded,omitempty"`
@@ -138,7 +153,14 @@ func (t *tally) segment(k kind, q *Question, total *tally, label, value string, 
 		b = Row{Code: BlankCode, Label: BlankLabel, Role: RoleBlank, Count: blank, Excluded: true}
 		v = Row{Code: InvalidCode, Label: InvalidLabel, Role: RoleInvalid, Count: invalid, Excluded: true}
 	}
+	b.of, v.of = cell(cells), cell(cells+1)
 	seg.Rows = append(seg.Rows, b, v)
+	if t.wt != nil {
+		t.weigh(k, q, base, &seg)
+	}
+	for i := range seg.Rows {
+		seg.Rows[i].of = nil // results compare with ==; a func never does
+	}
 	return seg
 }
 
@@ -149,7 +171,7 @@ func rankedRows(q *Question, t *tally, seg *Segment) {
 	seg.Rows = make([]Row, 0, len(q.Options)+2)
 	for i, o := range q.Options {
 		if o.ranked() {
-			seg.Rows = append(seg.Rows, newRow(o.Code, o.Label, o.Role, t.counts[i], n))
+			seg.Rows = append(seg.Rows, countRow(o.Code, o.Label, o.Role, t, cell(i), n))
 		}
 	}
 	slices.SortStableFunc(seg.Rows, func(a, b Row) int { return cmp.Compare(b.Count, a.Count) })
@@ -162,12 +184,48 @@ func rankedRows(q *Question, t *tally, seg *Segment) {
 	}
 	for i, o := range q.Options {
 		if !o.ranked() {
-			seg.Rows = append(seg.Rows, newRow(o.Code, o.Label, o.Role, t.counts[i], n))
+			seg.Rows = append(seg.Rows, countRow(o.Code, o.Label, o.Role, t, cell(i), n))
 		}
 	}
+}
+
+// countRow is newRow for a count taken from t by of, so that weights can
+// take it from each class the same way.
+func countRow(code, label string, role Role, t *tally, of counter, n int) Row {
+	r := newRow(code, label, role, of(t), n)
+	r.of = of
+	return r
 }
 
 func newRow(code, label string, role Role, count, n int) Row {
 	lo, hi := Wilson(count, n)
 	return Row{Code: code, Label: label, Role: role, Count: count, Percent: Percent(count, n), CILow: lo, CIHigh: hi}
+}
+
+// rerank orders the ranked rows at the front of a weighted segment by
+// weighted count (ties in codebook order) and ranks them again, as
+// rankedRows does by count.
+func rerank(q *Question, seg *Segment) {
+	n := 0
+	for n < len(seg.Rows) && seg.Rows[n].Rank > 0 {
+		n++
+	}
+	order := map[string]int{}
+	for i, o := range q.Options {
+		order[o.Code] = i
+	}
+	ranked := seg.Rows[:n]
+	slices.SortStableFunc(ranked, func(a, b Row) int {
+		if c := b.w.Cmp(a.w); c != 0 {
+			return c
+		}
+		return cmp.Compare(order[a.Code], order[b.Code])
+	})
+	for i := range ranked {
+		if i > 0 && ranked[i].w.Cmp(ranked[i-1].w) == 0 {
+			ranked[i].Rank = ranked[i-1].Rank
+		} else {
+			ranked[i].Rank = i + 1
+		}
+	}
 }

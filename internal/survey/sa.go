@@ -24,3 +24,6 @@ func (saKind) bind(b *binding, q *Question) reader { return bindChoice(b, q, 1) 
 func (saKind) cells(q *Question) int { return len(q.Options) }
 
 func (saKind) summarise(q *Question, t, _ *tally, seg *Segment) { rankedRows(q, t, seg) }
+
+// weigh ranks the options by their weighted counts.
+func (saKind) weigh(q *Question, t *tally, seg *Segment) { rerank(q, seg) }

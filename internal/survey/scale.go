@@ -83,7 +83,7 @@ func (scaleKind) summarise(q *Question, t, _ *tally, seg *Segment) {
 	n := seg.N
 	seg.Rows = make([]Row, 0, len(q.Options)+2)
 	for i, o := range q.Options {
-		seg.Rows = append(seg.Rows, newRow(o.Code, o.Label, o.Role, t.counts[i], n))
+		seg.Rows = append(seg.Rows, countRow(o.Code, o.Label, o.Role, t, cell(i), n))
 	}
 	sc, scored := scores(q)
 	var idx []int // scored options in scale order
@@ -134,4 +134,30 @@ func meanSD(n, s, s2 int64) (mean, sd Decimal) {
 	num := new(big.Int).Sub(new(big.Int).Mul(big.NewInt(n), big.NewInt(s2)), new(big.Int).Mul(big.NewInt(s), big.NewInt(s)))
 	v, _ := new(big.Rat).SetFrac(num, big.NewInt(n*(n-1))).Float64()
 	return mean, roundFloat(math.Sqrt(v), 2)
+}
+
+// weigh: top-2 and bottom-2 of the weighted base, and the weighted mean
+// and sd of the scores.
+func (scaleKind) weigh(q *Question, t *tally, seg *Segment) {
+	if q.Unit != "" {
+		return
+	}
+	sc, scored := scores(q)
+	var idx []int
+	for i := range q.Options {
+		if scored[i] {
+			idx = append(idx, i)
+		}
+	}
+	sum, rows := seg.Summary, seg.Rows // rows: the options in order, then 無回答, 無効
+	if len(idx) >= 4 {
+		top := new(big.Rat).Add(rows[idx[0]].w, rows[idx[1]].w)
+		bottom := new(big.Rat).Add(rows[idx[len(idx)-1]].w, rows[idx[len(idx)-2]].w)
+		sum.Top2, sum.Bottom2 = tenthsPtr(percentRat(top, seg.wn)), tenthsPtr(percentRat(bottom, seg.wn))
+	}
+	w, s := make([]*big.Rat, len(idx)), make([]*big.Rat, len(idx))
+	for j, i := range idx {
+		w[j], s[j] = rows[i].w, big.NewRat(int64(sc[i]), 1)
+	}
+	sum.Mean, sum.SD = weightedMeanSD(w, s)
 }

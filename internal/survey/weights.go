@@ -1,0 +1,454 @@
+package survey
+
+import (
+	"errors"
+	"io"
+	"io/fs"
+	"math"
+	"math/big"
+	"strings"
+
+	"surveysite/internal/diag"
+	"surveysite/internal/tabular"
+)
+
+// WeightsFile is the file of a survey's population cells, beside its
+// responses.
+const WeightsFile = "weights.csv"
+
+// PopulationColumn is the column of weights.csv that holds each cell's
+// population: a count or a share.
+const PopulationColumn = "population"
+
+// Weights is a table of population cells (ウェイトバック): one row per
+// combination of the values of one or more attribute columns, with the
+// population of that cell. Load it with LoadWeights and set Config.Weights.
+type Weights struct {
+	Path    string
+	Columns []string // the attribute columns, as weights.csv names them
+	Cells   []WeightCell
+	colPos  []diag.Pos // where each column is named
+}
+
+// WeightCell is one row of weights.csv. Share, N and Weight are set by
+// Analyse: the cell's share of the population, its respondents and the
+// weight each of them gets.
+type WeightCell struct {
+	Values     []string `json:"values"`
+	Population string   `json:"population"` // as written, without separators
+	Share      Decimal  `json:"population_share"`
+	N          int      `json:"n"`
+	Weight     Decimal  `json:"weight"`
+	pop        *big.Rat
+	w          *big.Rat
+	line       int
+}
+
+// LoadWeights reads a weights table. Every column but population is an
+// attribute column; every population is a positive number (thousands
+// separators and a trailing % allowed); no cell may be listed twice.
+func LoadWeights(fsys fs.FS, path string) (*Weights, error) {
+	r, c, err := tabular.Open(fsys, path)
+	if err != nil {
+		return nil, err
+	}
+	defer c.Close()
+	head, err := r.Header()
+	if err != nil {
+		return nil, err
+	}
+	var list diag.List
+	wt := &Weights{Path: path}
+	popCol := -1
+	var cols []int
+	for i, h := range head {
+		h = strings.TrimSpace(h)
+		pos := diag.Pos{Path: path, Line: r.Line(), Col: r.FieldPos(i).Col}
+		switch {
+		case h == PopulationColumn:
+			popCol = i
+		case h == "":
+			list.Add(diag.Errorf(pos, "column %d of the header has no name", i+1).
+				WithHint("name each attribute column as responses.csv does (性別, 年代 …), and the last one %s", PopulationColumn))
+		default:
+			cols = append(cols, i)
+			wt.Columns = append(wt.Columns, h)
+			wt.colPos = append(wt.colPos, pos)
+		}
+	}
+	headPos := diag.Pos{Path: path, Line: r.Line(), Col: 1}
+	if popCol < 0 {
+		list.Add(diag.Errorf(headPos, "%s has no %s column", path, PopulationColumn).
+			WithHint("add a column %s with each cell's population, as a count or a share", PopulationColumn))
+	}
+	if len(cols) == 0 {
+		list.Add(diag.Errorf(headPos, "%s names no attribute column to weight by", path).
+			WithHint("add the attribute columns of responses.csv that the population is split by (性別, 年代 …)"))
+	}
+	if err := list.Err(); err != nil {
+		return nil, err
+	}
+	seen := map[string]int{}
+	for {
+		rec, err := r.Read()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			var de *diag.Error
+			if errors.As(err, &de) && de.Err == nil {
+				list.Add(de)
+				continue
+			}
+			return nil, err
+		}
+		cell := WeightCell{line: r.Line()}
+		for _, i := range cols {
+			cell.Values = append(cell.Values, strings.TrimSpace(rec[i]))
+		}
+		key, pop, ok := parseNumber(rec[popCol], "%")
+		if !ok || pop.Sign() <= 0 {
+			list.Add(diag.Errorf(r.FieldPos(popCol), "population %q is not a positive number", strings.TrimSpace(rec[popCol])).
+				WithHint("write the cell's population as a count (12,345) or a share (0.25 or 25%%); leave out cells nobody is in"))
+			continue
+		}
+		cell.Population, cell.pop = key, pop
+		k := cellKey(cell.Values)
+		if first, dup := seen[k]; dup {
+			list.Add(diag.Errorf(r.FieldPos(cols[0]), "the cell %s is listed again (first on line %d)", cellName(wt.Columns, cell.Values), first).
+				WithHint("list each combination of values once"))
+			continue
+		}
+		seen[k] = cell.line
+		wt.Cells = append(wt.Cells, cell)
+	}
+	if err := list.Err(); err != nil {
+		return nil, err
+	}
+	if len(wt.Cells) == 0 {
+		return nil, diag.Errorf(headPos, "%s lists no cells", path).
+			WithHint("add one row per cell of the population, or delete the file to publish unweighted figures")
+	}
+	return wt, nil
+}
+
+// cellKey joins a cell's values, compared after NFKC.
+func cellKey(values []string) string {
+	var b strings.Builder
+	for i, v := range values {
+		if i > 0 {
+			b.WriteByte(0x1f)
+		}
+		b.WriteString(normLabel(v))
+	}
+	return b.String()
+}
+
+// cellName writes a cell as 性別=女性, 年代=30代.
+func cellName(cols, values []string) string {
+	parts := make([]string, len(cols))
+	for i, c := range cols {
+		v := values[i]
+		if v == "" {
+			v = "(空欄)"
+		}
+		parts[i] = c + "=" + v
+	}
+	return strings.Join(parts, ", ")
+}
+
+// weighting is a bound weights table: which class each respondent is in,
+// and, once the rows are read, each class's weight.
+type weighting struct {
+	tab   *Weights
+	cols  []int          // responses columns of tab.Columns
+	qs    []*Question    // the question of each column, or nil
+	index map[string]int // cellKey -> class
+	rows  []int          // respondents per class
+	w     []*big.Rat     // weight per class, after finish
+	wf    []float64      // w as float64
+	keyb  []string       // scratch
+}
+
+// bindWeights finds the table's columns in the responses header.
+func (a *analysis) bindWeights(tab *Weights, col map[string]int, cb *Codebook, columns string) {
+	wg := &weighting{tab: tab, index: map[string]int{}}
+	for i, name := range tab.Columns {
+		ci, ok := col[name]
+		if !ok {
+			a.errs.Add(diag.Errorf(tab.colPos[i], "responses have no column %q to weight by (columns: %s)", name, columns).
+				WithHint("name the attribute columns of responses.csv exactly as its header does"))
+			continue
+		}
+		if ci == a.idCol {
+			a.errs.Add(diag.Errorf(tab.colPos[i], "column %q is the ID, not an attribute to weight by", name).
+				WithHint("weight by attribute columns such as 性別 or 年代"))
+			continue
+		}
+		q, _ := cb.Question(name)
+		wg.cols = append(wg.cols, ci)
+		wg.qs = append(wg.qs, q)
+	}
+	if len(wg.cols) < len(tab.Columns) {
+		return // reported; the tally stops before its figures
+	}
+	for c := range tab.Cells {
+		vals := make([]string, len(tab.Cells[c].Values))
+		for i, v := range tab.Cells[c].Values {
+			vals[i] = wg.canon(i, v)
+		}
+		wg.index[cellKey(vals)] = c
+	}
+	wg.rows = make([]int, len(tab.Cells))
+	wg.keyb = make([]string, len(tab.Columns))
+	a.wt = wg
+}
+
+// canon is the value v of weighting column i as a class is keyed: an option
+// of a question's column by its label, so codes and labels are one value.
+func (wg *weighting) canon(i int, v string) string {
+	if q := wg.qs[i]; q != nil {
+		if o := optionOf(q, v); o >= 0 {
+			return q.Options[o].Label
+		}
+	}
+	return v
+}
+
+// classOf returns the class of the respondent of rec, or -1 after
+// reporting that weights.csv has no cell for it.
+func (a *analysis) classOf(rec []string) int {
+	wg := a.wt
+	for i, ci := range wg.cols {
+		v := strings.TrimSpace(rec[ci])
+		if a.isMissing(v) {
+			v = ""
+		}
+		wg.keyb[i] = wg.canon(i, v)
+	}
+	if c, ok := wg.index[cellKey(wg.keyb)]; ok {
+		wg.rows[c]++
+		return c
+	}
+	a.errs.Add(diag.Errorf(a.r.FieldPos(wg.cols[0]), "this respondent (%s) is in no cell of %s", cellName(wg.tab.Columns, wg.keyb), wg.tab.Path).
+		WithHint("add a row for this cell to %s with its population, or correct the respondent's attributes", wg.tab.Path))
+	return -1
+}
+
+// finish computes the weights once every row is read: a class's weight is
+// its population share divided by its sample share,
+// (P_c / ΣP) / (n_c / N). A cell with no respondents is an error at its
+// line.
+func (wg *weighting) finish(n int, errs *diag.List) {
+	total := new(big.Rat)
+	for _, c := range wg.tab.Cells {
+		total.Add(total, c.pop)
+	}
+	wg.w = make([]*big.Rat, len(wg.tab.Cells))
+	wg.wf = make([]float64, len(wg.tab.Cells))
+	for i := range wg.tab.Cells {
+		c := &wg.tab.Cells[i]
+		c.N = wg.rows[i]
+		share := new(big.Rat).Quo(c.pop, total)
+		c.Share = roundRat(share, 4)
+		if c.N == 0 {
+			errs.Add(diag.Errorf(diag.Pos{Path: wg.tab.Path, Line: c.line, Col: 1}, "no respondent is in the cell %s", cellName(wg.tab.Columns, c.Values)).
+				WithHint("merge this cell with a neighbouring one (both rows' populations in one row), or check the values against responses.csv"))
+			wg.w[i] = new(big.Rat)
+			continue
+		}
+		w := new(big.Rat).Mul(share, big.NewRat(int64(n), int64(c.N)))
+		c.w, c.Weight = w, roundRat(w, 4)
+		wg.w[i] = w
+		wg.wf[i], _ = w.Float64()
+	}
+}
+
+// wsum returns Σ_c w_c·f(class c), exactly, and Σ_c w_c²·f(class c), for
+// Kish's effective n.
+func (t *tally) wsum(f func(*tally) int) (sum *big.Rat, sq float64) {
+	sum = new(big.Rat)
+	for c := range t.cls {
+		k := f(&t.cls[c])
+		if k == 0 {
+			continue
+		}
+		sum.Add(sum, new(big.Rat).Mul(t.wt.w[c], big.NewRat(int64(k), 1)))
+		sq += t.wt.wf[c] * t.wt.wf[c] * float64(k)
+	}
+	return sum, sq
+}
+
+// counter is how a row's count is taken from a tally, so that the weighted
+// count can be taken from each class's tally the same way.
+type counter func(*tally) int
+
+func cell(i int) counter { return func(t *tally) int { return t.counts[i] } }
+
+// weigh replaces a segment's percentages with weighted ones: each row's
+// weighted count over the weighted base, intervals from Kish's effective
+// n; counts stay the respondents. The kind then weighs its summary.
+func (t *tally) weigh(k kind, q *Question, base Base, seg *Segment) {
+	cells := k.cells(q)
+	baseOf := func(ct *tally) int { return ct.rows }
+	if base == BaseAnswered {
+		baseOf = func(ct *tally) int { return ct.rows - ct.counts[cells] - ct.counts[cells+1] }
+	}
+	wn, sq := t.wsum(baseOf)
+	seg.wn, seg.w2 = wn, sq
+	seg.NEff = neff(wn, sq)
+	seg.WeightedN = roundRat(wn, 1)
+	e := neffFloat(wn, sq)
+	for i := range seg.Rows {
+		r := &seg.Rows[i]
+		if r.of == nil {
+			continue
+		}
+		w, _ := t.wsum(r.of)
+		r.w = w
+		r.WeightedCount = roundRat(w, 1)
+		if r.Excluded {
+			continue
+		}
+		r.Percent = percentRat(w, wn)
+		r.CILow, r.CIHigh = wilsonShare(ratio(w, wn), e)
+	}
+	if wk, ok := k.(weigher); ok {
+		wk.weigh(q, t, seg)
+	}
+}
+
+// A weigher is a kind whose summary (or order of rows) changes with
+// weights.
+type weigher interface {
+	weigh(q *Question, t *tally, seg *Segment)
+}
+
+// neff is Kish's effective n, (Σw)² / Σw², to one decimal.
+func neff(w *big.Rat, sq float64) Decimal {
+	return roundFloat(neffFloat(w, sq), 1)
+}
+
+func neffFloat(w *big.Rat, sq float64) float64 {
+	if sq == 0 {
+		return 0
+	}
+	f, _ := w.Float64()
+	return f * f / sq
+}
+
+// percentRat is 100 × x / n rounded half up to one decimal, exactly.
+func percentRat(x, n *big.Rat) Tenths {
+	if n.Sign() <= 0 || x.Sign() < 0 {
+		return 0
+	}
+	r := new(big.Rat).Quo(x, n)
+	r.Mul(r, big.NewRat(1000, 1))
+	r.Add(r, big.NewRat(1, 2))
+	q := new(big.Int).Quo(r.Num(), r.Denom()) // floor: r > 0
+	return Tenths(q.Int64())
+}
+
+// ratio is x / n as a float64; 0 when n is 0.
+func ratio(x, n *big.Rat) float64 {
+	if n.Sign() == 0 {
+		return 0
+	}
+	f, _ := new(big.Rat).Quo(x, n).Float64()
+	return f
+}
+
+// wilsonShare is the 95% Wilson interval of a share p of an effective n,
+// in tenths, rounded half up; exact at the ends as Wilson is.
+func wilsonShare(p, n float64) (low, high Tenths) {
+	lo, hi := wilsonP(p, n)
+	return tenthsOf(lo), tenthsOf(hi)
+}
+
+// wilsonP is the unrounded Wilson score interval of a share p of n, which
+// need not be whole (an effective n).
+func wilsonP(p, n float64) (low, high float64) {
+	if n <= 0 {
+		return 0, 0
+	}
+	z2 := Z95 * Z95
+	centre := 2*n*p + z2
+	spread := Z95 * math.Sqrt(z2+4*n*p*(1-p))
+	denom := 2 * (n + z2)
+	low, high = (centre-spread)/denom, (centre+spread)/denom
+	if p <= 0 {
+		low = 0
+	}
+	if p >= 1 {
+		high = 1
+	}
+	return low, high
+}
+
+// diffShares is DiffOf for weighted shares: d = 100 × (x1/n1 − x2/n2)
+// computed exactly from the weighted counts and rounded half away from
+// zero, with Newcombe's interval from Wilson intervals at the effective
+// ns e1 and e2.
+func diffShares(x1, n1 *big.Rat, e1 float64, x2, n2 *big.Rat, e2 float64) (d Diff, ok bool) {
+	if n1.Sign() <= 0 || n2.Sign() <= 0 || e1 <= 0 || e2 <= 0 {
+		return Diff{}, false
+	}
+	dr := new(big.Rat).Sub(new(big.Rat).Quo(x1, n1), new(big.Rat).Quo(x2, n2))
+	d.Diff = tenthsRat(dr)
+	p1, p2 := ratio(x1, n1), ratio(x2, n2)
+	l1, u1 := wilsonP(p1, e1)
+	l2, u2 := wilsonP(p2, e2)
+	diff := p1 - p2
+	low := diff - math.Sqrt((p1-l1)*(p1-l1)+(u2-p2)*(u2-p2))
+	high := diff + math.Sqrt((u1-p1)*(u1-p1)+(p2-l2)*(p2-l2))
+	d.Low, d.High = tenthsRound(low*1000), tenthsRound(high*1000)
+	switch {
+	case low > 0:
+		d.Sign = 1
+	case high < 0:
+		d.Sign = -1
+	}
+	return d, true
+}
+
+// tenthsRat is a proportion r in tenths of a percent, rounded half away
+// from zero, exactly.
+func tenthsRat(r *big.Rat) Tenths {
+	x := new(big.Rat).Mul(r, big.NewRat(1000, 1))
+	neg := x.Sign() < 0
+	x.Abs(x)
+	x.Add(x, big.NewRat(1, 2))
+	q := new(big.Int).Quo(x.Num(), x.Denom()).Int64()
+	if neg {
+		q = -q
+	}
+	return Tenths(q)
+}
+
+// weightedMeanSD returns Σw·s / Σw rounded half away from zero to two
+// decimals and the weighted standard deviation that treats the weights as
+// frequencies (as SPSS does), sqrt(Σw(s − mean)² / (Σw − 1)), given the
+// weighted count w[i] of each score s[i]. "" where undefined.
+func weightedMeanSD(w, s []*big.Rat) (mean, sd Decimal) {
+	sw, sws := new(big.Rat), new(big.Rat)
+	for i := range w {
+		sw.Add(sw, w[i])
+		sws.Add(sws, new(big.Rat).Mul(w[i], s[i]))
+	}
+	if sw.Sign() == 0 {
+		return "", ""
+	}
+	m := new(big.Rat).Quo(sws, sw)
+	mean = roundRat(m, 2)
+	den := new(big.Rat).Sub(sw, big.NewRat(1, 1))
+	if den.Sign() <= 0 {
+		return mean, ""
+	}
+	ss := new(big.Rat)
+	for i := range w {
+		d := new(big.Rat).Sub(s[i], m)
+		ss.Add(ss, d.Mul(d, d).Mul(d, w[i]))
+	}
+	v, _ := ss.Quo(ss, den).Float64()
+	return mean, roundFloat(math.Sqrt(v), 2)
+}
