@@ -83,6 +83,10 @@ func loadSurvey(fsys fs.FS, id string, p *content.Page, minCell int, cache *Surv
 		list.AddErr(diag.Pos{Path: dir + "/" + excludeFile}, err)
 		return site.SurveyInput{}
 	}
+	if cfg.Weights, err = readWeights(fsys, dir+"/"+survey.WeightsFile, p); err != nil {
+		list.AddErr(diag.Pos{Path: dir + "/" + survey.WeightsFile}, err)
+		return site.SurveyInput{}
+	}
 	st := surveyStamp(fsys, dir, p, cfg)
 	if in, ok := cache.get(id, st); ok {
 		in.Page = p
@@ -311,6 +315,28 @@ func stringList(p *content.Page, key string) ([]string, error) {
 // published (moderation): a CSV with a respondent_id column.
 const excludeFile = "exclude.csv"
 
+// readWeights reads a survey's population table, if it has one. Weighted
+// figures must say what they are weighted to: the survey page then names
+// the source of the population figures (weights_source).
+func readWeights(fsys fs.FS, path string, p *content.Page) (*survey.Weights, error) {
+	if _, err := fs.Stat(fsys, path); errors.Is(err, fs.ErrNotExist) {
+		return nil, nil
+	}
+	w, err := survey.LoadWeights(fsys, path)
+	if err != nil {
+		return nil, err
+	}
+	if p == nil {
+		return nil, diag.Errorf(diag.Pos{Path: path, Line: 1, Col: 1}, "the survey is weighted but has no page saying to what").
+			WithHint("add content/surveys/<id>/_index.md with weights_source: the population figures used (e.g. 令和2年国勢調査)")
+	}
+	if s, _ := p.Params["weights_source"].(string); strings.TrimSpace(s) == "" {
+		return nil, diag.Errorf(diag.Pos{Path: p.Path, Line: 1, Col: 1}, "the survey is weighted by %s but its page does not say to what", path).
+			WithHint("add weights_source: the population figures the weights come from (e.g. 令和2年国勢調査 性別・年代別人口) to the front matter")
+	}
+	return w, nil
+}
+
 // readExclude reads the respondent_ids of an exclusion file; none if it
 // does not exist.
 func readExclude(fsys fs.FS, path string) ([]string, error) {
@@ -352,14 +378,14 @@ type surveyEntry struct {
 // "" when a file cannot be examined, which is never cached.
 func surveyStamp(fsys fs.FS, dir string, p *content.Page, cfg survey.Config) string {
 	var b strings.Builder
-	files := []string{"codebook.csv", "responses.csv", excludeFile}
+	files := []string{"codebook.csv", "responses.csv", excludeFile, survey.WeightsFile}
 	if s, ok, _ := exportSettings(p); ok {
-		files = []string{"codebook.csv", s.Export, importer.ColumnsFile, excludeFile}
+		files = []string{"codebook.csv", s.Export, importer.ColumnsFile, excludeFile, survey.WeightsFile}
 		fmt.Fprintf(&b, "%q %d %q\n", s.Export, s.HeaderRows, s.Sheet)
 	}
 	for _, f := range files {
 		fi, err := fs.Stat(fsys, dir+"/"+f)
-		if errors.Is(err, fs.ErrNotExist) && f == excludeFile {
+		if errors.Is(err, fs.ErrNotExist) && (f == excludeFile || f == survey.WeightsFile) {
 			continue
 		}
 		if err != nil {

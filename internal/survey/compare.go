@@ -243,6 +243,9 @@ func WriteCompareCSV(w io.Writer, res *Results, notice string) error {
 		return err
 	}
 	nt := tabular.Neutralise
+	if res.Weights != nil {
+		notice = joinNotes("今回の割合は重み付け後の値（件数は回答者の実数）", notice)
+	}
 	for _, q := range res.Questions {
 		if q.Prev == nil {
 			continue

@@ -139,6 +139,25 @@
 //     rounded half away from zero; change is Up or Down when it excludes 0.
 //     It assumes independent samples. Means and NPS get their previous value
 //     and the difference, without an interval.
+//   - Weights (ウェイトバック; weights.csv, Config.Weights): one row per
+//     cell of one or more attribute columns (性別, 年代 …, or an SA
+//     question's column, matched by code or label) with its population, a
+//     count or a share. Cell c's weight is its population share over its
+//     sample share, w_c = (P_c / ΣP) / (n_c / N), exact as a rational. A
+//     respondent in no cell, or a cell with no respondent, is an error.
+//     With weights, count and n stay the respondents; weighted_count is
+//     Σw over the counted respondents, weighted_n Σw over the base, and
+//     percent 100 × weighted_count / weighted_n, rounded half up from the
+//     exact rationals. Intervals use Kish's effective n, n_eff = (Σw)² /
+//     Σw² over the base (9.6 for six respondents weighing 5/6 and four
+//     weighing 5/4). SA and MA rank by weighted count; top2, bottom2, M.T.
+//     and the NPS shares are of weighted counts; the mean is Σw·s / Σw and
+//     the sd treats the weights as frequencies, sqrt(Σw(s − mean)² / (Σw −
+//     1)), as SPSS does; the NPS interval uses the valid answers' n_eff.
+//     NUM min, max and quartiles and RANK scores stay unweighted. vs_rest
+//     and wave differences take weighted shares and n_eff (the rest's from
+//     全体's sums minus the segment's). Suppression (MinCell) is by the
+//     unweighted n. Raking to margins is not done: give the cells.
 //   - Rows of a segment: SA and MA ranked options by rank (ties in codebook
 //     order), then other/none/dontknow options in codebook order; SCALE and
 //     NPS in codebook (scale) order; NUM its bins; RANK by score; then

@@ -40,8 +40,18 @@ type WeightCell struct {
 	N          int      `json:"n"`
 	Weight     Decimal  `json:"weight"`
 	pop        *big.Rat
+	share      *big.Rat
 	w          *big.Rat
 	line       int
+}
+
+// SharePercent is the cell's population share in percent, to two
+// decimals.
+func (c WeightCell) SharePercent() Decimal {
+	if c.share == nil {
+		return ""
+	}
+	return roundRat(new(big.Rat).Mul(c.share, big.NewRat(100, 1)), 2)
 }
 
 // LoadWeights reads a weights table. Every column but population is an
@@ -250,7 +260,7 @@ func (wg *weighting) finish(n int, errs *diag.List) {
 		c := &wg.tab.Cells[i]
 		c.N = wg.rows[i]
 		share := new(big.Rat).Quo(c.pop, total)
-		c.Share = roundRat(share, 4)
+		c.share, c.Share = share, roundRat(share, 4)
 		if c.N == 0 {
 			errs.Add(diag.Errorf(diag.Pos{Path: wg.tab.Path, Line: c.line, Col: 1}, "no respondent is in the cell %s", cellName(wg.tab.Columns, c.Values)).
 				WithHint("merge this cell with a neighbouring one (both rows' populations in one row), or check the values against responses.csv"))

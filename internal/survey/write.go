@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -13,9 +14,18 @@ import (
 	"surveysite/internal/tabular"
 )
 
-// CSVHeader returns the header row WriteCSV writes.
+// CSVHeader returns the header row WriteCSV writes for unweighted results.
 func CSVHeader() []string {
 	return []string{"question_id", "segment", "n", "option_code", "option_label", "count", "percent", "rank", "ci_low", "ci_high"}
+}
+
+// csvHeader is CSVHeader, with weighted_count and n_eff for weighted
+// results.
+func csvHeader(res *Results) []string {
+	if res.Weights == nil {
+		return CSVHeader()
+	}
+	return append(CSVHeader(), "weighted_count", "n_eff")
 }
 
 // WriteCSV writes res as one table: one row per question, segment and
@@ -27,14 +37,19 @@ func CSVHeader() []string {
 // number empty.
 func WriteCSV(w io.Writer, res *Results) error {
 	cw := tabular.NewWriter(w)
-	if err := cw.Write(CSVHeader()...); err != nil {
+	if err := cw.Write(csvHeader(res)...); err != nil {
 		return err
 	}
+	weighted := res.Weights != nil
 	for _, q := range res.Questions {
 		for _, seg := range q.segments() {
 			n := strconv.Itoa(seg.N)
 			if seg.Suppressed {
-				if err := cw.Write(q.ID, seg.Label, n, "", "", "", "", "", "", ""); err != nil {
+				rec := []string{q.ID, seg.Label, n, "", "", "", "", "", "", ""}
+				if weighted {
+					rec = append(rec, "", "")
+				}
+				if err := cw.Write(rec...); err != nil {
 					return err
 				}
 				continue
@@ -44,7 +59,11 @@ func WriteCSV(w io.Writer, res *Results) error {
 				if r.HasPercent(seg.N) {
 					pct, lo, hi = r.Percent.String(), r.CILow.String(), r.CIHigh.String()
 				}
-				if err := cw.Write(q.ID, seg.Label, n, r.Code, r.Label, strconv.Itoa(r.Count), pct, rankString(r.Rank), lo, hi); err != nil {
+				rec := []string{q.ID, seg.Label, n, r.Code, r.Label, strconv.Itoa(r.Count), pct, rankString(r.Rank), lo, hi}
+				if weighted {
+					rec = append(rec, r.WeightedCount.String(), seg.NEff.String())
+				}
+				if err := cw.Write(rec...); err != nil {
 					return err
 				}
 			}
@@ -53,10 +72,21 @@ func WriteCSV(w io.Writer, res *Results) error {
 	return cw.Flush()
 }
 
-// DownloadHeader returns the header row WriteDownloadCSV writes.
+// DownloadHeader returns the header row WriteDownloadCSV writes for
+// unweighted results.
 func DownloadHeader() []string {
 	return []string{"設問ID", "設問", "集計区分", "区分", "回答者数（人）", "選択肢コード", "選択肢", "件数（人）",
 		"割合（%）", "順位", "95%信頼区間下限（%）", "95%信頼区間上限（%）", "備考"}
+}
+
+// downloadHeader is DownloadHeader, with the weighted count and Kish's
+// effective n before 備考 for weighted results.
+func downloadHeader(res *Results) []string {
+	h := DownloadHeader()
+	if res.Weights == nil {
+		return h
+	}
+	return append(h[:len(h)-1:len(h)-1], "重み付き件数（人）", "有効回答数（Kish、人）", h[len(h)-1])
 }
 
 // WriteDownloadCSV writes res for publishing as open data, following the
@@ -68,10 +98,21 @@ func DownloadHeader() []string {
 // 備考 of every row (for example that the data are a sample).
 func WriteDownloadCSV(w io.Writer, res *Results, notice string) error {
 	cw := tabular.NewWriter(w)
-	if err := cw.Write(DownloadHeader()...); err != nil {
+	if err := cw.Write(downloadHeader(res)...); err != nil {
 		return err
 	}
+	weighted := res.Weights != nil
+	if weighted {
+		notice = joinNotes("割合と信頼区間は重み付け後の値（件数は回答者の実数）", notice)
+	}
 	note := func(s string) string { return joinNotes(s, notice) }
+	// write puts the weighted columns, when there are any, before 備考.
+	write := func(rec []string, wc, neff string) error {
+		if weighted {
+			rec = append(rec[:len(rec)-1:len(rec)-1], wc, neff, rec[len(rec)-1])
+		}
+		return cw.Write(rec...)
+	}
 	for _, q := range res.Questions {
 		for _, c := range q.columns() {
 			n := strconv.Itoa(c.seg.N)
@@ -80,7 +121,7 @@ func WriteDownloadCSV(w io.Writer, res *Results, notice string) error {
 				if c.seg.Complement {
 					why = "秘匿（他の区分の数値が差し引きで分からないようにするため）"
 				}
-				if err := cw.Write(q.ID, q.Text, c.by, c.seg.Value, n, "", "", "", "", "", "", "", note(why)); err != nil {
+				if err := write([]string{q.ID, q.Text, c.by, c.seg.Value, n, "", "", "", "", "", "", "", note(why)}, "", ""); err != nil {
 					return err
 				}
 				continue
@@ -92,8 +133,8 @@ func WriteDownloadCSV(w io.Writer, res *Results, notice string) error {
 				} else if r.Excluded {
 					why = "回答者数（n）に含めない"
 				}
-				if err := cw.Write(q.ID, q.Text, c.by, c.seg.Value, n, r.Code, r.Label, strconv.Itoa(r.Count),
-					pct, rankString(r.Rank), lo, hi, note(why)); err != nil {
+				if err := write([]string{q.ID, q.Text, c.by, c.seg.Value, n, r.Code, r.Label, strconv.Itoa(r.Count),
+					pct, rankString(r.Rank), lo, hi, note(why)}, r.WeightedCount.String(), c.seg.NEff.String()); err != nil {
 					return err
 				}
 			}
@@ -262,4 +303,29 @@ func writePrevLines(w io.Writer, q QuestionResult, labelW int) {
 	if q.Prev.NPSDiff != nil {
 		fmt.Fprintf(w, "  NPS 前回 %s  差 %s\n", q.Prev.PrevNPS, *q.Prev.NPSDiff)
 	}
+}
+
+// WeightsHeader returns the header row WriteWeightsCSV writes after the
+// weighting columns.
+func WeightsHeader() []string {
+	return []string{"母集団", "母集団構成比", "回答者数（人）", "ウェイト"}
+}
+
+// WriteWeightsCSV writes the population table the results are weighted to,
+// in the open-data form of WriteDownloadCSV: the weighting columns, then
+// each cell's population as given, its share (four decimals), its
+// respondents and the weight each of them got (four decimals).
+func WriteWeightsCSV(w io.Writer, res *Results, notice string) error {
+	cw := tabular.NewWriter(w)
+	wt := res.Weights
+	if err := cw.Write(append(append(slices.Clone(wt.Columns), WeightsHeader()...), "備考")...); err != nil {
+		return err
+	}
+	for _, c := range wt.Cells {
+		rec := append(slices.Clone(c.Values), c.Population, c.Share.String(), strconv.Itoa(c.N), c.Weight.String(), notice)
+		if err := cw.Write(rec...); err != nil {
+			return err
+		}
+	}
+	return cw.Flush()
 }
