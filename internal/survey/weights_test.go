@@ -2,9 +2,13 @@ package survey
 
 import (
 	"encoding/json"
+	"errors"
+	"strconv"
 	"strings"
 	"testing"
 	"testing/fstest"
+
+	"surveysite/internal/diag"
 )
 
 // weightsCodebook: q1 SA a/b, s a four-point SCALE (scores 4 … 1), r NPS.
@@ -191,4 +195,60 @@ func TestWeightsErrors(t *testing.T) {
 			}
 		})
 	}
+}
+
+// FuzzWeights feeds arbitrary weights tables to a weighted tally: it must
+// give results or positioned diagnostics, never panic, and weighted
+// results must hold: weighted_n of 全体 is N (the weights sum to the
+// respondents), n_eff is at most N, and every share is between 0 and 100.
+func FuzzWeights(f *testing.F) {
+	f.Add([]byte("性別,population\n男性,50\n女性,50\n"))
+	f.Add([]byte("性別,population\n男性,\"12,000\"\n女性,25%\n"))
+	f.Add([]byte("性別,q1,population\n男性,a,1\n男性,b,2\n女性,甲,3\n女性,乙,0.5\n"))
+	f.Add([]byte("population,性別\n1e3,男性\n"))
+	f.Add([]byte("性別,population\n男性,50\n男性,50\n"))
+	f.Fuzz(func(t *testing.T, weights []byte) {
+		fsys := fstest.MapFS{
+			"cb.csv": {Data: []byte(weightsCodebook)},
+			"r.csv":  {Data: []byte(weightsResponses)},
+			"w.csv":  {Data: weights},
+		}
+		cb, err := LoadCodebook(fsys, "cb.csv")
+		if err != nil {
+			t.Fatal(err)
+		}
+		positioned := func(err error) {
+			var list *diag.List
+			var de *diag.Error
+			if !errors.As(err, &list) && !errors.As(err, &de) {
+				t.Fatalf("error %v (%T) is not a diagnostic", err, err)
+			}
+		}
+		w, err := LoadWeights(fsys, "w.csv")
+		if err != nil {
+			positioned(err)
+			return
+		}
+		res, err := Analyse(fsys, "r.csv", cb, Config{Weights: w, By: []string{"性別"}, MinCell: 1})
+		if err != nil {
+			positioned(err)
+			return
+		}
+		for _, q := range res.Questions {
+			tot := q.Total
+			if tot.WeightedN != "10.0" {
+				t.Errorf("%s: weighted_n = %s, want N = 10.0", q.ID, tot.WeightedN)
+			}
+			if e, _ := strconv.ParseFloat(string(tot.NEff), 64); e > 10.0001 || e <= 0 {
+				t.Errorf("%s: n_eff = %s, want 0 < n_eff ≤ 10", q.ID, tot.NEff)
+			}
+			for _, seg := range q.segments() {
+				for _, r := range seg.Rows {
+					if r.Percent < 0 || r.Percent > 1000 || r.CILow > r.CIHigh {
+						t.Errorf("%s %s %s: percent %s [%s, %s]", q.ID, seg.Label, r.Code, r.Percent, r.CILow, r.CIHigh)
+					}
+				}
+			}
+		}
+	})
 }
