@@ -190,6 +190,10 @@ func WriteJSON(w io.Writer, res *Results) error {
 func WriteTable(w io.Writer, res *Results) error {
 	bw := bufio.NewWriter(w)
 	fmt.Fprintf(bw, "N=%d  base=%s  min-cell=%d\n", res.N, res.Base, res.MinCell)
+	weighted := res.Weights != nil
+	if weighted {
+		fmt.Fprintf(bw, "weighted by %s to %s: %% and intervals are weighted, 件数 are respondents\n", strings.Join(res.Weights.Columns, "×"), res.Weights.Path)
+	}
 	for _, q := range res.Questions {
 		limit := ""
 		if q.MaxChoices > 0 && q.Type == MA {
@@ -205,13 +209,22 @@ func WriteTable(w io.Writer, res *Results) error {
 				fmt.Fprintf(bw, "\n%s (n=%d): 秘匿 (n が %d 未満のため非公表)\n", seg.Label, seg.N, res.MinCell)
 				continue
 			}
-			fmt.Fprintf(bw, "\n%s (n=%d)\n", seg.Label, seg.N)
-			fmt.Fprintf(bw, "%s  %s  %s  %6s  %s\n", padLeft("順位", 6), pad("選択肢", labelW), padLeft("件数", 8), "%", "95%信頼区間")
+			if weighted {
+				fmt.Fprintf(bw, "\n%s (n=%d, n_eff=%s)\n", seg.Label, seg.N, seg.NEff)
+				fmt.Fprintf(bw, "%s  %s  %s  %s  %6s  %s\n", padLeft("順位", 6), pad("選択肢", labelW), padLeft("件数", 8), padLeft("重み付き", 8), "%", "95%信頼区間")
+			} else {
+				fmt.Fprintf(bw, "\n%s (n=%d)\n", seg.Label, seg.N)
+				fmt.Fprintf(bw, "%s  %s  %s  %6s  %s\n", padLeft("順位", 6), pad("選択肢", labelW), padLeft("件数", 8), "%", "95%信頼区間")
+			}
 			for _, r := range seg.Rows {
 				pct, ci := "-", ""
 				if r.HasPercent(seg.N) {
 					pct = r.Percent.String()
 					ci = r.CILow.String() + "–" + r.CIHigh.String()
+				}
+				if weighted {
+					fmt.Fprintf(bw, "%6s  %s  %8d  %8s  %6s  %s\n", rankString(r.Rank), pad(r.Label, labelW), r.Count, r.WeightedCount, pct, ci)
+					continue
 				}
 				fmt.Fprintf(bw, "%6s  %s  %8d  %6s  %s\n", rankString(r.Rank), pad(r.Label, labelW), r.Count, pct, ci)
 			}
