@@ -96,22 +96,13 @@ func (sc *scan) scanHTML(data []byte) {
 		sc.links = slices.Clone(sc.links)
 		linkScratch.Put(scratch)
 	}()
-	svg := 0
 	title, titleText := -1, ""
-	var attrs tagAttrs
 	for t := range tags(data) {
 		if t.end {
-			if t.name == "svg" {
-				svg = max(svg-1, 0)
-			}
 			continue
 		}
-		raw, start, name := t.raw, t.off, t.name
-		parseAttrs(raw, t.nameEnd, &attrs)
-		if name == "svg" && !t.selfClosing {
-			svg++
-		}
-		if name == "title" && svg == 0 && title < 0 {
+		raw, start, name, attrs := t.raw, t.off, t.name, t.attrs
+		if name == "title" && !t.inSVG && title < 0 {
 			title, titleText = start, html.UnescapeString(string(t.text))
 		}
 		attrOff := func(key string) int {

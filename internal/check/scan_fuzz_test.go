@@ -2,113 +2,59 @@ package check
 
 import (
 	"bytes"
-	"html"
 	"reflect"
 	"testing"
 )
 
-// tagEndByByte and parseAttrsByByte are the first versions of tagEnd and
-// parseAttrs, which stepped through quoted values byte by byte: the
-// reference for the versions that jump to the closing quote.
-func tagEndByByte(b []byte) int {
-	var quote, prev byte
-	for k := 1; k < len(b); k++ {
-		c := b[k]
-		if quote != 0 {
-			if c == quote {
-				quote = 0
-			}
-			continue
-		}
-		switch {
-		case c == '>':
-			return k
-		case (c == '"' || c == '\'') && prev == '=':
-			quote = c
-		}
-		if !isTagSpace(c) {
-			prev = c
-		}
-	}
-	return -1
-}
-
-func parseAttrsByByte(raw []byte, i int, attrs *tagAttrs) {
-	attrs.keys, attrs.vals, attrs.offs = attrs.keys[:0], attrs.vals[:0], attrs.offs[:0]
-	for i < len(raw) {
-		for i < len(raw) && (isTagSpace(raw[i]) || raw[i] == '/') {
-			i++
-		}
-		if i >= len(raw) || raw[i] == '>' {
-			break
-		}
-		k := i
-		for i < len(raw) && !isTagSpace(raw[i]) && raw[i] != '=' && raw[i] != '>' && raw[i] != '/' {
-			i++
-		}
-		key := raw[k:i]
-		for i < len(raw) && isTagSpace(raw[i]) {
-			i++
-		}
-		var val []byte
-		if i < len(raw) && raw[i] == '=' {
-			i++
-			for i < len(raw) && isTagSpace(raw[i]) {
-				i++
-			}
-			if i < len(raw) && (raw[i] == '"' || raw[i] == '\'') {
-				q := raw[i]
-				i++
-				v := i
-				for i < len(raw) && raw[i] != q {
-					i++
-				}
-				val = raw[v:min(i, len(raw))]
-				i++
-			} else {
-				v := i
-				for i < len(raw) && !isTagSpace(raw[i]) && raw[i] != '>' {
-					i++
-				}
-				val = raw[v:i]
-			}
-		}
-		lk, ok := wantedKey(key)
-		if !ok {
-			continue
-		}
-		if _, dup := attrs.get(lk); dup {
-			continue
-		}
-		v := string(val)
-		if bytes.IndexByte(val, '&') >= 0 {
-			v = html.UnescapeString(v)
-		}
-		attrs.keys = append(attrs.keys, lk)
-		attrs.vals = append(attrs.vals, v)
-		attrs.offs = append(attrs.offs, k)
-	}
-}
-
-func FuzzTagEndAndAttrsAgreeWithByteByByte(f *testing.F) {
-	for _, s := range []string{`<a href="x/index.html" class="c">`, `<a title="x > y" href='r.html'>`, `<IMG SRC='a.png' ALT>`,
+// FuzzTagsAgreeWithXNetHTML reads a document with the hand scanner (tags)
+// and with golang.org/x/net/html's tokenizer (netTags), and wants the same
+// tags at the same offsets with the same names and the same attributes the
+// checks read. Two differences are known and left out:
+//   - a script holding "<!--" (the tokenizer follows the script data
+//     escape states, tags looks for </script> alone; our pages never
+//     escape a script that way);
+//   - a value with a character reference but no ";" before "=" or a letter
+//     ("?a=1&copy=2"): tags decodes it with the standard library, which
+//     has no attribute rule; so where the input has "&", attribute values
+//     are not compared, only their names.
+//
+// go test ./internal/check -run XXX -fuzz TagsAgree -fuzztime 30s
+func FuzzTagsAgreeWithXNetHTML(f *testing.F) {
+	for _, s := range []string{
+		`<a href="x/index.html" class="c">`, `<a title="x > y" href='r.html'>`, `<IMG SRC='a.png' ALT>`,
 		`<a href=plain id = "s p">`, `<a href="unclosed`, `<a b c="x>y">`, `<a "foo>bar">`, `<a b='c'd='e>'>`, `<a x= 'y"z'>`,
-		`<br/>`, `<a href="?a=1&amp;b=2" id="x" id="y">`, "<h2\n  id=\"見出し\"\n>", `<a ==">">`, `<a =">`} {
+		`<br/>`, `<a href="?a=1&amp;b=2" id="x" id="y">`, "<h2\n  id=\"見出し\"\n>", `<a ==">">`, `<a =">`,
+		`<a href=x="y>">`, `</a title="x>y"><a href=z>`, `</ <a href=x>>`, `</><a href=y>`, `<p a=/><br a/>`,
+		`<!--><a href="1"><!---><a href="2"><!-- x --!><a href="3">`, `<!DOCTYPE html><?xml x?><!x>`,
+		`<title>A <a href=x> </title><a href=y>`, `<title/><a href=t></title>`, `<svg><title><a href=s></title></svg>`,
+		`<svg><![CDATA[<a href=c>]]><a href=d></svg><![CDATA[<a href=e>]]>`, `<svg/><style><a href=f></style>`,
+		`<noscript><a href=n></noscript>`, `<plaintext><a href=p>`, `<textarea></textarea ><a href=q>`,
+		`<script>x = "</scripts><a href='no'>"</script ><a href="4"><xmp><a href="no"></xmp><a href="5">`,
+		`<a XLINK:HREF=k iD=i>`, "<a xlin\u212a:href=kelvin>", `<use xlink:href="#s"/>`,
+	} {
 		f.Add([]byte(s))
 	}
-	f.Fuzz(func(t *testing.T, raw []byte) {
-		if len(raw) == 0 || raw[0] != '<' {
+	f.Fuzz(func(t *testing.T, doc []byte) {
+		lower := bytes.ToLower(doc)
+		if bytes.Contains(lower, []byte("<script")) && bytes.Contains(doc, []byte("<!--")) {
 			return
 		}
-		if got, want := tagEnd(raw), tagEndByByte(raw); got != want {
-			t.Fatalf("tagEnd(%q) = %d, want %d", raw, got, want)
+		values := bytes.IndexByte(doc, '&') < 0
+		var got, want []tagInfo
+		keep := func(list *[]tagInfo) func(tagInfo) {
+			return func(ti tagInfo) {
+				if !values {
+					for k := range ti.attrs {
+						ti.attrs[k] = ""
+					}
+				}
+				*list = append(*list, ti)
+			}
 		}
-		n := tagNameEnd(raw)
-		var got, want tagAttrs
-		parseAttrs(raw, n, &got)
-		parseAttrsByByte(raw, n, &want)
+		handTags(doc, keep(&got))
+		netTags(doc, keep(&want))
 		if !reflect.DeepEqual(got, want) {
-			t.Fatalf("parseAttrs(%q) = %+v, want %+v", raw, got, want)
+			t.Fatalf("tags(%q) =\n%+v\nx/net/html:\n%+v", doc, got, want)
 		}
 	})
 }

@@ -10,6 +10,34 @@ import (
 type tagAttrs struct {
 	keys, vals []string
 	offs       []int // offset of each key in the raw tag
+
+	keep func(key []byte) // if set, add calls it with every name and keeps nothing
+}
+
+// add keeps attribute key with value val (as written), at offset off of
+// the raw tag, if the checks read it and no earlier attribute has its name.
+func (a *tagAttrs) add(key, val []byte, off int) {
+	if a.keep != nil {
+		a.keep(key)
+		return
+	}
+	lk, ok := wantedKey(key)
+	if !ok {
+		return
+	}
+	if _, dup := a.get(lk); dup {
+		return
+	}
+	v := string(val)
+	if bytes.IndexByte(val, '&') >= 0 {
+		v = html.UnescapeString(v)
+	}
+	if bytes.IndexByte(val, 0) >= 0 { // as browsers read it
+		v = strings.ReplaceAll(v, "\x00", "\uFFFD")
+	}
+	a.keys = append(a.keys, lk)
+	a.vals = append(a.vals, v)
+	a.offs = append(a.offs, off)
 }
 
 func (a *tagAttrs) get(key string) (string, bool) {
@@ -30,22 +58,30 @@ func (a *tagAttrs) index(key string) int {
 
 // tag is a start or end tag found in an HTML file.
 type tag struct {
-	off         int    // offset of '<'
-	raw         []byte // the whole tag, '<' to '>'
-	name        string // the lower-case name, if the checks look at the element (tagName)
-	nameEnd     int    // start tags: where the name ends in raw
+	off         int       // offset of '<'
+	raw         []byte    // the whole tag, '<' to '>'
+	name        string    // the lower-case name, if the checks look at the element (tagName)
+	attrs       *tagAttrs // start tags: the attributes the checks read, until the next tag
 	end         bool
 	selfClosing bool
-	text        []byte // for <title>: the text up to </title>
+	inSVG       bool   // the tag is inside an <svg> element
+	text        []byte // for <title> outside <svg>: the text up to </title>
 }
 
-// tags yields the tags of an HTML document in order. It skips comments,
-// doctypes, CDATA sections and the raw text of script, style, textarea and
-// title elements, and finds a tag's end outside quoted attribute values.
-// It is much faster than a full tokenizer, and enough for the link check:
-// it needs tag names, a few attributes and offsets.
+// tags yields the tags of an HTML document in order, as an HTML tokenizer
+// finds them (FuzzTagsAgreeWithXNetHTML compares the two): it skips
+// comments, doctypes, CDATA sections (inside <svg>, where they are not
+// bogus comments) and the raw text of script, style, textarea, title, xmp,
+// iframe, noembed, noframes and plaintext elements outside <svg>, and reads
+// each tag to its end as the tokenizer does. It does not build a tree or
+// decode text, which is most of what a tokenizer's time goes to, and is
+// several times faster than golang.org/x/net/html's (docs/performance.md).
+// Like a browser without scripts, it reads what <noscript> holds as markup.
+// Foreign content is <svg> alone: MathML has no links or ids to check.
 func tags(data []byte) func(yield func(tag) bool) {
 	return func(yield func(tag) bool) {
+		var attrs tagAttrs
+		svg := 0
 		i := 0
 		for i < len(data) {
 			j := bytes.IndexByte(data[i:], '<')
@@ -57,15 +93,27 @@ func tags(data []byte) func(yield func(tag) bool) {
 			switch {
 			case len(rest) > 1 && isASCIILetter(rest[1]): // a start tag, the most common: read below
 			case len(rest) > 2 && rest[1] == '/' && isASCIILetter(rest[2]):
-				k := bytes.IndexByte(rest, '>')
-				if k < 0 {
+				n := nameEnd(rest, 2)
+				end, _ := readTag(rest, n, nil)
+				if end < 0 {
 					return
 				}
-				n := 2
-				for n < k && !isTagSpace(rest[n]) && rest[n] != '/' {
-					n++
+				t := tag{off: j, raw: rest[:end+1], name: tagName(rest[2:n]), end: true}
+				if t.name == "svg" && svg > 0 {
+					svg--
 				}
-				if !yield(tag{off: j, raw: rest[:k+1], name: tagName(rest[2:n]), end: true}) {
+				t.inSVG = svg > 0
+				if !yield(t) {
+					return
+				}
+				i = j + end + 1
+				continue
+			case len(rest) > 2 && rest[1] == '/' && rest[2] == '>': // "</>" is nothing
+				i = j + 3
+				continue
+			case len(rest) > 2 && rest[1] == '/': // "</" and no letter: a bogus comment
+				k := bytes.IndexByte(rest, '>')
+				if k < 0 {
 					return
 				}
 				i = j + k + 1
@@ -76,7 +124,7 @@ func tags(data []byte) func(yield func(tag) bool) {
 					return
 				}
 				continue
-			case bytes.HasPrefix(rest, []byte("<![CDATA[")):
+			case svg > 0 && bytes.HasPrefix(rest, []byte("<![CDATA[")):
 				k := bytes.Index(rest, []byte("]]>"))
 				if k < 0 {
 					return
@@ -94,22 +142,27 @@ func tags(data []byte) func(yield func(tag) bool) {
 				i = j + 1 // a '<' in text
 				continue
 			}
-			end := tagEnd(rest)
+			n := nameEnd(rest, 1)
+			end, self := readTag(rest, n, &attrs)
 			if end < 0 {
 				return
 			}
-			raw := rest[:end+1]
-			t := tag{off: j, raw: raw, selfClosing: end > 0 && raw[end-1] == '/'}
+			t := tag{off: j, raw: rest[:end+1], name: tagName(rest[1:n]), attrs: &attrs, selfClosing: self, inSVG: svg > 0}
 			i = j + end + 1
-			n := tagNameEnd(raw)
-			t.name, t.nameEnd = tagName(raw[1:n]), n
-			switch name := t.name; name {
-			case "script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes":
-				if t.selfClosing {
-					break
+			switch name := t.name; {
+			case svg > 0:
+				if name == "svg" && !self {
+					svg++
 				}
-				closing := []byte("</" + name)
-				k := indexEndTag(data[i:], closing)
+			case name == "svg":
+				if !self {
+					svg++
+				}
+			case name == "plaintext":
+				i = len(data)
+			case name == "script", name == "style", name == "textarea", name == "title", name == "xmp",
+				name == "iframe", name == "noembed", name == "noframes":
+				k := indexEndTag(data[i:], []byte("</"+name))
 				if k < 0 {
 					k = len(data) - i
 				}
@@ -125,28 +178,123 @@ func tags(data []byte) func(yield func(tag) bool) {
 	}
 }
 
-// tagEnd returns the index of the '>' that ends the tag starting at b[0],
-// outside quoted attribute values, or -1.
-func tagEnd(b []byte) int {
-	var prev byte
-	for k := 1; k < len(b); k++ {
-		c := b[k]
-		switch {
-		case c == '>':
-			return k
-		case (c == '"' || c == '\'') && prev == '=':
-			// Jump to the closing quote: values (URLs) are most of a tag.
-			j := bytes.IndexByte(b[k+1:], c)
-			if j < 0 {
-				return -1
-			}
-			k += j + 1
+// nameEnd returns where the name of the tag in b that starts at i ends.
+func nameEnd(b []byte, i int) int {
+	for i < len(b) && !isTagSpace(b[i]) && b[i] != '>' && b[i] != '/' {
+		i++
+	}
+	return i
+}
+
+// readTag reads the tag at the start of b, whose name ends at i, as an
+// HTML tokenizer reads it (WHATWG HTML 13.2.5.8 to 13.2.5.40): an
+// attribute's name runs to white space, "=", "/" or ">" (a leading "="
+// belongs to it), a quoted value to its closing quote, and an unquoted one
+// to white space or ">". It returns the index of the '>' that ends the tag
+// (-1 if none does) and whether the tag closes itself: a "/" right before
+// the '>' that does not end an unquoted value. If attrs is not nil, the
+// attributes the checks read are put in it, the first of each name.
+func readTag(b []byte, i int, attrs *tagAttrs) (end int, selfClosing bool) {
+	if attrs != nil {
+		attrs.keys, attrs.vals, attrs.offs = attrs.keys[:0], attrs.vals[:0], attrs.offs[:0]
+	}
+	lastKey, lastKeyEnd, lastValEnd := -1, -1, -1 // of the last attribute with a name
+	i = skipSpace(b, i)
+	for i < len(b) {
+		if b[i] == '>' {
+			self := b[i-1] == '/' && (lastValEnd != i || repeatsKey(b, lastKey, lastKeyEnd))
+			return i, self
 		}
-		if !isTagSpace(c) {
-			prev = c
+		k := i
+		if b[i] == '=' {
+			i++
+		}
+		for i < len(b) && !isTagSpace(b[i]) && b[i] != '=' && b[i] != '/' && b[i] != '>' {
+			i++
+		}
+		keyEnd := i
+		vs, ve := i, i
+		if i = skipSpace(b, i); i < len(b) {
+			switch b[i] {
+			case '/':
+				i++
+			case '=':
+				if i = skipSpace(b, i+1); i >= len(b) {
+					break
+				}
+				switch q := b[i]; q {
+				case '>':
+				case '"', '\'':
+					vs = i + 1
+					j := bytes.IndexByte(b[vs:], q)
+					if j < 0 {
+						j = len(b) - vs // not closed: the tag is not either
+					}
+					ve, i = vs+j, vs+j+1
+				default:
+					vs = i
+					for i < len(b) && !isTagSpace(b[i]) && b[i] != '>' {
+						i++
+					}
+					ve = i
+				}
+			}
+		}
+		if keyEnd > k {
+			lastKey, lastKeyEnd, lastValEnd = k, keyEnd, ve
+			if attrs != nil {
+				attrs.add(b[k:keyEnd], b[vs:ve], k)
+			}
+		}
+		i = skipSpace(b, i)
+	}
+	return -1, false
+}
+
+// repeatsKey reports whether the attribute name b[k:end] is also the name
+// of an earlier attribute of the tag at the start of b: a tokenizer keeps
+// only the first.
+func repeatsKey(b []byte, k, end int) bool {
+	key := b[k:end]
+	found := false
+	readAttrNames(b[:k], func(name []byte) {
+		found = found || asciiEqualFold(name, key)
+	})
+	return found
+}
+
+// readAttrNames calls f with the name of each attribute of the start of the
+// tag in b.
+func readAttrNames(b []byte, f func([]byte)) {
+	var all tagAttrs
+	all.keep = f
+	readTag(b, nameEnd(b, 1), &all)
+}
+
+func skipSpace(b []byte, i int) int {
+	for i < len(b) && isTagSpace(b[i]) {
+		i++
+	}
+	return i
+}
+
+func asciiEqualFold(a, b []byte) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if lowerASCII(a[i]) != lowerASCII(b[i]) {
+			return false
 		}
 	}
-	return -1
+	return true
+}
+
+func lowerASCII(c byte) byte {
+	if 'A' <= c && c <= 'Z' {
+		return c + 'a' - 'A'
+	}
+	return c
 }
 
 // indexEndTag finds the end tag sep ("</script", lower case) in b, ignoring
@@ -193,89 +341,16 @@ func commentEnd(b []byte) int {
 
 func isASCIILetter(c byte) bool { return c|0x20 >= 'a' && c|0x20 <= 'z' }
 
-// tagNameEnd returns where the name of the raw start tag ends.
-func tagNameEnd(raw []byte) int {
-	i := 1 // after '<'
-	for i < len(raw) && !isTagSpace(raw[i]) && raw[i] != '>' && raw[i] != '/' {
-		i++
-	}
-	return i
-}
-
-// parseAttrs reads the wanted attributes of the raw start tag, whose name
-// ends at i, into attrs.
-func parseAttrs(raw []byte, i int, attrs *tagAttrs) {
-	attrs.keys, attrs.vals, attrs.offs = attrs.keys[:0], attrs.vals[:0], attrs.offs[:0]
-	for i < len(raw) {
-		for i < len(raw) && (isTagSpace(raw[i]) || raw[i] == '/') {
-			i++
-		}
-		if i >= len(raw) || raw[i] == '>' {
-			break
-		}
-		k := i
-		for i < len(raw) && !isTagSpace(raw[i]) && raw[i] != '=' && raw[i] != '>' && raw[i] != '/' {
-			i++
-		}
-		key := raw[k:i]
-		for i < len(raw) && isTagSpace(raw[i]) {
-			i++
-		}
-		var val []byte
-		if i < len(raw) && raw[i] == '=' {
-			i++
-			for i < len(raw) && isTagSpace(raw[i]) {
-				i++
-			}
-			if i < len(raw) && (raw[i] == '"' || raw[i] == '\'') {
-				q := raw[i]
-				i++
-				v := i
-				if j := bytes.IndexByte(raw[i:], q); j >= 0 {
-					i += j
-				} else {
-					i = len(raw)
-				}
-				val = raw[v:i]
-				i++
-			} else {
-				v := i
-				for i < len(raw) && !isTagSpace(raw[i]) && raw[i] != '>' {
-					i++
-				}
-				val = raw[v:i]
-			}
-		}
-		lk, ok := wantedKey(key)
-		if !ok {
-			continue
-		}
-		if _, dup := attrs.get(lk); dup {
-			continue
-		}
-		v := string(val)
-		if bytes.IndexByte(val, '&') >= 0 {
-			v = html.UnescapeString(v)
-		}
-		attrs.keys = append(attrs.keys, lk)
-		attrs.vals = append(attrs.vals, v)
-		attrs.offs = append(attrs.offs, k)
-	}
-}
-
 // tagName returns, in lower case, the name of an element the checks look
 // at, and "" for any other element: names are matched without allocating
 // or hashing, for every tag of every page.
 func tagName(b []byte) string {
-	var buf [8]byte // the longest name below has 8 letters
+	var buf [9]byte // the longest name below has 9 letters
 	if len(b) > len(buf) {
 		return ""
 	}
 	for i, c := range b {
-		if 'A' <= c && c <= 'Z' {
-			c += 'a' - 'A'
-		}
-		buf[i] = c
+		buf[i] = lowerASCII(c)
 	}
 	// Each case returns its constant: returning the converted bytes would
 	// allocate.
@@ -304,6 +379,8 @@ func tagName(b []byte) string {
 		return "noframes"
 	case "object":
 		return "object"
+	case "plaintext":
+		return "plaintext"
 	case "script":
 		return "script"
 	case "source":
@@ -337,12 +414,14 @@ func wantedKey(key []byte) (string, bool) {
 	if k, ok := wantedName(string(key)); ok {
 		return k, true
 	}
-	for _, c := range key { // only ASCII capitals can lower to a wanted name
-		if 'A' <= c && c <= 'Z' {
-			return wantedName(strings.ToLower(string(key)))
-		}
+	var buf [10]byte // the longest wanted name, xlink:href, has 10 bytes
+	if len(key) > len(buf) {
+		return "", false
 	}
-	return "", false
+	for i, c := range key { // HTML lowers ASCII capitals only
+		buf[i] = lowerASCII(c)
+	}
+	return wantedName(string(buf[:len(key)]))
 }
 
 func wantedName(k string) (string, bool) {
