@@ -340,12 +340,21 @@ func (a *analysis) newTally(st *qstate) tally {
 	t := tally{counts: make([]int, st.cells+2)}
 	if a.wt != nil {
 		t.wt = a.wt
-		t.cls = make([]tally, len(a.wt.tab.Cells))
+		t.cls = make([]tally, len(a.wt.classes))
 		for c := range t.cls {
 			t.cls[c].counts = make([]int, st.cells+2)
 		}
 	}
 	return t
+}
+
+// class returns the tally of weighting class c, adding the classes found
+// since t was made (raking finds them in the rows).
+func (t *tally) class(c, cells int) *tally {
+	for len(t.cls) <= c {
+		t.cls = append(t.cls, tally{counts: make([]int, cells+2)})
+	}
+	return &t.cls[c]
 }
 
 // The outcomes of one respondent for one question.
@@ -362,7 +371,7 @@ func (a *analysis) tallyQuestion(st *qstate, rec []string, slots []int, class in
 		t := &st.tallys[s]
 		t.add(ans, st.cells)
 		if class >= 0 {
-			t.cls[class].add(ans, st.cells)
+			t.class(class, st.cells).add(ans, st.cells)
 		}
 	}
 }

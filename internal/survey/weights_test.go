@@ -207,6 +207,8 @@ func FuzzWeights(f *testing.F) {
 	f.Add([]byte("性別,q1,population\n男性,a,1\n男性,b,2\n女性,甲,3\n女性,乙,0.5\n"))
 	f.Add([]byte("population,性別\n1e3,男性\n"))
 	f.Add([]byte("性別,population\n男性,50\n男性,50\n"))
+	f.Add([]byte("column,value,population\n性別,男性,1\n性別,女性,3\nq1,a,1\nq1,b,1\n"))
+	f.Add([]byte("column,value,population\n性別,男性,1\n性別,女性,1\nq1,甲,1\nq1,乙,1\ns,4,2\ns,1,1\n"))
 	f.Fuzz(func(t *testing.T, weights []byte) {
 		fsys := fstest.MapFS{
 			"cb.csv": {Data: []byte(weightsCodebook)},
@@ -251,4 +253,55 @@ func FuzzWeights(f *testing.F) {
 			}
 		}
 	})
+}
+
+// TestWeightsRaked: only the margins are known, half men and half women,
+// half young and half old. Respondents: 男・若 2 (both a), 男・高 4, 女・若 3,
+// 女・高 1 (all b). Raked weights are a product a_sex·b_age; solving the
+// four margin equations by hand (2x + 4y = 5, 3z + u = 5, 2x + 3z = 5,
+// 4y + u = 5 with xu = yz) gives 男・若 (√6 − 1)/2 = 0.7247, 男・高
+// (6 − √6)/4 = 0.8876, 女・若 2 − √6/3 = 1.1835, 女・高 √6 − 1 = 1.4495.
+// a weighs 2·(√6 − 1)/2 = 1.449 of 10: 14.5% (unweighted 20.0%).
+func TestWeightsRaked(t *testing.T) {
+	resp := "respondent_id,性別,年代,q1,s,r\n" +
+		"1,男性,若,a,4,10\n2,男性,若,a,4,10\n" +
+		"3,男性,高,b,4,10\n4,男性,高,b,4,10\n5,男性,高,b,4,10\n6,男性,高,b,4,10\n" +
+		"7,女性,若,b,1,0\n8,女性,若,b,1,0\n9,女性,若,b,1,0\n" +
+		"10,女性,高,b,1,0\n"
+	margins := "column,value,population\n性別,男性,50\n性別,女性,50\n年代,若,\"1,000\"\n年代,高,\"1,000\"\n"
+	res, err := analyseWeighted(t, resp, margins, Config{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, c := range res.Weights.Cells {
+		got = append(got, strings.Join(c.Values, "・")+"="+c.Weight.String()+"×"+itoa(c.N))
+	}
+	if want := "男性・若=0.7247×2 男性・高=0.8876×4 女性・若=1.1835×3 女性・高=1.4495×1"; strings.Join(got, " ") != want {
+		t.Errorf("cells = %s\nwant    %s", strings.Join(got, " "), want)
+	}
+	q1 := res.Questions[0].Total
+	if a := q1.Rows[1]; a.Code != "a" || a.Percent != 145 || a.WeightedCount != "1.4" {
+		t.Errorf("a = %+v, want 14.5%% and weighted count 1.4", a)
+	}
+	if res.Weights.Passes < 2 || res.Weights.Passes > MaxRakingPasses {
+		t.Errorf("passes = %d", res.Weights.Passes)
+	}
+	for _, m := range res.Weights.Margins {
+		if m.Share != "0.5000" {
+			t.Errorf("margin %v share = %s, want 0.5000", m.Values, m.Share)
+		}
+	}
+}
+
+func TestWeightsRakedErrors(t *testing.T) {
+	resp := "respondent_id,性別,年代,q1,s,r\n1,男性,若,a,4,10\n2,女性,高,b,1,0\n3,女性,中,b,1,0\n"
+	_, err := analyseWeighted(t, resp, "column,value,population\n性別,男性,1\n性別,女性,1\n年代,若,1\n年代,高,1\n", Config{})
+	if err == nil || !strings.Contains(err.Error(), "r.csv:4:6: 年代=中 has no margin in w.csv") {
+		t.Errorf("error = %v, want 年代=中 to have no margin at r.csv:4:6", err)
+	}
+	_, err = analyseWeighted(t, resp, "column,value,population\n性別,男性,1\n性別,女性,1\n性別,回答しない,1\n年代,若,1\n年代,高,1\n年代,中,1\n", Config{})
+	if err == nil || !strings.Contains(err.Error(), "w.csv:4:1: no respondent has 性別=回答しない") {
+		t.Errorf("error = %v, want no respondent for 性別=回答しない at w.csv:4:1", err)
+	}
 }

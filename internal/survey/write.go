@@ -331,6 +331,20 @@ func WeightsHeader() []string {
 func WriteWeightsCSV(w io.Writer, res *Results, notice string) error {
 	cw := tabular.NewWriter(w)
 	wt := res.Weights
+	if wt.Raked() {
+		// Only the margins are known: each combination found, its
+		// respondents, its raked weight and the share it stands for.
+		if err := cw.Write(append(slices.Clone(wt.Columns), "回答者数（人）", "ウェイト", "重み付け後の構成比", "備考")...); err != nil {
+			return err
+		}
+		notice = joinNotes("ウェイトは周辺分布へのレイキング（反復比例調整）による", notice)
+		for _, c := range wt.Cells {
+			if err := cw.Write(append(slices.Clone(c.Values), strconv.Itoa(c.N), c.Weight.String(), c.Share.String(), notice)...); err != nil {
+				return err
+			}
+		}
+		return cw.Flush()
+	}
 	if err := cw.Write(append(append(slices.Clone(wt.Columns), WeightsHeader()...), "備考")...); err != nil {
 		return err
 	}

@@ -1,0 +1,242 @@
+package survey
+
+import (
+	"errors"
+	"io"
+	"math"
+	"math/big"
+	"slices"
+	"strings"
+
+	"surveysite/internal/diag"
+	"surveysite/internal/tabular"
+)
+
+// Raking (iterative proportional fitting): when only the margins of the
+// population are known (its split by 性別, and by 年代, but not by both),
+// weights.csv lists them, one row per value of each column:
+//
+//	column,value,population
+//	性別,男性,48
+//	性別,女性,52
+//	年代,20代,"11,000"
+//
+// Each column's populations are shares of that column's total. Every
+// combination of values found in the responses is a class; its weight
+// starts at 1 and, column after column, is multiplied by the column
+// value's population share over its current weighted share, until after a
+// whole pass every margin is met within 1e-9 (relative) — at most
+// MaxRakingPasses passes, else an error. The weights are then exact
+// float64 values; every figure is computed from them as from cell weights.
+
+// MaxRakingPasses bounds the raking loop.
+const MaxRakingPasses = 1000
+
+// rakingTolerance is how closely the weighted margins must match.
+const rakingTolerance = 1e-9
+
+// marginHeader is the header of a table of margins, in this order.
+var marginHeader = []string{"column", "value", PopulationColumn}
+
+func isMarginsHeader(head []string) bool {
+	if len(head) != len(marginHeader) {
+		return false
+	}
+	for i, h := range head {
+		if strings.TrimSpace(h) != marginHeader[i] {
+			return false
+		}
+	}
+	return true
+}
+
+// loadMargins reads the rows of a table of margins.
+func loadMargins(r *tabular.Reader, path string, head []string) (*Weights, error) {
+	var list diag.List
+	wt := &Weights{Path: path}
+	seen := map[string]int{}
+	for {
+		rec, err := r.Read()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			var de *diag.Error
+			if errors.As(err, &de) && de.Err == nil {
+				list.Add(de)
+				continue
+			}
+			return nil, err
+		}
+		col, val := strings.TrimSpace(rec[0]), strings.TrimSpace(rec[1])
+		if col == "" {
+			list.Add(diag.Errorf(r.FieldPos(0), "the row names no column").
+				WithHint("write the attribute column of responses.csv this margin is of, for example 性別"))
+			continue
+		}
+		key, pop, ok := parseNumber(rec[2], "%")
+		if !ok || pop.Sign() <= 0 {
+			list.Add(diag.Errorf(r.FieldPos(2), "population %q is not a positive number", strings.TrimSpace(rec[2])).
+				WithHint("write the population of %s=%s as a count (12,345) or a share (0.25 or 25%%)", col, val))
+			continue
+		}
+		k := cellKey([]string{col, val})
+		if first, dup := seen[k]; dup {
+			list.Add(diag.Errorf(r.FieldPos(1), "%s=%s is listed again (first on line %d)", col, val, first).
+				WithHint("list each value of each column once"))
+			continue
+		}
+		seen[k] = r.Line()
+		if !slices.Contains(wt.Columns, col) {
+			wt.Columns = append(wt.Columns, col)
+			wt.colPos = append(wt.colPos, r.FieldPos(0))
+		}
+		wt.Margins = append(wt.Margins, WeightCell{Values: []string{col, val}, Population: key, pop: pop, line: r.Line()})
+	}
+	if err := list.Err(); err != nil {
+		return nil, err
+	}
+	if len(wt.Margins) == 0 {
+		return nil, diag.Errorf(diag.Pos{Path: path, Line: 1, Col: 1}, "%s lists no margins", path).
+			WithHint("add one row per value of each column (column,value,population), or delete the file to publish unweighted figures")
+	}
+	for _, name := range wt.Columns {
+		total := new(big.Rat)
+		for _, m := range wt.Margins {
+			if m.Values[0] == name {
+				total.Add(total, m.pop)
+			}
+		}
+		for j := range wt.Margins {
+			if m := &wt.Margins[j]; m.Values[0] == name {
+				m.share = new(big.Rat).Quo(m.pop, total)
+				m.Share = roundRat(m.share, 4)
+			}
+		}
+	}
+	return wt, nil
+}
+
+// bindMargins indexes the margins by column and value (as classes are
+// keyed).
+func (wg *weighting) bindMargins() {
+	wg.margins = make([]map[string]int, len(wg.tab.Columns))
+	for i := range wg.margins {
+		wg.margins[i] = map[string]int{}
+	}
+	for j, m := range wg.tab.Margins {
+		i := slices.Index(wg.tab.Columns, m.Values[0])
+		wg.margins[i][normLabel(wg.canon(i, m.Values[1]))] = j
+	}
+}
+
+// marginClass returns the class of the respondent whose values are in
+// wg.keyb, adding it if it is new, or -1 after reporting a value that has
+// no margin.
+func (a *analysis) marginClass() int {
+	wg := a.wt
+	for i, v := range wg.keyb {
+		if _, ok := wg.margins[i][normLabel(v)]; !ok {
+			shown := v
+			if v == "" {
+				shown = "(空欄)"
+			}
+			a.errs.Add(diag.Errorf(a.r.FieldPos(wg.cols[i]), "%s=%s has no margin in %s", wg.tab.Columns[i], shown, wg.tab.Path).
+				WithHint("add a row %s,%s,<population> to %s, or correct the respondent's answer", wg.tab.Columns[i], v, wg.tab.Path))
+			return -1
+		}
+	}
+	k := cellKey(wg.keyb)
+	c, ok := wg.index[k]
+	if !ok {
+		c = len(wg.classes)
+		wg.index[k] = c
+		wg.classes = append(wg.classes, slices.Clone(wg.keyb))
+		wg.rows = append(wg.rows, 0)
+	}
+	wg.rows[c]++
+	return c
+}
+
+// rake fits the class weights to the margins (see the comment at the top
+// of the file) and lists the classes as the table's cells.
+func (wg *weighting) rake(n int, errs *diag.List) {
+	tab := wg.tab
+	// of[c][i] is the margin row of class c's value in column i.
+	of := make([][]int, len(wg.classes))
+	sample := make([]int, len(tab.Margins))
+	for c, vals := range wg.classes {
+		of[c] = make([]int, len(vals))
+		for i, v := range vals {
+			of[c][i] = wg.margins[i][normLabel(v)]
+			sample[of[c][i]] += wg.rows[c]
+		}
+	}
+	ok := true
+	target := make([]float64, len(tab.Margins))
+	for j := range tab.Margins {
+		m := &tab.Margins[j]
+		m.N = sample[j]
+		s, _ := m.share.Float64()
+		target[j] = s * float64(n)
+		if m.N == 0 {
+			errs.Add(diag.Errorf(diag.Pos{Path: tab.Path, Line: m.line, Col: 1}, "no respondent has %s=%s, so no weight can meet its margin", m.Values[0], m.Values[1]).
+				WithHint("merge this value with a neighbouring one (both populations in one row), or check it against responses.csv"))
+			ok = false
+		}
+	}
+	if !ok {
+		return
+	}
+	w := make([]float64, len(wg.classes))
+	for c := range w {
+		w[c] = 1
+	}
+	got := make([]float64, len(tab.Margins))
+	margins := func() {
+		clear(got)
+		for c := range w {
+			for _, j := range of[c] {
+				got[j] += w[c] * float64(wg.rows[c])
+			}
+		}
+	}
+	passes := 0
+	for passes = 1; ; passes++ {
+		for i := range tab.Columns {
+			margins()
+			for c := range w {
+				j := of[c][i]
+				w[c] *= target[j] / got[j]
+			}
+		}
+		margins()
+		worst := 0.0
+		for j := range got {
+			worst = max(worst, math.Abs(got[j]/target[j]-1))
+		}
+		if worst < rakingTolerance {
+			break
+		}
+		if passes == MaxRakingPasses || math.IsNaN(worst) {
+			errs.Add(diag.Errorf(diag.Pos{Path: tab.Path, Line: 1, Col: 1}, "raking did not meet the margins in %d passes (off by %.2g)", MaxRakingPasses, worst).
+				WithHint("the respondents leave some combination of margins impossible to meet; merge small values, or give the cells (one row per combination, with its population)"))
+			return
+		}
+	}
+	tab.Passes = passes
+	wg.w = make([]*big.Rat, len(w))
+	wg.wf = w
+	tab.Cells = nil
+	for c, vals := range wg.classes {
+		wg.w[c] = new(big.Rat).SetFloat64(w[c])
+		share := new(big.Rat).Mul(wg.w[c], big.NewRat(int64(wg.rows[c]), int64(n)))
+		tab.Cells = append(tab.Cells, WeightCell{Values: vals, N: wg.rows[c], share: share, Share: roundRat(share, 4),
+			w: wg.w[c], Weight: roundRat(wg.w[c], 4), line: c})
+	}
+	// The cells listed in the margins' order (the classes keep the order
+	// they were found in, which the tallies index by).
+	slices.SortStableFunc(tab.Cells, func(x, y WeightCell) int {
+		return slices.Compare(of[x.line], of[y.line])
+	})
+}
