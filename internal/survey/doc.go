@@ -157,7 +157,9 @@
 //     NUM min, max and quartiles and RANK scores stay unweighted. vs_rest
 //     and wave differences take weighted shares and n_eff (the rest's from
 //     全体's sums minus the segment's). Suppression (MinCell) is by the
-//     unweighted n. Raking to margins is not done: give the cells.
+//     unweighted n. A weights.csv with the header column,value,population
+//     gives only margins: the weights are then raked to them (rake.go),
+//     and every figure is computed from those weights the same way.
 //   - Rows of a segment: SA and MA ranked options by rank (ties in codebook
 //     order), then other/none/dontknow options in codebook order; SCALE and
 //     NPS in codebook (scale) order; NUM its bins; RANK by score; then
