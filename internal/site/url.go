@@ -59,7 +59,7 @@ func (u URLs) Href(from, to string) string {
 		frag = "#" + frag
 	}
 	if u.base != nil {
-		return (&url.URL{Path: u.base.Path + strings.TrimPrefix(p, "/")}).EscapedPath() + frag
+		return escapePath(u.base.Path+strings.TrimPrefix(p, "/")) + frag
 	}
 	if strings.HasSuffix(p, "/") {
 		p += "index.html"
@@ -71,27 +71,41 @@ func (u URLs) Href(from, to string) string {
 	return escapePath(relPath(fromDir, p)) + frag
 }
 
-// escapePath is (&url.URL{Path: p}).EscapedPath(), without allocating when
-// nothing needs escaping (most hrefs).
+// escapePath percent-encodes the bytes of p that RFC 3986 does not allow
+// in a path: what (&url.URL{Path: p}).EscapedPath() does, except that
+// "!'()*" stay as they are, as in the links goldmark writes
+// ("[a](/bar\*)" links to /bar*, issue 22). It allocates only when
+// something needs escaping (most hrefs need nothing).
 func escapePath(p string) string {
+	n := 0
 	for i := 0; i < len(p); i++ {
 		if !pathSafe(p[i]) {
-			return (&url.URL{Path: p}).EscapedPath()
+			n++
 		}
 	}
-	if p == "*" {
-		return (&url.URL{Path: p}).EscapedPath()
+	if n == 0 {
+		return p
 	}
-	return p
+	const hex = "0123456789ABCDEF"
+	b := make([]byte, 0, len(p)+2*n)
+	for i := 0; i < len(p); i++ {
+		if c := p[i]; pathSafe(c) {
+			b = append(b, c)
+		} else {
+			b = append(b, '%', hex[c>>4], hex[c&15])
+		}
+	}
+	return string(b)
 }
 
-// pathSafe reports whether net/url leaves c as it is in a path.
+// pathSafe reports whether c may stand unescaped in a path: an unreserved
+// character, a sub-delimiter, ":", "@" or "/" (RFC 3986, 3.3).
 func pathSafe(c byte) bool {
 	switch {
 	case 'a' <= c && c <= 'z', 'A' <= c && c <= 'Z', '0' <= c && c <= '9':
 		return true
 	}
-	return strings.IndexByte("-_.~$&+,/:;=@", c) >= 0
+	return strings.IndexByte("-_.~!$&'()*+,;=:@/", c) >= 0
 }
 
 // Abs returns the absolute URL of site path to, or "" in relative mode.

@@ -129,8 +129,12 @@ func TestRelPathAgreesWithSplitting(t *testing.T) {
 			}
 		}
 	}
-	for _, p := range []string{"a/b", "人材/index.html", "x y", "a:b", "*", "a%b", "100%/", "é", "a?b#c", ""} {
-		if got, want := escapePath(p), (&url.URL{Path: p}).EscapedPath(); got != want {
+	// As net/url escapes paths, but with the sub-delimiters it escapes
+	// kept, as RFC 3986 allows.
+	keep := strings.NewReplacer("%21", "!", "%27", "'", "%28", "(", "%29", ")", "%2A", "*")
+	for _, p := range []string{"a/b", "人材/index.html", "x y", "a:b", "*", "a%b", "100%/", "é", "a?b#c", "", "bar*(x)!'", "a\\b", "\x00\x7f\xff"} {
+		want := keep.Replace((&url.URL{Path: p}).EscapedPath())
+		if got := escapePath(p); got != want {
 			t.Errorf("escapePath(%q) = %q, want %q", p, got, want)
 		}
 	}
