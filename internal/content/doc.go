@@ -3,7 +3,9 @@
 // Each page is content/**/*.md: an optional YAML front matter block between
 // lines of "---", then Markdown (goldmark with GFM tables, strikethrough,
 // task lists, footnotes and heading IDs that keep Japanese text). Raw HTML is
-// omitted unless Options.UnsafeHTML is set.
+// omitted unless Options.UnsafeHTML is set. A line break inside a paragraph
+// is a newline (a space on screen) except between two East Asian
+// characters, where it is dropped (see lineBreaks).
 //
 // Paths map to URLs as pretty URLs:
 //

@@ -67,11 +67,14 @@ func newMarkdown(unsafe bool) goldmark.Markdown {
 			parser.WithInlineParsers(parser.DefaultInlineParsers()...),
 			parser.WithParagraphTransformers(parser.DefaultParagraphTransformers()...),
 		)),
-		goldmark.WithExtensions(extension.GFM, extension.Footnote, extension.CJK),
+		// The CJK extension only for its escaped space ("**「部会」**\ とは" has no
+		// space); lineBreaks decides the line breaks.
+		goldmark.WithExtensions(extension.GFM, extension.Footnote, extension.NewCJK(extension.WithEscapedSpace())),
 		goldmark.WithParserOptions(
 			parser.WithAutoHeadingID(),
 			parser.WithASTTransformers(util.Prioritized(transformer{}, 100),
-				util.Prioritized(footnoteFix{}, 1000)), // after the footnote extension's (999)
+				util.Prioritized(footnoteFix{}, 1000), // after the footnote extension's (999)
+				util.Prioritized(lineBreaks{}, 1100)),
 		),
 		goldmark.WithRendererOptions(append(rendererOpts,
 			renderer.WithNodeRenderers(util.Prioritized(codeRenderer{}, 100)))...),
@@ -139,7 +142,7 @@ func (transformer) Transform(doc *ast.Document, reader text.Reader, pc parser.Co
 		}
 		switch n := n.(type) {
 		case *ast.FencedCodeBlock:
-			if string(n.Language(src)) == "chart" {
+			if string(unescapeMarkdown(n.Language(src))) == "chart" {
 				st.addRef(n, src)
 			}
 		case *ast.Link:
@@ -245,16 +248,31 @@ func (st *docState) addRef(n *ast.FencedCodeBlock, src []byte) {
 	st.refs = append(st.refs, Ref{Pos: pos, Args: args})
 }
 
+// resolve returns the destination to store in link or image n for dest,
+// the destination as written. Links are resolved from dest with its
+// backslash escapes and character references resolved ("/bar\*" is
+// "/bar*"); goldmark's renderer resolves them again in what it stores, so
+// the result is escaped for it.
 func (st *docState) resolve(n ast.Node, dest, src []byte) []byte {
 	if st.link == nil {
 		return dest
 	}
-	out, ok := st.link(st.url, string(dest))
+	target := string(unescapeMarkdown(dest))
+	out, ok := st.link(st.url, target)
 	if !ok {
-		st.problem.Add(diag.Errorf(st.pos(nodeOffset(n, src)), "link to %q: no such page or file", dest).
+		st.problem.Add(diag.Errorf(st.pos(nodeOffset(n, src)), "link to %q: no such page or file", target).
 			WithHint("check the path; links to pages may name their .md file (../program.md) or their URL (/program/)"))
 	}
-	return []byte(out)
+	return escapeMarkdown(out)
+}
+
+// escapeMarkdown returns s written so that unescapeMarkdown gives s back:
+// backslashes doubled, "&" as "&amp;".
+func escapeMarkdown(s string) []byte {
+	if !strings.ContainsAny(s, "\\&") {
+		return []byte(s)
+	}
+	return []byte(strings.NewReplacer("\\", "\\\\", "&", "&amp;").Replace(s))
 }
 
 // nodeOffset finds a byte offset in src for n or its nearest text.
@@ -308,7 +326,7 @@ func renderFenced(w util.BufWriter, src []byte, node ast.Node, entering bool) (a
 	w.WriteString("<pre><code")
 	if lang := n.Language(src); lang != nil {
 		w.WriteString(` class="language-`)
-		w.Write(util.EscapeHTML(lang))
+		w.Write(util.EscapeHTML(unescapeMarkdown(lang))) // "foo\+bar" is foo+bar, "f&ouml;" fö
 		w.WriteByte('"')
 	}
 	w.WriteByte('>')
