@@ -36,7 +36,13 @@ type FrontMatter struct {
 func splitFrontMatter(path string, src []byte) (fm, body []byte, fmLine, bodyLine int, err error) {
 	src = bytes.TrimPrefix(src, []byte("\uFEFF"))
 	first, rest, ok := cutLine(src)
-	if strings.TrimRight(string(first), " \t\r") != "---" {
+	switch strings.TrimRight(string(first), " \t\r") {
+	case "---":
+	case "+++":
+		return nil, nil, 0, 0, diag.Errorf(diag.Pos{Path: path, Line: 1, Col: 1},
+			"the front matter is TOML (between +++ lines), which surveysite does not read").
+			WithHint(`write it as YAML between lines of three hyphens "---": title = "…" becomes title: "…", and [params] a key whose lines below are indented`)
+	default:
 		return nil, src, 0, 1, nil
 	}
 	if !ok {
