@@ -18,6 +18,9 @@ type Options struct {
 	Pages       int    // Markdown pages under content/posts/
 	Respondents int    // survey rows; 0 writes no survey
 	Seed        uint64 // same seed, same bytes
+	// Varied writes pages that vary as real sites do (varied.go) instead
+	// of the uniform ones.
+	Varied bool
 }
 
 var words = []string{"地域", "経営", "人材", "育成", "組織", "風土", "課題", "解決", "現場", "住民",
@@ -45,6 +48,12 @@ func Write(dir string, o Options) error {
 	}
 	if err := os.WriteFile(filepath.Join(dir, "content", "posts", "_index.md"), []byte("---\ntitle: 投稿\n---\n"), 0o644); err != nil {
 		return err
+	}
+	if o.Varied {
+		if err := writeVaried(dir, r, o, tags); err != nil {
+			return err
+		}
+		o.Pages = 0
 	}
 	var b strings.Builder
 	for i := range o.Pages {

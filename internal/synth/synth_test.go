@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"os"
 	"path/filepath"
+	"slices"
+	"strings"
 	"testing"
 	"unicode/utf8"
 )
@@ -32,5 +34,53 @@ func TestWriteIsDeterministic(t *testing.T) {
 	}
 	if got := len(Tags()); got != 25 {
 		t.Errorf("len(Tags()) = %d, want 25", got)
+	}
+}
+
+// TestVariedCorpus: the varied pages are deterministic, spread over
+// sections three levels deep, in every front-matter form, and long-tailed
+// in size.
+func TestVariedCorpus(t *testing.T) {
+	t.Parallel()
+	a, b := t.TempDir(), t.TempDir()
+	for _, d := range []string{a, b} {
+		if err := Write(d, Options{Pages: 300, Seed: 3, Varied: true}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	var sizes []int
+	forms := map[string]bool{}
+	err := filepath.WalkDir(filepath.Join(a, "content"), func(p string, e os.DirEntry, err error) error {
+		if err != nil || e.IsDir() || filepath.Base(p) == "_index.md" {
+			return err
+		}
+		da, _ := os.ReadFile(p)
+		db, err := os.ReadFile(filepath.Join(b, strings.TrimPrefix(p, a)))
+		if err != nil || !bytes.Equal(da, db) {
+			t.Errorf("%s differs between two runs with the same seed", p)
+		}
+		sizes = append(sizes, len(da))
+		for _, f := range []string{"+09:00\n", "Z\n", "tags:\n  - ", "params:\n  author:", ">-\n", "title: '"} {
+			if bytes.Contains(da, []byte(f)) {
+				forms[f] = true
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(sizes) != 300 {
+		t.Fatalf("%d pages, want 300", len(sizes))
+	}
+	if len(forms) != 6 {
+		t.Errorf("front-matter forms found: %v, want all 6", forms)
+	}
+	slices.Sort(sizes)
+	if sizes[0] > 600 || sizes[len(sizes)-1] < 8000 || sizes[150] < 1200 || sizes[150] > 2600 {
+		t.Errorf("sizes min %d, median %d, max %d; want a long tail from under 600 to over 8,000 around 1.6 KB", sizes[0], sizes[150], sizes[len(sizes)-1])
+	}
+	if _, err := os.Stat(filepath.Join(a, "content/docs/guide/advanced/_index.md")); err != nil {
+		t.Error(err)
 	}
 }
