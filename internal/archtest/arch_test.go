@@ -30,6 +30,17 @@ var forbidden = map[string][]string{
 	"server":       {"cli"},
 }
 
+// direct lists, for each package, the internal packages it must not
+// import directly, though it may depend on them through another: serve and
+// tally go through the build's API (build.Preview, build.Tally), and
+// content hands rendered HTML to site as a string, not as the template
+// fork's type.
+var direct = map[string][]string{
+	"server":  {"content", "survey", "municipality", "tabular", "chart", "site", "check"},
+	"cli":     {"content", "survey", "municipality", "tabular", "chart", "site", "check"},
+	"content": {"template"},
+}
+
 func TestImportsPointDownThePipeline(t *testing.T) {
 	if testing.Short() {
 		t.Skip("runs go list")
@@ -45,6 +56,7 @@ func TestImportsPointDownThePipeline(t *testing.T) {
 	for {
 		var p struct {
 			ImportPath string
+			Imports    []string
 			Deps       []string
 		}
 		if err := dec.Decode(&p); err == io.EOF {
@@ -56,24 +68,38 @@ func TestImportsPointDownThePipeline(t *testing.T) {
 		if name != "golden" && slices.Contains(p.Deps, "surveysite/internal/golden") {
 			t.Errorf("%s imports internal/golden, which is for tests only", p.ImportPath)
 		}
+		for _, imp := range p.Imports {
+			if matches(imp, direct[name]) {
+				t.Errorf("%s imports %s directly; go through the package in between", p.ImportPath, imp)
+			}
+		}
 		rules, ok := forbidden[name]
 		if !ok {
 			continue
 		}
 		seen++
 		for _, dep := range p.Deps {
-			d, ok := strings.CutPrefix(dep, "surveysite/internal/")
-			if !ok {
-				continue
-			}
-			for _, f := range rules {
-				if f == "*" || d == f || strings.HasPrefix(d, f+"/") {
-					t.Errorf("%s imports %s, which is further up the pipeline", p.ImportPath, dep)
-				}
+			if matches(dep, rules) {
+				t.Errorf("%s imports %s, which is further up the pipeline", p.ImportPath, dep)
 			}
 		}
 	}
 	if seen < 8 {
 		t.Errorf("checked only %d packages; did the layout change?", seen)
 	}
+}
+
+// matches reports whether the import path names one of the internal
+// packages listed (or a package below one); "*" stands for every one.
+func matches(path string, list []string) bool {
+	d, ok := strings.CutPrefix(path, "surveysite/internal/")
+	if !ok {
+		return false
+	}
+	for _, f := range list {
+		if f == "*" || d == f || strings.HasPrefix(d, f+"/") {
+			return true
+		}
+	}
+	return false
 }

@@ -211,33 +211,6 @@ func responsesSource(fsys fs.FS, dir string, p *content.Page) (survey.Source, er
 	return importer.Source(fsys, dir, s, cols), nil
 }
 
-// TallySurvey analyses one survey of the project in fsys with every
-// setting a build uses: minCell from surveysite.yaml, and separator, base,
-// min_cell, crosstab, missing and publish_free_text from
-// content/surveys/<id>/_index.md, and the exclusion file.
-func TallySurvey(fsys fs.FS, id string) (*survey.Results, []*diag.Error, error) {
-	cfg, err := site.LoadConfig(fsys)
-	if err != nil {
-		return nil, nil, err
-	}
-	pages, err := content.Load(fsys, content.Options{})
-	if err != nil {
-		return nil, nil, err
-	}
-	var p *content.Page
-	for _, pg := range pages {
-		if pg.Path == "content/surveys/"+id+"/_index.md" {
-			p = pg
-		}
-	}
-	var list diag.List
-	in := loadSurvey(fsys, id, p, cfg.MinCell, nil, &list)
-	if err := list.Err(); err != nil {
-		return nil, list.Warnings(), err
-	}
-	return in.Results, list.Warnings(), nil
-}
-
 func surveyConfig(p *content.Page, minCell int) (survey.Config, error) {
 	cfg := survey.Config{MinCell: minCell}
 	if p == nil {

@@ -2,16 +2,16 @@ package cli
 
 import (
 	"context"
+	"errors"
 	"flag"
 	"fmt"
-	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"surveysite/internal/build"
-	"surveysite/internal/survey"
 )
 
 type tallyCmd struct{ env Env }
@@ -38,7 +38,7 @@ func (c *tallyCmd) Run(ctx context.Context, args []string) error {
 	var by stringsFlag
 	fset.Var(&by, "by", "cross-tabulate by this attribute `column` (repeatable)")
 	base := fset.String("base", "all", "base n of percentages: all (blanks and invalid answers are rows) or answered")
-	minCell := fset.Int("min-cell", survey.DefaultMinCell, "suppress cross-tab segments whose n is below `N`")
+	minCell := fset.Int("min-cell", build.DefaultMinCell, "suppress cross-tab segments whose n is below `N`")
 	sep := fset.String("separator", ";", "separator between answers in one cell")
 	format := fset.String("format", "table", "output format: table, csv or json")
 	if err := parseFlags(fset, args); err != nil {
@@ -65,39 +65,29 @@ func (c *tallyCmd) Run(ctx context.Context, args []string) error {
 	case *sep == "":
 		return usagef("--separator must not be empty")
 	}
-	write, ok := writers[*format]
-	if !ok {
+	if !slices.Contains(build.TallyFormats, *format) {
 		return usagef("--format must be table, csv or json, not %q", *format)
 	}
-	fsys := osFS{}
-	cb, err := survey.LoadCodebook(fsys, *codebook)
-	if err != nil {
-		return err
-	}
-	if *question != "" {
-		q, ok := cb.Question(*question)
-		if !ok {
-			return usagef("question %q is not in %s (questions: %s)", *question, *codebook, strings.Join(cb.IDs(), ", "))
-		}
-		cb.Questions = []survey.Question{*q}
-	}
-	res, err := survey.Analyse(fsys, *responses, cb, survey.Config{
-		Separator: *sep, Base: survey.Base(*base), MinCell: *minCell, By: by,
+	res, warnings, err := build.TallyFiles(osFS{}, *codebook, *responses, build.TallyOptions{
+		Question: *question, Separator: *sep, Base: *base, MinCell: *minCell, By: by,
 	})
+	var qe *build.QuestionError
+	if errors.As(err, &qe) {
+		return usagef("%s", qe)
+	}
 	if err != nil {
 		return err
 	}
-	for _, w := range res.Warnings {
+	for _, w := range warnings {
 		fmt.Fprintln(c.env.Stderr, w.Format())
 	}
-	return write(c.env.Stdout, res)
+	return res.Write(c.env.Stdout, *format)
 }
 
 // survey tallies a survey folder of a project through the build, so its
 // numbers are the site's.
 func (c *tallyCmd) survey(dir, compare, question, format string) error {
-	write, ok := writers[format]
-	if !ok {
+	if !slices.Contains(build.TallyFormats, format) {
 		return usagef("--format must be table, csv or json, not %q", format)
 	}
 	res, err := c.tallyFolder(dir, "--survey")
@@ -109,10 +99,10 @@ func (c *tallyCmd) survey(dir, compare, question, format string) error {
 		if err != nil {
 			return err
 		}
-		if prev.Base != res.Base {
-			return usagef("--compare %s uses base %s but --survey base %s", compare, prev.Base, res.Base)
+		if prev.Base() != res.Base() {
+			return usagef("--compare %s uses base %s but --survey base %s", compare, prev.Base(), res.Base())
 		}
-		added, dropped := survey.Compare(res, prev, filepath.Base(compare))
+		added, dropped := res.Compare(prev, filepath.Base(compare))
 		if len(added) > 0 {
 			fmt.Fprintf(c.env.Stderr, "questions only in %s (not compared): %s\n", dir, strings.Join(added, ", "))
 		}
@@ -120,25 +110,14 @@ func (c *tallyCmd) survey(dir, compare, question, format string) error {
 			fmt.Fprintf(c.env.Stderr, "questions only in %s: %s\n", compare, strings.Join(dropped, ", "))
 		}
 	}
-	if question != "" {
-		var keep []survey.QuestionResult
-		var ids []string
-		for _, q := range res.Questions {
-			ids = append(ids, q.ID)
-			if q.ID == question {
-				keep = append(keep, q)
-			}
-		}
-		if keep == nil {
-			return usagef("question %q is not in %s (questions: %s)", question, dir, strings.Join(ids, ", "))
-		}
-		res.Questions = keep
+	if question != "" && !res.Only(question) {
+		return usagef("%s", &build.QuestionError{ID: question, In: dir, Have: res.IDs()})
 	}
-	return write(c.env.Stdout, res)
+	return res.Write(c.env.Stdout, format)
 }
 
 // tallyFolder tallies data/surveys/<id>/ of a project through the build.
-func (c *tallyCmd) tallyFolder(dir, flag string) (*survey.Results, error) {
+func (c *tallyCmd) tallyFolder(dir, flag string) (*build.Tally, error) {
 	abs, err := filepath.Abs(dir)
 	if err != nil {
 		return nil, err
@@ -148,17 +127,11 @@ func (c *tallyCmd) tallyFolder(dir, flag string) (*survey.Results, error) {
 		return nil, usagef("%s %s: name a folder data/surveys/<id> of a project", flag, dir)
 	}
 	root := filepath.Dir(filepath.Dir(surveys))
-	res, warns, err := build.TallySurvey(os.DirFS(root), filepath.Base(abs))
+	res, warns, err := build.TallyProject(os.DirFS(root), filepath.Base(abs))
 	for _, w := range warns {
 		fmt.Fprintln(c.env.Stderr, w.Format())
 	}
 	return res, err
-}
-
-var writers = map[string]func(io.Writer, *survey.Results) error{
-	"table": survey.WriteTable,
-	"csv":   survey.WriteCSV,
-	"json":  survey.WriteJSON,
 }
 
 // flagSet reports whether any of the named flags was given.

@@ -15,7 +15,6 @@ import (
 
 	"surveysite/internal/diag"
 	"surveysite/internal/parallel"
-	template "surveysite/internal/template/html"
 )
 
 // MaxPageSize is the largest content file Load reads, in bytes: a page's
@@ -211,7 +210,7 @@ func Load(fsys fs.FS, opts Options) ([]*Page, error) {
 		case err != nil:
 			st.problem.Add(diag.Errorf(diag.Pos{Path: p.Path}, "convert markdown: %v", err))
 		}
-		p.Content = template.HTML(buf.String())
+		p.Content = buf.String()
 		p.Refs = st.refs
 		problems[i] = st.problem
 	})

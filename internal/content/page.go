@@ -3,8 +3,6 @@ package content
 import (
 	"path"
 	"strings"
-
-	template "surveysite/internal/template/html"
 )
 
 // Kind says what a page is.
@@ -25,7 +23,7 @@ type Page struct {
 	Section string // first directory under content/, "" for top-level files
 	URL     string // site path: "/", "/cases/a/", "/404.html"
 	FrontMatter
-	Content template.HTML // the body as HTML, with RefMarker placeholders
+	Content string // the body as HTML, with RefMarker placeholders
 	Refs    []Ref
 }
 

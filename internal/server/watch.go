@@ -7,11 +7,10 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"surveysite/internal/build"
 	"time"
 
 	"github.com/fsnotify/fsnotify"
-
-	"surveysite/internal/site"
 )
 
 // watched are the folders of a project whose changes trigger a rebuild.
@@ -101,7 +100,7 @@ func (s *Server) relevant(name string) bool {
 		strings.HasPrefix(base, "~$") || strings.HasPrefix(base, "#") {
 		return false
 	}
-	if rel == site.ConfigFile {
+	if rel == build.ConfigFile {
 		return true
 	}
 	top, _, _ := strings.Cut(rel, "/")

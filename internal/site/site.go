@@ -158,7 +158,7 @@ func (s *Site) fromContent(cp *content.Page) *Page {
 	}
 	p := &Page{
 		Kind: kind, URL: cp.URL, Title: cp.Title, Description: cp.Description, Date: cp.Date,
-		Content: cp.Content, Section: cp.Section, Params: cp.Params, Weight: cp.Weight,
+		Content: template.HTML(cp.Content), Section: cp.Section, Params: cp.Params, Weight: cp.Weight,
 		Layout: cp.Layout, Source: cp,
 	}
 	if p.Kind == "home" && p.Title == "" {
