@@ -10,11 +10,12 @@ import (
 type buildCmd struct{ env Env }
 
 func (c *buildCmd) Run(ctx context.Context, args []string) error {
-	fs := newFlagSet(c.env, "build", "build [--source DIR] [--dest DIR] [--force] [--base-url URL] [--drafts] [--quiet|--verbose]")
+	fs := newFlagSet(c.env, "build", "build [--source DIR] [--dest DIR] [--force] [--base-url URL] [--drafts] [--profile DIR] [--quiet|--verbose]")
 	var opts build.Options
 	fs.StringVar(&opts.Dest, "dest", "", "the output `folder`, replaced as a whole (default SOURCE/public)")
 	fs.StringVar(&opts.BaseURL, "base-url", "", "the site's public `URL`, e.g. https://example.org/bukai/ (default: relative links)")
 	fs.BoolVar(&opts.Force, "force", false, "replace --dest even if it holds files surveysite did not write")
+	profile := fs.String("profile", "", "write cpu.pprof and heap.pprof of the build into this `folder` (read them with go tool pprof)")
 	projectFlags(fs, &opts.Source, &opts.Drafts)
 	out := addOutputFlags(fs, c.env)
 	if err := parseFlags(fs, args); err != nil {
@@ -26,9 +27,19 @@ func (c *buildCmd) Run(ctx context.Context, args []string) error {
 	out.detail("source", "%s", filepath.ToSlash(opts.Source))
 	out.detail("base URL", "%s", orDefault(opts.BaseURL, "(none: relative links)"))
 	out.detail("drafts", "%t", opts.Drafts)
+	stopProfile, err := startProfile(*profile)
+	if err != nil {
+		return err
+	}
 	stop := out.progress("building")
 	res, err := build.Run(ctx, opts)
 	stop()
+	if perr := stopProfile(); perr != nil && err == nil {
+		return perr
+	}
+	if *profile != "" {
+		out.summary("profiles: %s and %s (go tool pprof -top %s)", filepath.Join(*profile, "cpu.pprof"), filepath.Join(*profile, "heap.pprof"), filepath.Join(*profile, "cpu.pprof"))
+	}
 	nwarn := out.warnings(res.Warnings, err)
 	if err != nil {
 		return withWarnings(err, nwarn)

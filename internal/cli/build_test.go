@@ -48,3 +48,26 @@ func TestBuildExitCodes(t *testing.T) {
 		})
 	}
 }
+
+// TestBuildProfile: --profile writes a CPU and a heap profile that pprof
+// can read (both start with gzip's magic bytes).
+func TestBuildProfile(t *testing.T) {
+	t.Parallel()
+	src := t.TempDir()
+	os.MkdirAll(filepath.Join(src, "content"), 0o755)
+	os.WriteFile(filepath.Join(src, "content/a.md"), []byte("---\ntitle: A\n---\n"), 0o644)
+	prof := filepath.Join(t.TempDir(), "prof")
+	var out, errb bytes.Buffer
+	if code := Main(context.Background(), []string{"build", "--source", src, "--profile", prof}, &out, &errb); code != 0 {
+		t.Fatalf("exit code %d: %s", code, errb.String())
+	}
+	for _, f := range []string{"cpu.pprof", "heap.pprof"} {
+		b, err := os.ReadFile(filepath.Join(prof, f))
+		if err != nil || len(b) < 2 || b[0] != 0x1f || b[1] != 0x8b {
+			t.Errorf("%s: %v, %d bytes, want a gzipped profile", f, err, len(b))
+		}
+	}
+	if !strings.Contains(out.String(), "profiles: ") {
+		t.Errorf("stdout = %q, want it to name the profiles", out.String())
+	}
+}
