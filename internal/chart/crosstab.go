@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"strings"
 )
 
 // Segment is one group of respondents (a column of a cross-tab, e.g. 人口規模
@@ -42,6 +43,7 @@ type Crosstab struct {
 	options  []string
 	segments []Segment
 	opt      CrosstabOptions
+	axisMax  float64 // a panel's: the whole chart's largest value, so that panels share one axis
 }
 
 // NewCrosstab validates and returns a Crosstab of the given options (row
@@ -125,16 +127,7 @@ func (c *Crosstab) narrow() Chart {
 
 func (c *Crosstab) layout(f *Fonts) *scene {
 	s := &scene{w: c.opt.Width}
-	max := 0.0
-	for _, sg := range c.segments {
-		if sg.Suppressed {
-			continue
-		}
-		for _, v := range sg.Values {
-			max = math.Max(max, v)
-		}
-	}
-	axis := newPercentAxis(max)
+	axis := newPercentAxis(c.maxValue())
 	y := margin
 	y = drawAxisTitle(s, f, "各区分のnに対する割合（%）", y)
 	for i, sg := range c.segments {
@@ -165,10 +158,65 @@ func (c *Crosstab) layout(f *Fonts) *scene {
 	return s
 }
 
+// maxValue is the largest value drawn (of the whole chart, for a panel).
+func (c *Crosstab) maxValue() float64 {
+	max := c.axisMax
+	for _, sg := range c.segments {
+		if sg.Suppressed {
+			continue
+		}
+		for _, v := range sg.Values {
+			max = math.Max(max, v)
+		}
+	}
+	return max
+}
+
 // suppressedNote is the text drawn for a suppressed segment.
 func (sg Segment) suppressedNote() string {
 	if sg.SuppressedNote != "" {
 		return sg.SuppressedNote
 	}
 	return fmt.Sprintf("n=%dのため非表示", sg.N)
+}
+
+// Panels splits c for print into charts of consecutive segments, each at
+// most maxHeight CSS px tall when laid out (a single segment taller than
+// that is a panel of its own), so that a long cross-tab prints as several
+// whole figures at a legible size rather than one shrunk to fit a page. It
+// returns nil when c itself fits. Panel i of k has the ID "<ID>-p<i>", the
+// title "<Title>（i/k）" and a description naming its segments; the
+// footnote is kept on each.
+func (c *Crosstab) Panels(maxHeight float64, f *Fonts) []*Crosstab {
+	if c.layout(f).h <= maxHeight || len(c.segments) < 2 {
+		return nil
+	}
+	whole := c.maxValue()
+	part := func(segs []Segment) *Crosstab {
+		p := *c
+		p.segments, p.axisMax = segs, whole
+		return &p
+	}
+	var groups [][]Segment
+	start := 0
+	for end := 1; end <= len(c.segments); end++ {
+		if end-start > 1 && part(c.segments[start:end]).layout(f).h > maxHeight {
+			groups = append(groups, c.segments[start:end-1])
+			start = end - 1
+		}
+	}
+	groups = append(groups, c.segments[start:])
+	out := make([]*Crosstab, len(groups))
+	for i, g := range groups {
+		p := part(g)
+		names := make([]string, len(g))
+		for j, sg := range g {
+			names[j] = fmt.Sprintf("%s（n=%d）", sg.Name, sg.N)
+		}
+		p.meta.ID = fmt.Sprintf("%s-p%d", c.meta.ID, i+1)
+		p.meta.Title = fmt.Sprintf("%s（%d/%d）", c.meta.Title, i+1, len(groups))
+		p.meta.Desc = fmt.Sprintf("%s（%d/%d）：%s。", c.meta.Title, i+1, len(groups), strings.Join(names, "、"))
+		out[i] = p
+	}
+	return out
 }

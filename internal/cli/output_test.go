@@ -78,12 +78,12 @@ func TestQuietAndVerboseOutput(t *testing.T) {
 				"time:     N ms (load, analyse, render, check links, write)\n" + buildPhases +
 				"built 3 pages, 7 files in N ms -> DIR/public\n" + note404, ""},
 		{"build default with warning", siteWarn, []string{"build", "--source", "DIR"}, 0,
-			"built 5 pages, 18 files in N ms -> DIR/public (1 warning above)\n" + note404, warning},
+			"built 6 pages, 19 files in N ms -> DIR/public (1 warning above)\n" + note404, warning},
 		{"build quiet with warning", siteWarn, []string{"build", "--quiet", "--source", "DIR"}, 0, "", warning},
 		{"build verbose with warning", siteWarn, []string{"build", "--verbose", "--source", "DIR"}, 0,
-			verboseBuild + "pages:    5\nfiles:    18 written to DIR/public\nwarnings: 1\n" +
+			verboseBuild + "pages:    6\nfiles:    19 written to DIR/public\nwarnings: 1\n" +
 				"time:     N ms (load, analyse, render, check links, write)\n" + buildPhases +
-				"built 5 pages, 18 files in N ms -> DIR/public (1 warning above)\n" + note404, warning},
+				"built 6 pages, 19 files in N ms -> DIR/public (1 warning above)\n" + note404, warning},
 		{"build default failing", siteBad, []string{"build", "--source", "DIR"}, 1, "", badWeight},
 		{"build quiet failing", siteBad, []string{"build", "--source", "DIR", "--quiet"}, 1, "", badWeight},
 		{"build verbose failing", siteBad, []string{"build", "--source", "DIR", "--verbose"}, 1, verboseBuild, badWeight},
@@ -98,12 +98,12 @@ func TestQuietAndVerboseOutput(t *testing.T) {
 				"time:     N ms (load, analyse, render, check links, ids, alt text and titles)\n" +
 				"checked 3 pages, 7 files in N ms: no problems found\n", ""},
 		{"check default with warning", siteWarn, []string{"check", "--source", "DIR"}, 0,
-			"checked 5 pages, 18 files in N ms: no errors, 1 warning above\n", warning},
+			"checked 6 pages, 19 files in N ms: no errors, 1 warning above\n", warning},
 		{"check quiet with warning", siteWarn, []string{"check", "--source", "DIR", "--quiet"}, 0, "", warning},
 		{"check verbose with warning", siteWarn, []string{"check", "--source", "DIR", "--verbose"}, 0,
-			verboseCheck + "pages:    5\nfiles:    18 built in memory, none written\nwarnings: 1\n" +
+			verboseCheck + "pages:    6\nfiles:    19 built in memory, none written\nwarnings: 1\n" +
 				"time:     N ms (load, analyse, render, check links, ids, alt text and titles)\n" +
-				"checked 5 pages, 18 files in N ms: no errors, 1 warning above\n", warning},
+				"checked 6 pages, 19 files in N ms: no errors, 1 warning above\n", warning},
 		{"check quiet failing", siteBad, []string{"check", "--source", "DIR", "--quiet"}, 1, "", badWeight},
 		{"check verbose failing", siteBad, []string{"check", "--source", "DIR", "--verbose"}, 1, verboseCheck, badWeight},
 		{"check quiet and verbose", siteOK, []string{"check", "--quiet", "--verbose"}, 2, "",

@@ -21,9 +21,11 @@ type CompareView struct {
 	Head      []HeadCell
 	Rows      [][]Cell
 	Chart     template.HTML
-	Figures   []Figure // SCALE means, NPS: this wave, the previous one, the difference
-	Dropped   []string // options only in the previous wave
-	New       []string // options only in this wave
+	// PrintCharts replace Chart in print when it is too tall for a page.
+	PrintCharts []template.HTML
+	Figures     []Figure // SCALE means, NPS: this wave, the previous one, the difference
+	Dropped     []string // options only in the previous wave
+	New         []string // options only in this wave
 }
 
 // changeText is the text of a change, never a colour or an arrow alone.
@@ -89,6 +91,9 @@ func (s *Site) compareView(sv *SurveyView, qv *QuestionView, qr *survey.Question
 	meta.Desc = fmt.Sprintf("%s：今回（n=%d）と前回（%s、n=%d）の割合。%s。数値は下の表にあります。", qv.Title, qr.Total.N, sv.PrevTitle, w.N, changed)
 	c, err := chart.NewCrosstab(meta, labels, []chart.Segment{cur, prev}, chart.CrosstabOptions{})
 	if err != nil {
+		return nil, err
+	}
+	if cv.PrintCharts, err = printPanels(c, fonts); err != nil {
 		return nil, err
 	}
 	var tmp CrosstabView

@@ -45,6 +45,13 @@ type SurveyView struct {
 	PrevTitle, PrevURL string
 	Added, Dropped     []string
 	SamplingErrors     []SamplingError
+	// Distributed is how many were asked to answer (distributed: in the
+	// survey page, 配布数), 0 when not known; Rate is then the response rate
+	// N ÷ Distributed in percent ("61.4").
+	Distributed int
+	Rate        string
+	// Report is the survey's report page (報告書), every question on one page.
+	Report *Page
 	// columnNames are the titles of questions, for cross-tabs by a
 	// question's column.
 	columnNames map[string]string
@@ -76,6 +83,8 @@ type QuestionView struct {
 	Page       *Page
 	Downloads  []Download
 	OGImageURL string
+	// ReportID is the id of the question's heading in the survey's report.
+	ReportID string
 }
 
 // RowView is one row of a question's table.
@@ -125,6 +134,9 @@ type CrosstabView struct {
 	// Marked is set when some cell differs from the rest of the respondents.
 	Marked bool
 	Chart  template.HTML
+	// PrintCharts replace Chart in print when it is too tall for a page:
+	// the same chart in panels of whole segments (printPanels).
+	PrintCharts []template.HTML
 }
 
 // SegmentView is one column of a cross-tab.
@@ -186,6 +198,13 @@ func (s *Site) addSurvey(si SurveyInput) error {
 		sv.Notice = v
 	}
 	titles, _ := overview.Params["questions"].(map[string]any)
+	d, err := distributed(overview, res.N)
+	if err != nil {
+		return err
+	}
+	if d > 0 {
+		sv.Distributed, sv.Rate = d, survey.Percent(res.N, d).String()
+	}
 	if si.Prev != nil {
 		sv.PrevURL, sv.PrevTitle = "/surveys/"+si.Prev.ID+"/", si.Prev.ID
 		if si.Prev.Page != nil && si.Prev.Page.Title != "" {
@@ -240,6 +259,9 @@ func (s *Site) addSurvey(si SurveyInput) error {
 		}
 	}
 	sv.SamplingErrors = samplingErrors(res.N, sizes)
+	if err := s.addReport(sv, overview); err != nil {
+		return err
+	}
 	var csvBuf, jsonBuf bytes.Buffer
 	if err := survey.WriteDownloadCSV(&csvBuf, res, sv.Notice); err != nil {
 		return err
@@ -276,7 +298,8 @@ func (s *Site) addSurvey(si SurveyInput) error {
 }
 
 func (s *Site) questionView(sv *SurveyView, qr survey.QuestionResult, titles map[string]any) (*QuestionView, []File, error) {
-	qv := &QuestionView{Survey: sv, ID: qr.ID, Text: qr.Text, Type: string(qr.Type), N: qr.Total.N}
+	qv := &QuestionView{Survey: sv, ID: qr.ID, Text: qr.Text, Type: string(qr.Type), N: qr.Total.N,
+		ReportID: "q-" + strings.Join(strings.Fields(qr.ID), "_")}
 	qv.Title = qr.ID
 	if t, ok := titles[qr.ID].(string); ok && t != "" {
 		qv.Title = t

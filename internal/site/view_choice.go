@@ -170,12 +170,37 @@ func shareCrosstab(qr *survey.QuestionResult, ct survey.Crosstab, meta chart.Met
 		}
 		c, err = chart.NewStacked(meta, cv.Options, segs, opt)
 	} else {
-		c, err = chart.NewCrosstab(meta, cv.Options, segs, chart.CrosstabOptions{})
+		var x *chart.Crosstab
+		if x, err = chart.NewCrosstab(meta, cv.Options, segs, chart.CrosstabOptions{}); err == nil {
+			c = x
+			cv.PrintCharts, err = printPanels(x, fonts)
+		}
 	}
 	if err != nil {
 		return cv, fmt.Errorf("cross-tab chart of %s by %s: %w", qr.ID, ct.Column, err)
 	}
 	return cv, writeChart(&cv, c, fonts)
+}
+
+// printHeight is the tallest grouped-bar chart, in CSS px at its natural
+// size, that is printed as it is; a taller one is printed as panels. The
+// report prints charts at most 190 mm (718 px) tall, so that a question's
+// heading and text fit above its chart: a chart of printHeight is printed at
+// 0.8 of its size, its smallest text (13 px) at about 7.8 pt.
+const printHeight = 900
+
+// printPanels writes the panels a tall grouped-bar chart is printed as
+// (see chart.Crosstab.Panels), or nil when it prints as it is.
+func printPanels(c *chart.Crosstab, fonts *chart.Fonts) ([]template.HTML, error) {
+	var out []template.HTML
+	for _, p := range c.Panels(printHeight, fonts) {
+		var b bytes.Buffer
+		if err := chart.WriteSVG(&b, p, fonts); err != nil {
+			return nil, err
+		}
+		out = append(out, template.HTML(b.String()))
+	}
+	return out, nil
 }
 
 // segmentName is a cross-tab segment's name: its value, or （空欄） for
