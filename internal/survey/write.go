@@ -86,7 +86,7 @@ func downloadHeader(res *Results) []string {
 	if res.Weights == nil {
 		return h
 	}
-	return append(h[:len(h)-1:len(h)-1], "重み付き件数（人）", "有効回答数（Kish、人）", h[len(h)-1])
+	return append(h[:len(h)-1:len(h)-1], "重み付き件数（人）", "実効標本サイズ（Kish、人）", h[len(h)-1])
 }
 
 // WriteDownloadCSV writes res for publishing as open data, following the
