@@ -48,48 +48,33 @@ type Column struct {
 
 // ReadColumns reads a ColumnsFile.
 func ReadColumns(fsys fs.FS, p string) ([]Column, error) {
-	r, c, err := tabular.Open(fsys, p)
+	t, err := tabular.ReadTable(fsys, p)
 	if err != nil {
 		return nil, err
-	}
-	defer c.Close()
-	head, err := r.Header()
-	if err != nil {
-		return nil, err
-	}
-	idx := map[string]int{}
-	for i, h := range head {
-		idx[h] = i
 	}
 	for _, want := range []string{"column", "use", "name"} {
-		if _, ok := idx[want]; !ok {
-			return nil, diag.Errorf(diag.Pos{Path: p, Line: 1, Col: 1}, "%s has no column %q (header: %s)", p, want, strings.Join(head, ",")).
+		if t.Column(want) < 0 {
+			return nil, diag.Errorf(diag.Pos{Path: p, Line: 1, Col: 1}, "%s has no column %q (header: %s)", p, want, strings.Join(t.Header, ",")).
 				WithHint("the header must be column,header,use,name,note (surveysite import writes it)")
 		}
-	}
-	get := func(rec []string, name string) string {
-		if i, ok := idx[name]; ok {
-			return strings.TrimSpace(rec[i])
-		}
-		return ""
 	}
 	var cols []Column
 	var list diag.List
 	names := map[string]int{}
 	ids := 0
-	for {
-		rec, err := r.Read()
-		if err == io.EOF {
-			break
+	for i, rec := range t.Rows {
+		get := func(name string) string {
+			if j := t.Column(name); j >= 0 {
+				return strings.TrimSpace(rec[j])
+			}
+			return ""
 		}
-		if err != nil {
-			return nil, err
-		}
-		col := Column{Header: get(rec, "header"), Use: strings.ToLower(get(rec, "use")), Name: get(rec, "name"), Note: get(rec, "note"),
-			Pos: diag.Pos{Path: p, Line: r.Line(), Col: 1}}
-		n, err := strconv.Atoi(get(rec, "column"))
+		at := func(name string) diag.Pos { return t.FieldPos(i, name) }
+		col := Column{Header: get("header"), Use: strings.ToLower(get("use")), Name: get("name"), Note: get("note"),
+			Pos: diag.Pos{Path: p, Line: t.Lines[i], Col: 1}}
+		n, err := strconv.Atoi(get("column"))
 		if err != nil || n < 1 {
-			list.Add(diag.Errorf(r.FieldPos(idx["column"]), "column %q is not a column number of 1 or more", get(rec, "column")).
+			list.Add(diag.Errorf(at("column"), "column %q is not a column number of 1 or more", get("column")).
 				WithHint("write the export's column as a number, 1 for the first"))
 			continue
 		}
@@ -99,23 +84,23 @@ func ReadColumns(fsys fs.FS, p string) ([]Column, error) {
 		case UseID:
 			ids++
 			if ids > 1 {
-				list.Add(diag.Errorf(r.FieldPos(idx["use"]), "a second column is the id").
+				list.Add(diag.Errorf(at("use"), "a second column is the id").
 					WithHint("mark one column as id, or none (then respondents are numbered by row)"))
 			}
 		case UseAttribute, UseQuestion:
 			if col.Name == "" {
-				list.Add(diag.Errorf(r.FieldPos(idx["name"]), "column %d has no name", n).
+				list.Add(diag.Errorf(at("name"), "column %d has no name", n).
 					WithHint("write the question ID (q7, or q7_01 for one option of a question in 0/1 columns) or the attribute's name"))
 				continue
 			}
 			if line, dup := names[col.Name]; dup {
-				list.Add(diag.Errorf(r.FieldPos(idx["name"]), "name %q is used twice (first on line %d)", col.Name, line).
+				list.Add(diag.Errorf(at("name"), "name %q is used twice (first on line %d)", col.Name, line).
 					WithHint("give every column its own name"))
 				continue
 			}
-			names[col.Name] = r.Line()
+			names[col.Name] = t.Lines[i]
 		default:
-			list.Add(diag.Errorf(r.FieldPos(idx["use"]), "unknown use %q (allowed: id, attribute, question, skip)", col.Use).
+			list.Add(diag.Errorf(at("use"), "unknown use %q (allowed: id, attribute, question, skip)", col.Use).
 				WithHint("write question for answers, attribute for 年代 and the like, skip for columns not to read"))
 			continue
 		}

@@ -39,8 +39,9 @@
 //
 // # Participants
 //
-// LoadParticipants reads data/participants.csv through tabular (UTF-8 with
-// or without BOM, UTF-16, CP932) and gocsv. Columns, in any order: name
+// LoadParticipants reads data/participants.csv as a tabular.Table (UTF-8
+// with or without BOM, UTF-16, CP932), which keeps the position of every
+// cell. Columns, in any order: name
 // (required), prefecture, code and note, or 名称, 都道府県, 団体コード and 備考.
 // A code, if given, must have the right check digit (CheckDigit) and belong
 // to the named local government; it may also pick one of several with the

@@ -3,11 +3,8 @@ package municipality
 import (
 	"errors"
 	"fmt"
-	"io"
 	"io/fs"
 	"strings"
-
-	"github.com/gocarina/gocsv"
 
 	"surveysite/internal/diag"
 	"surveysite/internal/tabular"
@@ -30,13 +27,9 @@ var participantColumns = []struct{ name, ja string }{
 	{"note", "備考"},
 }
 
-// participantRow is what gocsv decodes. Its tags are the canonical header the
-// source below always presents, whatever the file's own order or language.
+// participantRow is one row of a participants file, by column.
 type participantRow struct {
-	Name string `csv:"name"`
-	Pref string `csv:"prefecture"`
-	Code string `csv:"code"`
-	Note string `csv:"note"`
+	Name, Pref, Code, Note string
 }
 
 // LoadParticipants reads a participants file (columns name, and optionally
@@ -47,34 +40,38 @@ type participantRow struct {
 // a wrong check digit or for another local government, and a local
 // government listed twice. Rows whose cells are all empty are skipped. On any
 // problem no participants are returned.
-func LoadParticipants(fsys fs.FS, path string, t *Table) ([]Participant, error) {
-	r, c, err := tabular.Open(fsys, path)
+func LoadParticipants(fsys fs.FS, path string, table *Table) ([]Participant, error) {
+	t, err := tabular.ReadTable(fsys, path)
 	if err != nil {
 		return nil, err
 	}
-	defer c.Close()
-	src, err := newSource(r)
+	cols, err := participantCols(t)
 	if err != nil {
 		return nil, err
-	}
-	var rows []participantRow
-	err = diag.Guard(diag.Pos{Path: path, Line: 1}, "the participant list", func() error { return gocsv.UnmarshalCSV(src, &rows) })
-	if err != nil {
-		var de *diag.Error
-		if errors.As(err, &de) {
-			return nil, de
-		}
-		return nil, fmt.Errorf("read %s: %w", path, err)
-	}
-	if len(rows) != len(src.lines) {
-		return nil, fmt.Errorf("read %s: decoded %d rows of %d", path, len(rows), len(src.lines))
 	}
 	var list diag.List
-	out := make([]Participant, 0, len(rows))
+	out := make([]Participant, 0, len(t.Rows))
 	first := map[string]int{} // code -> line
-	for i, row := range rows {
-		pos := func(col string) diag.Pos { return src.pos(i, col) }
-		e, ok := resolveRow(t, row, pos, &list)
+	for i, rec := range t.Rows {
+		if strings.TrimSpace(strings.Join(rec, "")) == "" {
+			continue
+		}
+		cell := func(k int) string {
+			if cols[k] < 0 {
+				return ""
+			}
+			return rec[cols[k]]
+		}
+		row := participantRow{Name: cell(0), Pref: cell(1), Code: cell(2), Note: cell(3)}
+		pos := func(col string) diag.Pos {
+			for k, c := range participantColumns {
+				if c.name == col && cols[k] >= 0 {
+					return t.Pos[i][cols[k]]
+				}
+			}
+			return t.Pos[i][0]
+		}
+		e, ok := resolveRow(table, row, pos, &list)
 		if !ok {
 			continue
 		}
@@ -83,8 +80,8 @@ func LoadParticipants(fsys fs.FS, path string, t *Table) ([]Participant, error) 
 				WithHint("delete one of the two rows"))
 			continue
 		}
-		first[e.Code] = src.lines[i]
-		out = append(out, Participant{Entity: e, Line: src.lines[i], Written: normalize(row.Name), Note: strings.TrimSpace(row.Note)})
+		first[e.Code] = t.Lines[i]
+		out = append(out, Participant{Entity: e, Line: t.Lines[i], Written: normalize(row.Name), Note: strings.TrimSpace(row.Note)})
 	}
 	if err := list.Err(); err != nil {
 		return nil, err
@@ -174,29 +171,15 @@ func describe(e Entity) string {
 	return fmt.Sprintf("%s (%s)", e.Name, e.Pref)
 }
 
-// source feeds gocsv from a tabular.Reader: first a canonical header, then
-// each row's cells in the header's order, remembering where each came from,
-// since gocsv's own line numbers are wrong after a cell with a line break.
-type source struct {
-	r       *tabular.Reader
-	col     []int // canonical column -> index in the file, or -1
-	header  bool  // the header was returned
-	lines   []int
-	fields  [][]diag.Pos // per row, per canonical column
-	headPos diag.Pos
-}
-
-func newSource(r *tabular.Reader) (*source, error) {
-	head, err := r.Header()
-	if err != nil {
-		return nil, err
-	}
-	s := &source{r: r, col: make([]int, len(participantColumns)), headPos: diag.Pos{Path: r.Path, Line: 1, Col: 1}}
-	for i := range s.col {
-		s.col[i] = -1
+// participantCols returns, for each of participantColumns, the index of
+// its column in t, or -1.
+func participantCols(t *tabular.Table) ([]int, error) {
+	col := make([]int, len(participantColumns))
+	for i := range col {
+		col[i] = -1
 	}
 	var list diag.List
-	for i, h := range head {
+	for i, h := range t.Header {
 		k := -1
 		for j, c := range participantColumns {
 			if strings.EqualFold(h, c.name) || h == c.ja {
@@ -204,85 +187,20 @@ func newSource(r *tabular.Reader) (*source, error) {
 			}
 		}
 		if k < 0 {
-			list.Add(diag.Errorf(r.FieldPos(i), "unknown column %q", h).
+			list.Add(diag.Errorf(t.HeaderPos[i], "unknown column %q", h).
 				WithHint("the columns are name, prefecture, code and note (or 名称, 都道府県, 団体コード, 備考); rename or delete this one"))
 			continue
 		}
-		if s.col[k] >= 0 {
-			list.Add(diag.Errorf(r.FieldPos(i), "column %q is given twice", h).
+		if col[k] >= 0 {
+			list.Add(diag.Errorf(t.HeaderPos[i], "column %q is given twice", h).
 				WithHint("delete one of the two columns"))
 			continue
 		}
-		s.col[k] = i
+		col[k] = i
 	}
-	if s.col[0] < 0 {
-		list.Add(diag.Errorf(s.headPos, "there is no name column").
+	if col[0] < 0 {
+		list.Add(diag.Errorf(diag.Pos{Path: t.Path, Line: 1, Col: 1}, "there is no name column").
 			WithHint("add a column named name (or 名称) with the names of the local governments"))
 	}
-	if err := list.Err(); err != nil {
-		return nil, err
-	}
-	return s, nil
+	return col, list.Err()
 }
-
-// Read returns the canonical header first, then each row that has a
-// non-empty cell, copied.
-func (s *source) Read() ([]string, error) {
-	if !s.header {
-		s.header = true
-		h := make([]string, len(participantColumns))
-		for i, c := range participantColumns {
-			h[i] = c.name
-		}
-		return h, nil
-	}
-	for {
-		rec, err := s.r.Read()
-		if err != nil {
-			return nil, err
-		}
-		if strings.TrimSpace(strings.Join(rec, "")) == "" {
-			continue
-		}
-		out := make([]string, len(s.col))
-		pos := make([]diag.Pos, len(s.col))
-		for k, i := range s.col {
-			if i < 0 {
-				pos[k] = s.r.FieldPos(0)
-				continue
-			}
-			out[k] = rec[i]
-			pos[k] = s.r.FieldPos(i)
-		}
-		s.lines = append(s.lines, s.r.Line())
-		s.fields = append(s.fields, pos)
-		return out, nil
-	}
-}
-
-// ReadAll returns the header and every row.
-func (s *source) ReadAll() ([][]string, error) {
-	var out [][]string
-	for {
-		rec, err := s.Read()
-		if err == io.EOF {
-			return out, nil
-		}
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, rec)
-	}
-}
-
-// pos returns the position of a canonical column in data row i.
-func (s *source) pos(i int, col string) diag.Pos {
-	for k, c := range participantColumns {
-		if c.name == col {
-			return s.fields[i][k]
-		}
-	}
-	return diag.Pos{Path: s.r.Path, Line: s.lines[i]}
-}
-
-var _ gocsv.CSVReader = (*source)(nil)

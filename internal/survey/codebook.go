@@ -109,24 +109,19 @@ func (c *Codebook) IDs() []string {
 // LoadCodebook reads and checks the codebook at path in fsys. Problems are
 // returned together as a *diag.List with each cell's real line and column.
 func LoadCodebook(fsys fs.FS, path string) (*Codebook, error) {
-	r, c, err := tabular.Open(fsys, path)
-	if err != nil {
-		return nil, err
-	}
-	defer c.Close()
-	rows, pr, err := decodeCodebook(r)
+	rows, t, err := decodeCodebook(fsys, path)
 	if err != nil {
 		return nil, err
 	}
 	var list diag.List
-	checkCodebookHeader(&list, pr)
+	checkCodebookHeader(&list, t)
 	if err := list.Err(); err != nil {
 		return nil, err
 	}
 	cb := &Codebook{Path: path}
 	index := map[string]int{}
 	for i, row := range rows {
-		at := func(col string) diag.Pos { return pr.fieldPos(i, col) }
+		at := func(col string) diag.Pos { return t.FieldPos(i, col) }
 		cleanRow(&row)
 		if row.QuestionID == "" {
 			list.Add(diag.Errorf(at("question_id"), "question_id is empty").
@@ -191,9 +186,9 @@ func cleanRow(r *codebookRow) {
 	}
 }
 
-func checkCodebookHeader(list *diag.List, pr *posReader) {
-	head := pr.head
-	first := pr.pos[0]
+func checkCodebookHeader(list *diag.List, t *tabular.Table) {
+	head := t.Header
+	first := t.HeaderPos
 	seen := map[string]int{}
 	for i, h := range head {
 		if j, ok := seen[h]; ok && h != "" {

@@ -1,7 +1,7 @@
 package survey
 
 import (
-	"io"
+	"io/fs"
 	"strings"
 
 	"github.com/gocarina/gocsv"
@@ -14,67 +14,6 @@ import (
 // package globals: the defaults (no failing on unmatched tags, tag name
 // "csv") are what we want, and the header is checked here, field by field,
 // so a bad column name reports its column. Tests never change the globals.
-
-// posReader adapts a tabular.Reader to gocsv's CSVReader interface and
-// remembers where every record and field starts, so gocsv's row index can be
-// mapped back to the file's real line (gocsv computes "row + 2", which is
-// wrong after a quoted cell with line breaks).
-type posReader struct {
-	r    *tabular.Reader
-	pos  [][]diag.Pos // pos[i][j]: field j of record i (record 0 is the header)
-	head []string
-}
-
-var _ gocsv.CSVReader = (*posReader)(nil)
-
-// Read returns the next record, copied, and records its field positions.
-func (p *posReader) Read() ([]string, error) {
-	rec, err := p.r.Read()
-	if err != nil {
-		return nil, err
-	}
-	out := make([]string, len(rec))
-	ps := make([]diag.Pos, len(rec))
-	for i, f := range rec {
-		out[i] = f
-		ps[i] = p.r.FieldPos(i)
-	}
-	if len(p.pos) == 0 {
-		for i := range out {
-			out[i] = strings.TrimSpace(out[i])
-		}
-		p.head = out
-	}
-	p.pos = append(p.pos, ps)
-	return out, nil
-}
-
-// ReadAll reads the remaining records.
-func (p *posReader) ReadAll() ([][]string, error) {
-	var out [][]string
-	for {
-		rec, err := p.Read()
-		if err == io.EOF {
-			return out, nil
-		}
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, rec)
-	}
-}
-
-// fieldPos returns the position of the cell in body row i (0-based, header
-// excluded) under the column named col; the row's start if there is none.
-func (p *posReader) fieldPos(i int, col string) diag.Pos {
-	ps := p.pos[i+1]
-	for j, h := range p.head {
-		if h == col && j < len(ps) {
-			return ps[j]
-		}
-	}
-	return diag.Pos{Path: ps[0].Path, Line: ps[0].Line, Col: 1}
-}
 
 // codebookRow is one line of codebook.csv as gocsv decodes it. Every field is
 // a string, so decoding cannot fail; validation happens in codebook.go with
@@ -102,17 +41,24 @@ var codebookColumns = []string{"question_id", "type", "max_choices", "question_t
 
 var codebookOptional = []string{"value", "group", "unit", "separator", "bins", "writein"}
 
-// decodeCodebook reads the rows of a codebook with gocsv through a posReader.
-func decodeCodebook(r *tabular.Reader) ([]codebookRow, *posReader, error) {
-	pr := &posReader{r: r}
+// decodeCodebook reads the rows of the codebook at path with gocsv, from a
+// tabular.Table that keeps the position of every cell (gocsv's own line
+// numbers are wrong after a quoted cell with a line break).
+func decodeCodebook(fsys fs.FS, path string) ([]codebookRow, *tabular.Table, error) {
+	t, err := tabular.ReadRecords(fsys, path)
+	if err != nil {
+		return nil, nil, err
+	}
 	var rows []codebookRow
-	err := diag.Guard(diag.Pos{Path: r.Path, Line: 1}, "the codebook", func() error { return gocsv.UnmarshalCSV(pr, &rows) })
+	err = diag.Guard(diag.Pos{Path: path, Line: 1}, "the codebook", func() error { return gocsv.UnmarshalCSV(t.Records(), &rows) })
 	if err != nil {
 		if err == gocsv.ErrEmptyCSVFile {
-			return nil, nil, diag.Errorf(diag.Pos{Path: r.Path}, "the codebook is empty; it needs a header row").
+			return nil, nil, diag.Errorf(diag.Pos{Path: path}, "the codebook is empty; it needs a header row").
 				WithHint("start the file with the columns %s", strings.Join(codebookColumns, ","))
 		}
 		return nil, nil, err
 	}
-	return rows, pr, nil
+	return rows, t, nil
 }
+
+var _ gocsv.CSVReader = (*tabular.Records)(nil)

@@ -2,7 +2,9 @@
 // UTF-8 with a byte order mark, UTF-16 with a byte order mark, or
 // Shift_JIS/CP932 (what Excel saves as "CSV"), detected automatically.
 // Every record and field keeps its real position in the file, so problems are
-// reported as path:line:col even after quoted cells with line breaks.
+// reported as path:line:col even after quoted cells with line breaks:
+// Reader streams a large file, and a Table holds a small one whole with the
+// position of every cell (and gives gocsv its records, Table.Records).
 package tabular
 
 import (
@@ -295,56 +297,4 @@ func (r *Reader) Header() ([]string, error) {
 		return nil, err
 	}
 	return head, nil
-}
-
-// Table is a whole CSV file: its header and rows, with the line each row
-// starts on.
-type Table struct {
-	Path     string
-	Encoding Encoding
-	Header   []string
-	Rows     [][]string
-	Lines    []int
-}
-
-// ReadTable reads a whole CSV file from fsys. Use it for small files (data
-// tables for templates); stream large ones with Reader.
-func ReadTable(fsys fs.FS, path string) (*Table, error) {
-	r, c, err := Open(fsys, path)
-	if err != nil {
-		return nil, err
-	}
-	defer c.Close()
-	head, err := r.Header()
-	if err != nil {
-		return nil, err
-	}
-	t := &Table{Path: path, Encoding: r.Encoding, Header: head}
-	for {
-		rec, err := r.Read()
-		if err == io.EOF {
-			return t, nil
-		}
-		if err != nil {
-			return nil, err
-		}
-		t.Rows = append(t.Rows, append([]string(nil), rec...))
-		t.Lines = append(t.Lines, r.Line())
-	}
-}
-
-// ReadAll reads the remaining records, copied, for gocsv's CSVReader
-// interface. Prefer Read for large files.
-func (r *Reader) ReadAll() ([][]string, error) {
-	var out [][]string
-	for {
-		rec, err := r.Read()
-		if err == io.EOF {
-			return out, nil
-		}
-		if err != nil {
-			return out, err
-		}
-		out = append(out, append([]string(nil), rec...))
-	}
 }
