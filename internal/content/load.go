@@ -199,6 +199,11 @@ func Load(fsys fs.FS, opts Options) ([]*Page, error) {
 		pc := parser.NewContext(parser.WithIDs(newHeadingIDs()))
 		pc.Set(stateKey, st)
 		buf.Reset()
+		if off, msg, hint := markdownBounds(s.body); off >= 0 {
+			st.problem.Add(diag.Errorf(st.pos(off), "%s", msg).WithHint("%s", hint))
+			problems[i] = st.problem
+			return // not parsed: it would take very long
+		}
 		err := diag.Guard(diag.Pos{Path: p.Path, Line: s.bodyLine}, "the Markdown text", func() error {
 			doc := md.Parser().Parse(text.NewReader(s.body), parser.WithContext(pc))
 			return md.Renderer().Render(buf, s.body, doc)
