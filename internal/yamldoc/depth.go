@@ -30,6 +30,7 @@ func depthWithin(src []byte, maxDepth, rawMax int) *Error {
 		flow, raw   int   // open flow collections: outside quotes; anywhere
 		quote       byte  // '"' or '\'' inside a quoted scalar
 		blockScalar = -1  // indentation of the line that opened a block scalar
+		carry       int   // levels a line ending in a tag or anchor leaves open
 	)
 	for n := 1; len(src) > 0; n++ {
 		l, rest, _ := bytes.Cut(src, []byte("\n"))
@@ -64,10 +65,16 @@ func depthWithin(src []byte, maxDepth, rawMax int) *Error {
 			}
 			// "- - - x" and "? " open one level each on the same line,
 			// also with a tag or an anchor between them ("- ! - &a - x").
+			// A line that ends in a tag or an anchor may have the next
+			// line for its value, even at the same indentation (goccy
+			// parses "- - !\n- - x" so): its levels stay open for it.
+			compact, carry = carry, 0
+			property := false
 			for i := indent; i < len(l); {
 				switch {
 				case (l[i] == '-' || l[i] == '?') && (i+1 == len(l) || l[i+1] == ' ' || l[i+1] == '\t'):
 					compact++
+					property = false
 					if len(indents)+compact > maxDepth {
 						return depthError(n, l, i, maxDepth)
 					}
@@ -76,13 +83,18 @@ func depthWithin(src []byte, maxDepth, rawMax int) *Error {
 					for i < len(l) && l[i] != ' ' && l[i] != '\t' {
 						i++
 					}
+					property = true
 				default:
+					property = false
 					i = len(l)
 					continue
 				}
 				for i < len(l) && (l[i] == ' ' || l[i] == '\t') {
 					i++
 				}
+			}
+			if property {
+				carry = compact + 1
 			}
 		}
 		block := len(indents) + compact
