@@ -97,8 +97,11 @@ func parseFrontMatter(path string, src []byte, line int) (FrontMatter, error) {
 }
 
 // parseFrontMatterYAML decodes front matter with the YAML parser, after
-// yamldoc has bounded its nesting and aliases and refused tags. A panic in
-// the parser is reported at the line of the key being decoded.
+// yamldoc has bounded its nesting and aliases and refused tags. The document
+// is decoded once, its keys in order by one decoder (yamlvalue.go), so an
+// anchor (&name) defined under one key may be used (*name) under a later
+// one. A panic in the parser is reported at the line of the key being
+// decoded.
 func parseFrontMatterYAML(path string, src []byte, line int) (_ FrontMatter, err error) {
 	fm := FrontMatter{Params: map[string]any{}, Lines: map[string]int{}}
 	at := diag.Pos{Path: path, Line: line}
@@ -123,6 +126,7 @@ func parseFrontMatterYAML(path string, src []byte, line int) (_ FrontMatter, err
 		return fm, nil
 	}
 	body := file.Docs[0].Body
+	dec := newDocDecoder()
 	var values []*ast.MappingValueNode
 	switch m := body.(type) {
 	case *ast.MappingNode:
@@ -143,10 +147,22 @@ func parseFrontMatterYAML(path string, src []byte, line int) (_ FrontMatter, err
 			list.Add(diag.Errorf(pos(val), "%s must be %s, not %s", key, what, strings.TrimSpace(val.String())).
 				WithHint("correct the value of %q", key))
 		}
+		v, err := dec.value(val)
+		switch strings.ToLower(key) {
+		case "title", "description", "layout", "slug", "date", "draft", "weight", "tags":
+			if err != nil {
+				v = err // no value: each says what it must be
+			}
+		default:
+			if err != nil {
+				list.Add(diag.Errorf(pos(val), "cannot read the value of %s: %s", key, yamlMessage(err)))
+				continue
+			}
+		}
 		switch strings.ToLower(key) {
 		case "title", "description", "layout", "slug":
-			var s string
-			if err := yaml.NodeToValue(val, &s); err != nil || val.Type() == ast.MappingType || val.Type() == ast.SequenceType {
+			s, ok := yamlString(v)
+			if !ok || val.Type() == ast.MappingType || val.Type() == ast.SequenceType {
 				bad("text")
 				continue
 			}
@@ -166,7 +182,7 @@ func parseFrontMatterYAML(path string, src []byte, line int) (_ FrontMatter, err
 				fm.Slug = s
 			}
 		case "date":
-			t, ok := parseDate(val)
+			t, ok := yamlDate(v)
 			if !ok {
 				list.Add(diag.Errorf(pos(val), "date %s is not a date", strings.TrimSpace(val.String())).
 					WithHint("write the date as 2026-04-01 (year-month-day)"))
@@ -174,18 +190,20 @@ func parseFrontMatterYAML(path string, src []byte, line int) (_ FrontMatter, err
 			}
 			fm.Date = t
 		case "draft":
-			if err := yaml.NodeToValue(val, &fm.Draft); err != nil {
+			var ok bool
+			if fm.Draft, ok = yamlBool(v); !ok {
 				bad("true or false")
 			}
 		case "weight":
-			if err := yaml.NodeToValue(val, &fm.Weight); err != nil {
+			var ok bool
+			if fm.Weight, ok = yamlInt(v); !ok {
 				bad("a whole number")
 			}
 		case "tags":
-			var tags []string
-			if err := yaml.NodeToValue(val, &tags); err != nil {
-				var one string
-				if yaml.NodeToValue(val, &one) != nil || val.Type() == ast.MappingType {
+			tags, ok := yamlStrings(v)
+			if !ok {
+				one, ok := yamlString(v)
+				if !ok || val.Type() == ast.MappingType {
 					bad("a list of words, such as [人材育成, 組織風土]")
 					continue
 				}
@@ -193,33 +211,10 @@ func parseFrontMatterYAML(path string, src []byte, line int) (_ FrontMatter, err
 			}
 			fm.Tags = tags
 		default:
-			var v any
-			if err := yaml.NodeToValue(val, &v); err != nil {
-				list.Add(diag.Errorf(pos(val), "cannot read the value of %s: %s", key, yamlMessage(err)))
-				continue
-			}
 			fm.Params[key] = v
 		}
 	}
 	return fm, list.Err()
-}
-
-func parseDate(n ast.Node) (time.Time, bool) {
-	var v any
-	if err := yaml.NodeToValue(n, &v); err != nil {
-		return time.Time{}, false
-	}
-	switch v := v.(type) {
-	case time.Time:
-		return v, true
-	case string:
-		for _, layout := range []string{"2006-01-02", time.RFC3339, "2006-01-02 15:04", "2006/01/02", "2006-01-02T15:04:05"} {
-			if t, err := time.Parse(layout, strings.TrimSpace(v)); err == nil {
-				return t, true
-			}
-		}
-	}
-	return time.Time{}, false
 }
 
 func yamlError(path string, src []byte, line int, err error) error {
