@@ -1,6 +1,3 @@
-// Package archtest checks that imports between surveysite's packages point
-// down the pipeline: diag <- loaders and chart <- site <- check (the output
-// check) <- build <- server <- cli.
 package archtest
 
 import (
