@@ -16,12 +16,8 @@ func (c *buildCmd) Run(ctx context.Context, args []string) error {
 	fs.StringVar(&opts.BaseURL, "base-url", "", "the site's public `URL`, e.g. https://example.org/bukai/ (default: relative links)")
 	fs.BoolVar(&opts.Force, "force", false, "replace --dest even if it holds files surveysite did not write")
 	profile := fs.String("profile", "", "write cpu.pprof and heap.pprof of the build into this `folder` (read them with go tool pprof)")
-	projectFlags(fs, &opts.Source, &opts.Drafts)
-	out := addOutputFlags(fs, c.env)
-	if err := parseFlags(fs, args); err != nil {
-		return err
-	}
-	if err := out.validate(); err != nil {
+	out, err := parseProjectFlags(fs, c.env, args, &opts.Source, &opts.Drafts)
+	if err != nil {
 		return err
 	}
 	out.detail("source", "%s", filepath.ToSlash(opts.Source))

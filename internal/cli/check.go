@@ -13,12 +13,8 @@ type checkCmd struct{ env Env }
 func (c *checkCmd) Run(ctx context.Context, args []string) error {
 	fs := newFlagSet(c.env, "check", "check [--source DIR] [--drafts] [--quiet|--verbose]")
 	var opts build.CheckOptions
-	projectFlags(fs, &opts.Source, &opts.Drafts)
-	out := addOutputFlags(fs, c.env)
-	if err := parseFlags(fs, args); err != nil {
-		return err
-	}
-	if err := out.validate(); err != nil {
+	out, err := parseProjectFlags(fs, c.env, args, &opts.Source, &opts.Drafts)
+	if err != nil {
 		return err
 	}
 	out.detail("source", "%s", filepath.ToSlash(opts.Source))

@@ -162,3 +162,14 @@ func projectFlags(fs *flag.FlagSet, source *string, drafts *bool) {
 	fs.StringVar(source, "source", ".", "the project `folder` (content/, data/, templates/)")
 	fs.BoolVar(drafts, "drafts", false, "include pages with draft: true")
 }
+
+// parseProjectFlags adds the flags of a command on a project (projectFlags
+// and the output flags) to those fs has, and parses args.
+func parseProjectFlags(fs *flag.FlagSet, env Env, args []string, source *string, drafts *bool) (*output, error) {
+	projectFlags(fs, source, drafts)
+	out := addOutputFlags(fs, env)
+	if err := parseFlags(fs, args); err != nil {
+		return nil, err
+	}
+	return out, out.validate()
+}

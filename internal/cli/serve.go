@@ -15,12 +15,8 @@ func (c *serveCmd) Run(ctx context.Context, args []string) error {
 	fs := newFlagSet(c.env, "serve", "serve [--addr 127.0.0.1:1313] [--source DIR] [--drafts] [--quiet|--verbose]")
 	opts := server.Options{}
 	fs.StringVar(&opts.Addr, "addr", server.DefaultAddr, "the `host:port` to serve the preview at (loopback by default)")
-	projectFlags(fs, &opts.Source, &opts.Drafts)
-	out := addOutputFlags(fs, c.env)
-	if err := parseFlags(fs, args); err != nil {
-		return err
-	}
-	if err := out.validate(); err != nil {
+	out, err := parseProjectFlags(fs, c.env, args, &opts.Source, &opts.Drafts)
+	if err != nil {
 		return err
 	}
 	opts.Log = &lineFilter{w: c.env.Stderr, edit: serveLogLine(out, time.Now)}

@@ -44,19 +44,10 @@ func parseSimpleFrontMatter(src []byte) (FrontMatter, bool) {
 		switch key {
 		case "title", "description", "layout", "slug":
 			s, ok := simpleString(val)
-			if !ok || key == "slug" && (strings.ContainsAny(s, "/\\?#") || s == "." || s == "..") {
+			if !ok || key == "slug" && !validSlug(s) {
 				return fm, false
 			}
-			switch key {
-			case "title":
-				fm.Title = s
-			case "description":
-				fm.Description = s
-			case "layout":
-				fm.Layout = s
-			default:
-				fm.Slug = s
-			}
+			fm.setText(key, s)
 		case "date":
 			t, err := time.Parse("2006-01-02", val)
 			if err != nil {

@@ -30,6 +30,26 @@ type FrontMatter struct {
 	Lines map[string]int
 }
 
+// setText sets the text key title, description, layout or slug (in any
+// case) to s.
+func (fm *FrontMatter) setText(key, s string) {
+	switch strings.ToLower(key) {
+	case "title":
+		fm.Title = s
+	case "description":
+		fm.Description = s
+	case "layout":
+		fm.Layout = s
+	case "slug":
+		fm.Slug = s
+	}
+}
+
+// validSlug reports whether s can be a slug: one path segment.
+func validSlug(s string) bool {
+	return !strings.ContainsAny(s, "/\\?#") && s != "." && s != ".."
+}
+
 // splitFrontMatter separates a leading "---" YAML block from the body. It
 // returns the YAML, the body and the 1-based line on which the YAML starts
 // (0 when there is none). An opening fence without a closing one is an error.
@@ -166,21 +186,12 @@ func parseFrontMatterYAML(path string, src []byte, line int) (_ FrontMatter, err
 				bad("text")
 				continue
 			}
-			switch strings.ToLower(key) {
-			case "title":
-				fm.Title = s
-			case "description":
-				fm.Description = s
-			case "layout":
-				fm.Layout = s
-			case "slug":
-				if strings.ContainsAny(s, "/\\?#") || s == "." || s == ".." {
-					list.Add(diag.Errorf(pos(val), "slug %q may not contain / \\ ? # or be . or ..", s).
-						WithHint("use one path segment such as \"program\""))
-					continue
-				}
-				fm.Slug = s
+			if strings.EqualFold(key, "slug") && !validSlug(s) {
+				list.Add(diag.Errorf(pos(val), "slug %q may not contain / \\ ? # or be . or ..", s).
+					WithHint("use one path segment such as \"program\""))
+				continue
 			}
+			fm.setText(key, s)
 		case "date":
 			t, ok := yamlDate(v)
 			if !ok {
