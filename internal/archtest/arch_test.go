@@ -20,6 +20,7 @@ var forbidden = map[string][]string{
 	"survey":       {"content", "municipality", "chart", "site", "build", "check", "server", "cli"},
 	"municipality": {"content", "survey", "chart", "site", "build", "check", "server", "cli"},
 	"importer":     {"content", "municipality", "chart", "site", "build", "check", "server", "cli"},
+	"search":       {"content", "survey", "municipality", "chart", "site", "build", "check", "server", "cli"},
 	"chart":        {"content", "survey", "municipality", "site", "build", "check", "server", "cli"},
 	"site":         {"build", "check", "server", "cli"},
 	"build":        {"server", "cli"},

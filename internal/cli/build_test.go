@@ -24,7 +24,7 @@ func TestBuildExitCodes(t *testing.T) {
 		stdout string
 		stderr string
 	}{
-		{"ok", []string{"build", "--source", good}, 0, "built 3 pages, 7 files in", ""},
+		{"ok", []string{"build", "--source", good}, 0, "built 4 pages, 12 files in", ""},
 		{"input problem", []string{"build", "--source", bad}, 1, "", "content/a.md:3:9: weight must be a whole number, not x\n  fix: correct the value of \"weight\"\n"},
 		{"unknown flag", []string{"build", "--nope"}, 2, "", "Try: surveysite build -h"},
 		{"bad base URL", []string{"build", "--source", good, "--base-url", "example.org"}, 1, "", "must be an absolute http(s) URL"},

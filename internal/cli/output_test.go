@@ -69,21 +69,21 @@ func TestQuietAndVerboseOutput(t *testing.T) {
 		stderr string
 	}{
 		{"build default", siteOK, []string{"build", "--source", "DIR"}, 0,
-			"built 3 pages, 7 files in N ms -> DIR/public\n" + note404, ""},
+			"built 4 pages, 12 files in N ms -> DIR/public\n" + note404, ""},
 		{"build default with base URL", siteOK, []string{"build", "--source", "DIR", "--base-url", "https://example.org/bukai/"}, 0,
-			"built 3 pages, 8 files in N ms -> DIR/public\n", ""},
+			"built 4 pages, 13 files in N ms -> DIR/public\n", ""},
 		{"build quiet", siteOK, []string{"build", "--source", "DIR", "--quiet"}, 0, "", ""},
 		{"build verbose", siteOK, []string{"build", "--source", "DIR", "--verbose"}, 0,
-			verboseBuild + "pages:    3\nfiles:    7 written to DIR/public\nwarnings: 0\n" +
+			verboseBuild + "pages:    4\nfiles:    12 written to DIR/public\nwarnings: 0\n" +
 				"time:     N ms (load, analyse, render, check links, write)\n" + buildPhases +
-				"built 3 pages, 7 files in N ms -> DIR/public\n" + note404, ""},
+				"built 4 pages, 12 files in N ms -> DIR/public\n" + note404, ""},
 		{"build default with warning", siteWarn, []string{"build", "--source", "DIR"}, 0,
-			"built 6 pages, 19 files in N ms -> DIR/public (1 warning above)\n" + note404, warning},
+			"built 7 pages, 24 files in N ms -> DIR/public (1 warning above)\n" + note404, warning},
 		{"build quiet with warning", siteWarn, []string{"build", "--quiet", "--source", "DIR"}, 0, "", warning},
 		{"build verbose with warning", siteWarn, []string{"build", "--verbose", "--source", "DIR"}, 0,
-			verboseBuild + "pages:    6\nfiles:    19 written to DIR/public\nwarnings: 1\n" +
+			verboseBuild + "pages:    7\nfiles:    24 written to DIR/public\nwarnings: 1\n" +
 				"time:     N ms (load, analyse, render, check links, write)\n" + buildPhases +
-				"built 6 pages, 19 files in N ms -> DIR/public (1 warning above)\n" + note404, warning},
+				"built 7 pages, 24 files in N ms -> DIR/public (1 warning above)\n" + note404, warning},
 		{"build default failing", siteBad, []string{"build", "--source", "DIR"}, 1, "", badWeight},
 		{"build quiet failing", siteBad, []string{"build", "--source", "DIR", "--quiet"}, 1, "", badWeight},
 		{"build verbose failing", siteBad, []string{"build", "--source", "DIR", "--verbose"}, 1, verboseBuild, badWeight},
@@ -91,19 +91,19 @@ func TestQuietAndVerboseOutput(t *testing.T) {
 			"Error: --quiet and --verbose cannot be used together\nTry: surveysite build -h\n"},
 
 		{"check default", siteOK, []string{"check", "--source", "DIR"}, 0,
-			"checked 3 pages, 7 files in N ms: no problems found\n", ""},
+			"checked 4 pages, 12 files in N ms: no problems found\n", ""},
 		{"check quiet", siteOK, []string{"check", "--source", "DIR", "--quiet"}, 0, "", ""},
 		{"check verbose", siteOK, []string{"check", "--source", "DIR", "--verbose"}, 0,
-			verboseCheck + "pages:    3\nfiles:    7 built in memory, none written\nwarnings: 0\n" +
+			verboseCheck + "pages:    4\nfiles:    12 built in memory, none written\nwarnings: 0\n" +
 				"time:     N ms (load, analyse, render, check links, ids, alt text and titles)\n" +
-				"checked 3 pages, 7 files in N ms: no problems found\n", ""},
+				"checked 4 pages, 12 files in N ms: no problems found\n", ""},
 		{"check default with warning", siteWarn, []string{"check", "--source", "DIR"}, 0,
-			"checked 6 pages, 19 files in N ms: no errors, 1 warning above\n", warning},
+			"checked 7 pages, 24 files in N ms: no errors, 1 warning above\n", warning},
 		{"check quiet with warning", siteWarn, []string{"check", "--source", "DIR", "--quiet"}, 0, "", warning},
 		{"check verbose with warning", siteWarn, []string{"check", "--source", "DIR", "--verbose"}, 0,
-			verboseCheck + "pages:    6\nfiles:    19 built in memory, none written\nwarnings: 1\n" +
+			verboseCheck + "pages:    7\nfiles:    24 built in memory, none written\nwarnings: 1\n" +
 				"time:     N ms (load, analyse, render, check links, ids, alt text and titles)\n" +
-				"checked 6 pages, 19 files in N ms: no errors, 1 warning above\n", warning},
+				"checked 7 pages, 24 files in N ms: no errors, 1 warning above\n", warning},
 		{"check quiet failing", siteBad, []string{"check", "--source", "DIR", "--quiet"}, 1, "", badWeight},
 		{"check verbose failing", siteBad, []string{"check", "--source", "DIR", "--verbose"}, 1, verboseCheck, badWeight},
 		{"check quiet and verbose", siteOK, []string{"check", "--quiet", "--verbose"}, 2, "",

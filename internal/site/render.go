@@ -5,6 +5,7 @@ import (
 	"encoding/xml"
 	"fmt"
 	"io/fs"
+	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -28,14 +29,16 @@ type Stats struct {
 }
 
 // Render executes every page's layout and writes the pages, the theme's
-// static files, sitemap.xml, robots.txt and the news feed to w.
+// static files, sitemap.xml, robots.txt, the news feed and the search
+// index to w.
 func (s *Site) Render(w Writer) (Stats, error) {
 	return s.RenderPages(w, s.Pages, true)
 }
 
 // RenderPages renders only the given pages of the site to w, and with
 // extras also the static files, generated files, robots.txt, sitemap.xml
-// and the feed. serve uses it to update a build after an edit.
+// and the feed. The search index is written with extras or when one of the
+// pages is in it. serve uses it to update a build after an edit.
 func (s *Site) RenderPages(w Writer, pages []*Page, extras bool) (Stats, error) {
 	var st Stats
 	var mu sync.Mutex
@@ -58,6 +61,16 @@ func (s *Site) RenderPages(w Writer, pages []*Page, extras bool) (Stats, error) 
 	}
 	st.Pages = len(pages)
 	st.Files = st.Pages
+	// The search index holds the text of every searchable page: written
+	// again whenever one of them was.
+	if extras || slices.ContainsFunc(pages, searchable) {
+		for _, f := range s.searchIndex() {
+			if err := w.WriteFile(f.Path, f.Data); err != nil {
+				return st, err
+			}
+			st.Files++
+		}
+	}
 	if !extras {
 		return st, nil
 	}

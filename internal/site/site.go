@@ -232,7 +232,11 @@ func (s *Site) assemble() {
 		}
 		return stringList(p.Params["themes"])
 	})
+	s.addSearch()
 	sort.Slice(s.Pages, func(i, j int) bool { return s.Pages[i].URL < s.Pages[j].URL })
+	if p := s.byURL[searchURL]; p != nil {
+		p.Data = s.searchView(p)
+	}
 	parallel.For(len(s.Pages), func(i int) { s.Pages[i].finish(s) })
 }
 

@@ -1,0 +1,64 @@
+package search
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"surveysite/internal/synth"
+)
+
+// synthDocs returns the pages of the synthetic site of n pages
+// (internal/synth, seed 1) as docs: title, headings and text, from the
+// Markdown with its marks left in.
+func synthDocs(tb testing.TB, n int) []Doc {
+	dir := tb.TempDir()
+	if err := synth.Write(dir, synth.Options{Pages: n, Seed: 1}); err != nil {
+		tb.Fatal(err)
+	}
+	files, err := filepath.Glob(filepath.Join(dir, "content", "posts", "p*.md"))
+	if err != nil {
+		tb.Fatal(err)
+	}
+	docs := make([]Doc, 0, len(files))
+	for _, f := range files {
+		src, err := os.ReadFile(f)
+		if err != nil {
+			tb.Fatal(err)
+		}
+		_, rest, _ := strings.Cut(string(src), "title: \"")
+		title, body, _ := strings.Cut(rest, "\"")
+		_, body, _ = strings.Cut(body, "---\n")
+		var heads []string
+		var text strings.Builder
+		for _, line := range strings.Split(body, "\n") {
+			if h, ok := strings.CutPrefix(strings.TrimLeft(line, "#"), " "); ok && strings.HasPrefix(line, "#") {
+				heads = append(heads, h)
+				continue
+			}
+			text.WriteString(line)
+			text.WriteByte('\n')
+		}
+		name := strings.TrimSuffix(filepath.Base(f), ".md")
+		docs = append(docs, Doc{Path: "/posts/" + name + "/", Title: title, Headings: heads, Body: text.String()})
+	}
+	return docs
+}
+
+func benchBuild(b *testing.B, n int) {
+	docs := synthDocs(b, n)
+	b.ResetTimer()
+	size := 0
+	for b.Loop() {
+		size = 0
+		for _, f := range Build(docs, Options{FolderIndex: true}) {
+			size += len(f.Data)
+		}
+	}
+	b.ReportMetric(float64(size), "bytes")
+}
+
+// Run: go test ./internal/search -run XXX -bench Build
+func BenchmarkBuild1000(b *testing.B)  { benchBuild(b, 1000) }
+func BenchmarkBuild10000(b *testing.B) { benchBuild(b, 10000) }

@@ -1,0 +1,33 @@
+package search
+
+import (
+	"strings"
+	"testing"
+	"unicode/utf8"
+)
+
+// FuzzSearch indexes any title and text and checks that the index reads
+// back and that every term of the page's own text finds the page.
+func FuzzSearch(f *testing.F) {
+	for _, s := range []string{"人材マネジメント", "ﾏﾈｼﾞﾒﾝﾄ AI活用", "Wi-Fi と café", "東京都、京都府。", "a市b", "\xff\x00ｶﾞ\u3099",
+		"葛\U000E0100城 ①", strings.Repeat("x", 40) + "語"} {
+		f.Add(s, s)
+	}
+	f.Fuzz(func(t *testing.T, title, body string) {
+		files := Build([]Doc{{Path: "/p/", Title: title, Headings: []string{body}, Body: body}}, Options{})
+		ix, err := Read(files)
+		if err != nil {
+			t.Fatalf("Read: %v", err)
+		}
+		n := 0
+		for _, run := range strings.FieldsFunc(Normalize(body), func(r rune) bool { return classOf(fold(r)) == sep }) {
+			if n++; n > 20 || Normalize(run) != run || !utf8.ValidString(run) {
+				continue // NFKC of a part of normalised text may differ from the part
+			}
+			if res := ix.Search(run); len(res) != 1 || res[0].Path != "/p/" {
+				t.Errorf("Search(%q) = %v, want the page (body %q)", run, res, body)
+			}
+		}
+		Keys(title)
+	})
+}

@@ -1,0 +1,141 @@
+package search
+
+import (
+	"html"
+	"strings"
+)
+
+// HTMLText returns the text of an HTML fragment as the index reads it: the
+// text of its h1–h6 elements as headings and the rest as body text. Inline
+// elements (a, em, strong, span, ruby …) join the text around them; any
+// other element separates it. The content of script, style, svg, template,
+// rt and rp is skipped: charts are read from the table beside them.
+// Entities are decoded. It never fails: broken markup gives text.
+func HTMLText(h string) (headings []string, body string) {
+	var b, hb strings.Builder
+	b.Grow(len(h) / 2)
+	var skip string // the element whose content is skipped, until its end tag
+	depth := 0      // of skip elements inside it (an svg in an svg)
+	inHeading := false
+	text := &b
+	for i := 0; i < len(h); {
+		lt := strings.IndexByte(h[i:], '<')
+		if lt < 0 {
+			lt = len(h) - i
+		}
+		if skip == "" && lt > 0 {
+			appendText(text, h[i:i+lt])
+		}
+		i += lt
+		if i >= len(h) {
+			break
+		}
+		// A tag, a comment or a stray "<".
+		if strings.HasPrefix(h[i:], "<!--") {
+			end := strings.Index(h[i+4:], "-->")
+			if end < 0 {
+				break
+			}
+			i += 4 + end + 3
+			continue
+		}
+		end := strings.IndexByte(h[i:], '>')
+		if end < 0 {
+			break
+		}
+		tag := h[i+1 : i+end]
+		i += end + 1
+		closing := strings.HasPrefix(tag, "/")
+		name := tagName(strings.TrimPrefix(tag, "/"))
+		if name == "" {
+			if skip == "" && !closing {
+				appendText(text, "<"+tag+">") // "a < b > c" is text
+			}
+			continue
+		}
+		if skip != "" {
+			switch {
+			case name != skip:
+			case closing && depth == 0:
+				skip = ""
+			case closing:
+				depth--
+			case !strings.HasSuffix(tag, "/"):
+				depth++
+			}
+			continue
+		}
+		switch name {
+		case "script", "style", "svg", "template", "rt", "rp", "textarea", "noscript":
+			if !closing && !strings.HasSuffix(tag, "/") {
+				skip = name
+			}
+			continue
+		case "h1", "h2", "h3", "h4", "h5", "h6":
+			if closing {
+				if inHeading {
+					if t := strings.TrimSpace(hb.String()); t != "" {
+						headings = append(headings, t)
+					}
+					hb.Reset()
+					inHeading = false
+					text = &b
+				}
+			} else {
+				inHeading = true
+				text = &hb
+			}
+			b.WriteByte(' ')
+			continue
+		}
+		if !inline[name] {
+			text.WriteByte(' ')
+		}
+	}
+	if inHeading {
+		if t := strings.TrimSpace(hb.String()); t != "" {
+			headings = append(headings, t)
+		}
+	}
+	return headings, b.String()
+}
+
+// appendText writes text with its entities decoded.
+func appendText(b *strings.Builder, s string) {
+	if strings.IndexByte(s, '&') >= 0 {
+		s = html.UnescapeString(s)
+	}
+	b.WriteString(s)
+}
+
+// tagName returns the lower-case name at the start of a tag's text, or ""
+// when it does not start with a letter.
+func tagName(t string) string {
+	n := 0
+	for n < len(t) {
+		c := t[n]
+		if 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || n > 0 && '0' <= c && c <= '9' {
+			n++
+			continue
+		}
+		break
+	}
+	if n == 0 {
+		return ""
+	}
+	name := t[:n]
+	for i := 0; i < n; i++ {
+		if 'A' <= name[i] && name[i] <= 'Z' {
+			return strings.ToLower(name)
+		}
+	}
+	return name
+}
+
+// inline are the elements that do not separate the text around them.
+var inline = map[string]bool{
+	"a": true, "abbr": true, "b": true, "bdi": true, "bdo": true, "cite": true, "code": true, "data": true,
+	"del": true, "dfn": true, "em": true, "i": true, "ins": true, "kbd": true, "mark": true, "q": true,
+	"ruby": true, "s": true, "samp": true, "small": true, "span": true, "strong": true, "sub": true,
+	"sup": true, "time": true, "u": true, "var": true, "wbr": true, "rb": true, "label": true, "output": true,
+}

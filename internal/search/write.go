@@ -1,0 +1,272 @@
+package search
+
+import (
+	"bytes"
+	"cmp"
+	"compress/flate"
+	"encoding/base64"
+	"encoding/json"
+	"fmt"
+	"hash/crc32"
+	"slices"
+	"strings"
+	"unicode/utf8"
+
+	"surveysite/internal/parallel"
+)
+
+// Options say how to write the index.
+type Options struct {
+	// FolderIndex makes links to a folder name its index.html, as a site
+	// without a base URL writes them (for file://).
+	FolderIndex bool
+}
+
+// File is one file of the index, named relative to the index folder.
+type File struct {
+	Name string
+	Data []byte
+}
+
+// chunkBytes is about how much text one chunk of pages holds.
+const chunkBytes = 48 << 10
+
+// Build indexes docs and returns the files of the index, in a fixed order:
+// meta.js, then the key shards k0.js …, then the page chunks d0.js ….
+// The same docs give the same bytes.
+func Build(in []Doc, opts Options) []File {
+	docs := normalise(in)
+	pairs := 0
+	for _, d := range docs {
+		pairs += len(d.cjk) + len(d.words)
+	}
+	nShards := shardCount(pairs)
+	post := invert(docs, nShards)
+
+	// Page chunks: consecutive pages, about chunkBytes of text each.
+	var starts []int
+	size := chunkBytes
+	for i, d := range docs {
+		if size >= chunkBytes {
+			starts = append(starts, i)
+			size = 0
+		}
+		size += len(d.path) + len(d.title) + len(d.body) + 16
+		for _, h := range d.headings {
+			size += len(h) + 1
+		}
+	}
+	files := make([]File, 1+nShards+len(starts))
+	parallel.ForState(nShards+len(starts), newChunkWriter, func(z *chunkWriter, i int) {
+		if i < nShards {
+			files[1+i] = File{fmt.Sprintf("k%d.js", i), encodeShard(i, post[i])}
+			return
+		}
+		c := i - nShards
+		end := len(docs)
+		if c+1 < len(starts) {
+			end = starts[c+1]
+		}
+		files[1+i] = File{fmt.Sprintf("d%d.js", c), encodeChunk(z, c, docs[starts[c]:end])}
+	})
+	m := meta{Docs: len(docs), Shards: nShards, FolderIndex: opts.FolderIndex, Chunks: starts}
+	if m.Chunks == nil {
+		m.Chunks = []int{}
+	}
+	for _, f := range files[1:] {
+		m.Versions = append(m.Versions, version(f.Data))
+	}
+	j, err := json.Marshal(m)
+	if err != nil {
+		panic(err) // plain values: cannot fail
+	}
+	files[0] = File{"meta.js", slices.Concat([]byte("SurveysiteSearch.meta("), j, []byte(");\n"))}
+	return files
+}
+
+// meta is what meta.js says about the index.
+type meta struct {
+	Docs        int      `json:"docs"`
+	Shards      int      `json:"shards"`
+	Chunks      []int    `json:"chunks"`      // the first page of each chunk
+	Versions    []string `json:"versions"`    // of the shards, then the chunks: added to their URLs
+	FolderIndex bool     `json:"folderIndex"` // links to a folder name its index.html
+}
+
+// version names a file's content in its URL, so that a browser never mixes
+// a cached file with a newer build's.
+func version(b []byte) string {
+	return fmt.Sprintf("%08x", crc32.Checksum(b, crc32.MakeTable(crc32.Castagnoli)))
+}
+
+// Numbers are written in a variable-length code of printable ASCII that a
+// JavaScript string holds without escapes: digits of base 34 from "]" to
+// "~" that continue, then one final digit of base 57 from "#" to "[".
+const (
+	contBase, contFirst = 34, ']'
+	lastBase, lastFirst = 57, '#'
+)
+
+func appendNum(b []byte, n uint32) []byte {
+	last := byte(n % lastBase)
+	n /= lastBase
+	if n > 0 {
+		var tmp [8]byte
+		i := len(tmp)
+		for n > 0 {
+			i--
+			tmp[i] = contFirst + byte(n%contBase)
+			n /= contBase
+		}
+		b = append(b, tmp[i:]...)
+	}
+	return append(b, lastFirst+last)
+}
+
+// readNum reads a number written by appendNum from s at i; it returns the
+// number and the position after it, or ok false.
+func readNum(s string, i int) (n uint32, next int, ok bool) {
+	for ; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c >= contFirst && c < contFirst+contBase:
+			n = n*contBase + uint32(c-contFirst)
+		case c >= lastFirst && c < lastFirst+lastBase:
+			return n*lastBase + uint32(c-lastFirst), i + 1, true
+		default:
+			return 0, i, false
+		}
+	}
+	return 0, i, false
+}
+
+// encodeShard writes one shard: SurveysiteSearch.shard(N,"KEY POSTINGS!…"),
+// keys sorted, each posting a number: the pages skipped since the last
+// one, times 4, plus the key's field flags there (2 title, 1 heading).
+func encodeShard(n int, p postings) []byte {
+	b := fmt.Appendf(nil, "SurveysiteSearch.shard(%d,\"", n)
+	order := make([]int, len(p.cjk))
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortFunc(order, func(a, b int) int { return cmp.Compare(p.cjk[a], p.cjk[b]) })
+	first := true
+	entry := func(key []byte, list []uint32) {
+		if !first {
+			b = append(b, '!')
+		}
+		first = false
+		b = append(b, key...)
+		b = append(b, ' ')
+		prev := -1
+		for _, v := range list {
+			id := int(v >> 2)
+			b = appendNum(b, uint32(id-prev-1)<<2|v&3)
+			prev = id
+		}
+	}
+	var kb []byte
+	for _, i := range order {
+		k := p.cjk[i]
+		kb = utf8.AppendRune(kb[:0], rune(k>>21))
+		if c := rune(k & (1<<21 - 1)); c != 0 {
+			kb = utf8.AppendRune(kb, c)
+		}
+		entry(kb, p.lists[i])
+	}
+	words := make([]string, 0, len(p.words))
+	for w := range p.words {
+		words = append(words, w)
+	}
+	slices.Sort(words)
+	for _, w := range words {
+		entry([]byte(w), p.words[w])
+	}
+	return append(b, "\");\n"...)
+}
+
+// encodeChunk writes the pages of one chunk:
+// SurveysiteSearch.chunk(N,"BASE64"), the base64 of a raw deflate stream
+// (RFC 1951, which browsers inflate with DecompressionStream) of UTF-8
+// text: four fields a page, path (without its leading slash), title,
+// headings (joined by line breaks) and body, each field followed by a NUL.
+// Normalised text holds neither NULs nor line breaks.
+func encodeChunk(z *chunkWriter, n int, docs []*doc) []byte {
+	z.text.Reset()
+	for _, d := range docs {
+		z.text.WriteString(strings.TrimPrefix(d.path, "/"))
+		z.text.WriteByte(0)
+		z.text.WriteString(d.title)
+		z.text.WriteByte(0)
+		for i, h := range d.headings {
+			if i > 0 {
+				z.text.WriteByte('\n')
+			}
+			z.text.WriteString(h)
+		}
+		z.text.WriteByte(0)
+		z.text.WriteString(d.body)
+		z.text.WriteByte(0)
+	}
+	z.out.Reset()
+	z.w.Reset(&z.out)
+	z.w.Write(z.text.Bytes()) // into a bytes.Buffer: cannot fail
+	z.w.Close()
+	b := fmt.Appendf(make([]byte, 0, base64.StdEncoding.EncodedLen(z.out.Len())+40), "SurveysiteSearch.chunk(%d,\"", n)
+	b = base64.StdEncoding.AppendEncode(b, z.out.Bytes())
+	return append(b, "\");\n"...)
+}
+
+// chunkWriter is one goroutine's compressor and buffers.
+type chunkWriter struct {
+	text, out bytes.Buffer
+	w         *flate.Writer
+}
+
+func newChunkWriter() *chunkWriter {
+	w, err := flate.NewWriter(nil, flate.BestSpeed)
+	if err != nil {
+		panic(err) // a valid level: cannot fail
+	}
+	return &chunkWriter{w: w}
+}
+
+// appendJSString appends s as a JavaScript string literal in double quotes.
+func appendJSString(b []byte, s string) []byte {
+	b = append(b, '"')
+	start := 0
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		var esc string
+		switch {
+		case c == '"':
+			esc = `\"`
+		case c == '\\':
+			esc = `\\`
+		case c == '\n':
+			esc = `\n`
+		case c < 0x20 || c == 0x7f:
+			esc = fmt.Sprintf(`\u%04x`, c)
+		case c == 0xE2 && i+2 < len(s) && s[i+1] == 0x80 && (s[i+2] == 0xA8 || s[i+2] == 0xA9):
+			// U+2028 and U+2029 end a line in older JavaScript.
+			esc = fmt.Sprintf(`\u%04x`, 0x2000|rune(s[i+2])-0x80)
+		case c == '<' && strings.HasPrefix(s[i:], "</"):
+			esc = `<\/` // harmless in a .js file; safe if it is ever inlined
+		default:
+			continue
+		}
+		b = append(b, s[start:i]...)
+		b = append(b, esc...)
+		start = i + 1
+		if esc[0] == '\\' && esc[1] == 'u' && c == 0xE2 {
+			start = i + 3
+			i += 2
+		}
+		if esc == `<\/` {
+			start = i + 2
+			i++
+		}
+	}
+	b = append(b, s[start:]...)
+	return append(b, '"')
+}

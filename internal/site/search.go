@@ -1,0 +1,209 @@
+package site
+
+import (
+	"fmt"
+	"strings"
+
+	"surveysite/internal/parallel"
+	"surveysite/internal/search"
+)
+
+// searchURL is the search page: results with JavaScript, a list of every
+// page without it.
+const searchURL = "/search/"
+
+// searchDir is the folder of the search index files.
+const searchDir = "search/index/"
+
+// SearchView is what the search page's template sees.
+type SearchView struct {
+	// Groups list every page, by the first folder of its path, for
+	// readers without JavaScript.
+	Groups []SearchGroup
+	Count  int // pages listed
+	// Script is the href of the search script from the search page.
+	Script string
+}
+
+// SearchGroup is one folder of the site's pages on the search page.
+type SearchGroup struct {
+	Title string
+	Pages []*Page
+}
+
+// addSearch makes the search page: the content page at /search/, if there
+// is one (its text stays above the search field), else a generated one.
+func (s *Site) addSearch() {
+	p := s.byURL[searchURL]
+	if p == nil {
+		p = &Page{URL: searchURL, Title: "サイト内検索"}
+		s.add(p)
+	}
+	p.Kind = "search"
+}
+
+// searchView lists the pages of the site for the search page, grouped by
+// the first folder of their path, in path order (s.Pages is sorted by
+// URL); a list page leads its folder's group.
+func (s *Site) searchView(p *Page) *SearchView {
+	v := &SearchView{Script: p.RelURL("/js/search.js"), Groups: []SearchGroup{{Title: "トップレベルのページ"}}}
+	folder := func(u string) (seg string, nested bool) {
+		seg, rest, _ := strings.Cut(strings.TrimPrefix(u, "/"), "/")
+		return seg, rest != ""
+	}
+	hasPages := map[string]bool{}
+	for _, q := range s.Pages {
+		if seg, nested := folder(q.URL); nested {
+			hasPages[seg] = true
+		}
+	}
+	groups := map[string]int{"": 0}
+	for _, q := range s.Pages {
+		if q.Kind == "404" || q == p {
+			continue
+		}
+		key := ""
+		if seg, nested := folder(q.URL); nested || hasPages[seg] {
+			key = seg
+		}
+		i, ok := groups[key]
+		if !ok {
+			title := key
+			if sec := s.byURL["/"+key+"/"]; sec != nil {
+				title = sec.Title
+			}
+			v.Groups = append(v.Groups, SearchGroup{Title: title})
+			i = len(v.Groups) - 1
+			groups[key] = i
+		}
+		v.Groups[i].Pages = append(v.Groups[i].Pages, q)
+		v.Count++
+	}
+	if len(v.Groups[0].Pages) == 0 {
+		v.Groups = v.Groups[1:]
+	}
+	return v
+}
+
+// searchIndex returns the files of the search index of every page that is
+// published and searchable.
+func (s *Site) searchIndex() []File {
+	var pages []*Page
+	for _, p := range s.Pages {
+		if searchable(p) {
+			pages = append(pages, p)
+		}
+	}
+	docs := make([]search.Doc, len(pages))
+	parallel.For(len(pages), func(i int) { docs[i] = searchDoc(pages[i]) })
+	idx := search.Build(docs, search.Options{FolderIndex: !s.urls.Absolute()})
+	files := make([]File, len(idx))
+	for i, f := range idx {
+		files[i] = File{Path: searchDir + f.Name, Data: f.Data}
+	}
+	return files
+}
+
+// searchable reports whether a page is in the search index: not the
+// not-found page or the search page, no draft (even when drafts are
+// built), and not a page whose front matter says search: false.
+func searchable(p *Page) bool {
+	switch {
+	case p.Kind == "404" || p.Kind == "search":
+		return false
+	case p.Source != nil && p.Source.Draft:
+		return false
+	case p.Params["search"] == false:
+		return false
+	}
+	return true
+}
+
+// searchDoc is the text of a page as the index reads it: its title, the
+// headings and text of its Markdown, its description and tags, and what
+// its kind shows: a case study's summary, municipality and figures, a
+// survey's facts and questions, a question's text, options and published
+// answers, the participating municipalities. Lists index only their own
+// text, not the pages they list.
+func searchDoc(p *Page) search.Doc {
+	headings, text := search.HTMLText(string(p.Content))
+	var b strings.Builder
+	add := func(parts ...string) {
+		for _, s := range parts {
+			if s = strings.TrimSpace(s); s != "" {
+				if b.Len() > 0 {
+					b.WriteByte('\n')
+				}
+				b.WriteString(s)
+			}
+		}
+	}
+	add(p.Description)
+	switch v := p.Data.(type) {
+	case *CaseView:
+		if v != nil && v.Municipality != nil {
+			add(v.Municipality.Pref + " " + v.Municipality.Name)
+		}
+	case *SurveyView:
+		for _, key := range []string{"period", "population", "method", "source"} {
+			add(paramText(p.Params[key]))
+		}
+		for _, q := range v.Questions {
+			add(q.Title)
+		}
+		for _, g := range v.Grids {
+			add(g.Name)
+		}
+	case *QuestionView:
+		add(v.Survey.Title, v.Text)
+		for _, row := range v.Table.Rows {
+			for _, c := range row {
+				if c.Header {
+					add(c.Text)
+				}
+			}
+		}
+		if v.Published {
+			for _, a := range v.Answers {
+				add(a.Text)
+			}
+		}
+	case *ParticipantsView:
+		for _, r := range v.Regions {
+			for _, pg := range r.Prefectures {
+				for _, m := range pg.Members {
+					add(m.Name)
+				}
+			}
+		}
+	}
+	if p.Kind == "case" {
+		add(paramText(p.Params["summary"]))
+		if figs, ok := p.Params["figures"].([]any); ok {
+			for _, f := range figs {
+				if m, ok := f.(map[string]any); ok {
+					add(paramText(m["label"]), paramText(m["before"]), paramText(m["after"]))
+				}
+			}
+		}
+	}
+	add(text)
+	for _, t := range p.Tags {
+		add(t.Name)
+	}
+	return search.Doc{Path: p.URL, Title: p.Title, Headings: headings, Body: b.String()}
+}
+
+// paramText is a front matter value as text: strings as they are, numbers
+// and the like printed, lists and maps not at all.
+func paramText(v any) string {
+	switch v := v.(type) {
+	case nil:
+		return ""
+	case string:
+		return v
+	case []any, map[string]any:
+		return ""
+	}
+	return fmt.Sprint(v)
+}
