@@ -177,16 +177,10 @@ func exportSettings(p *content.Page) (s importer.Settings, ok bool, err error) {
 		return s, false, diag.Errorf(pos("export"), "export must be the name of the export file in the survey's data folder").
 			WithHint("write export: responses.xlsx (the file surveysite import kept in data/surveys/<id>/)")
 	}
-	switch h := p.Params["header_rows"].(type) {
-	case nil:
-	case uint64:
-		s.HeaderRows = int(h)
-	case int64:
-		s.HeaderRows = int(h)
-	case int:
-		s.HeaderRows = h
-	default:
+	if n, set, ok := wholeNumber(p.Params["header_rows"]); !ok {
 		return s, false, diag.Errorf(pos("header_rows"), "header_rows must be a whole number").WithHint("write header_rows: 2")
+	} else if set {
+		s.HeaderRows = n
 	}
 	if s.HeaderRows < 0 || s.HeaderRows > 100 {
 		return s, false, diag.Errorf(pos("header_rows"), "header_rows %d is not between 1 and 100", s.HeaderRows).WithHint("write header_rows: 1 or 2")
@@ -195,6 +189,22 @@ func exportSettings(p *content.Page) (s importer.Settings, ok bool, err error) {
 		s.Sheet = sh
 	}
 	return s, true, nil
+}
+
+// wholeNumber returns the whole number a front matter value holds; set is
+// false for no value (nil), ok false for a value that is not one.
+func wholeNumber(v any) (n int, set, ok bool) {
+	switch v := v.(type) {
+	case nil:
+		return 0, false, true
+	case uint64:
+		return int(v), true, true
+	case int64:
+		return int(v), true, true
+	case int:
+		return v, true, true
+	}
+	return 0, false, false
 }
 
 // responsesSource returns where a survey's responses come from: the raw
@@ -231,16 +241,10 @@ func surveyConfig(p *content.Page, minCell int) (survey.Config, error) {
 	default:
 		return cfg, diag.Errorf(pos("base"), "base must be all or answered").WithHint("write base: all")
 	}
-	switch v := p.Params["min_cell"].(type) {
-	case nil:
-	case uint64:
-		cfg.MinCell = int(v)
-	case int64:
-		cfg.MinCell = int(v)
-	case int:
-		cfg.MinCell = v
-	default:
-		return cfg, diag.Errorf(pos("min_cell"), "min_cell must be a whole number, not %v", v).WithHint("write e.g. min_cell: 10")
+	if n, set, ok := wholeNumber(p.Params["min_cell"]); !ok {
+		return cfg, diag.Errorf(pos("min_cell"), "min_cell must be a whole number, not %v", p.Params["min_cell"]).WithHint("write e.g. min_cell: 10")
+	} else if set {
+		cfg.MinCell = n
 	}
 	if cfg.MinCell < 1 {
 		return cfg, diag.Errorf(pos("min_cell"), "min_cell must be at least 1, not %d", cfg.MinCell).

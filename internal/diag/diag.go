@@ -287,7 +287,7 @@ func (l *List) Items() []*Error {
 			what = "warnings"
 		}
 		s := &Error{Pos: Pos{Path: k.path}, Warn: k.warn, More: n,
-			Msg: fmt.Sprintf("%s more %s not shown (the first %d problems of this file are listed)", thousands(n), what, MaxPerFile)}
+			Msg: fmt.Sprintf("%s more %s not shown (the first %d problems of this file are listed)", Thousands(n), what, MaxPerFile)}
 		out = append(out, item{s, Pos{Path: k.path, Line: math.MaxInt}, 2, 0})
 	}
 	slices.SortFunc(out, func(a, b item) int {
@@ -321,14 +321,14 @@ func moreLikeIt(path string, g *group) string {
 	if ext := strings.ToLower(path[strings.LastIndexByte(path, '.')+1:]); ext == "csv" || ext == "tsv" {
 		like = "more rows like it"
 	}
-	lines := fmt.Sprintf("line %s", thousands(g.first))
+	lines := fmt.Sprintf("line %s", Thousands(g.first))
 	if g.last != g.first {
-		lines = fmt.Sprintf("lines %s–%s", thousands(g.first), thousands(g.last))
+		lines = fmt.Sprintf("lines %s–%s", Thousands(g.first), Thousands(g.last))
 	}
 	if g.first == 0 {
-		return fmt.Sprintf("and %s %s", thousands(g.hidden), like)
+		return fmt.Sprintf("and %s %s", Thousands(g.hidden), like)
 	}
-	return fmt.Sprintf("and %s %s (%s)", thousands(g.hidden), like, lines)
+	return fmt.Sprintf("and %s %s (%s)", Thousands(g.hidden), like, lines)
 }
 
 // Len returns the number of problems shown, warnings included; lines that
@@ -418,14 +418,14 @@ func plural(n int, what string) string {
 	if n == 1 {
 		return "1 " + what
 	}
-	return thousands(n) + " " + what + "s"
+	return Thousands(n) + " " + what + "s"
 }
 
-// thousands formats n with a comma every three digits: 10,001.
-func thousands(n int) string {
+// Thousands formats n with a comma every three digits: 10,001.
+func Thousands(n int) string {
 	s := strconv.Itoa(n)
 	if n < 0 {
-		return "-" + thousands(-n)
+		return "-" + Thousands(-n)
 	}
 	var b strings.Builder
 	for i, c := range s {

@@ -28,6 +28,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"surveysite/internal/diag"
 	"time"
 )
 
@@ -85,7 +86,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 			status = "FAIL"
 			failed++
 		}
-		fmt.Fprintf(stdout, "%-4s %-14s %-40s %12s execs in %v\n", status, short(t.pkg), t.name, group(r.execs), r.elapsed.Round(time.Second))
+		fmt.Fprintf(stdout, "%-4s %-14s %-40s %12s execs in %v\n", status, short(t.pkg), t.name, diag.Thousands(int(r.execs)), r.elapsed.Round(time.Second))
 		if r.err != nil {
 			for _, l := range r.report {
 				fmt.Fprintf(stdout, "     %s\n", l)
@@ -189,17 +190,4 @@ func short(pkg string) string {
 		return pkg[i+len("/internal/"):]
 	}
 	return pkg
-}
-
-// group writes n with thousands separators.
-func group(n int64) string {
-	s := strconv.FormatInt(n, 10)
-	var b strings.Builder
-	for i, c := range s {
-		if i > 0 && (len(s)-i)%3 == 0 {
-			b.WriteByte(',')
-		}
-		b.WriteRune(c)
-	}
-	return b.String()
 }

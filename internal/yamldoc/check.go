@@ -58,21 +58,13 @@ func (c *checker) size(n ast.Node) int {
 	case *ast.DocumentNode:
 		return c.size(n.Body)
 	case *ast.MappingNode:
-		s := 1
-		for _, v := range n.Values {
-			s = add(s, c.size(v))
-		}
-		return s
+		return sizes(c, n.Values)
 	case *ast.MappingValueNode:
 		return add(add(1, c.size(n.Key)), c.size(n.Value))
 	case *ast.MappingKeyNode:
 		return add(1, c.size(n.Value))
 	case *ast.SequenceNode:
-		s := 1
-		for _, v := range n.Values {
-			s = add(s, c.size(v))
-		}
-		return s
+		return sizes(c, n.Values)
 	case *ast.AnchorNode:
 		s := c.size(n.Value)
 		if n.Name != nil {
@@ -106,6 +98,26 @@ func (c *checker) size(n ast.Node) int {
 	return 1 // scalars, comments, directives
 }
 
+// sizes returns the nodes a collection of nodes expands to, itself
+// included.
+func sizes[N ast.Node](c *checker, nodes []N) int {
+	s := 1
+	for _, v := range nodes {
+		s = add(s, c.size(v))
+	}
+	return s
+}
+
+// counts returns the nodes a collection of nodes is made of, itself
+// included.
+func counts[N ast.Node](nodes []N) int {
+	s := 1
+	for _, v := range nodes {
+		s += count(v)
+	}
+	return s
+}
+
 // count returns the nodes n is made of, aliases counted once.
 func count(n ast.Node) int {
 	switch n := n.(type) {
@@ -114,21 +126,13 @@ func count(n ast.Node) int {
 	case *ast.DocumentNode:
 		return count(n.Body)
 	case *ast.MappingNode:
-		s := 1
-		for _, v := range n.Values {
-			s += count(v)
-		}
-		return s
+		return counts(n.Values)
 	case *ast.MappingValueNode:
 		return 1 + count(n.Key) + count(n.Value)
 	case *ast.MappingKeyNode:
 		return 1 + count(n.Value)
 	case *ast.SequenceNode:
-		s := 1
-		for _, v := range n.Values {
-			s += count(v)
-		}
-		return s
+		return counts(n.Values)
 	case *ast.AnchorNode:
 		return count(n.Value)
 	case *ast.TagNode:
