@@ -39,7 +39,7 @@ type BarOptions struct {
 // Bar is a ranked horizontal bar chart of one MA or SA question. Rows are
 // drawn in the order given: the caller sorts them.
 type Bar struct {
-	meta Meta
+	described
 	rows []BarRow
 	opt  BarOptions
 }
@@ -49,12 +49,9 @@ type Bar struct {
 // NaN, infinite or outside 0..100, an interval that does not contain its
 // value, a ranked row after an unranked one, and n <= 0.
 func NewBar(meta Meta, rows []BarRow, opt BarOptions) (*Bar, error) {
-	if err := meta.validate(); err != nil {
-		return nil, err
-	}
-	w, err := checkWidth(opt.Width)
+	w, err := checkMeta(meta, opt.Width)
 	if err != nil {
-		return nil, fmt.Errorf("chart %q: %w", meta.ID, err)
+		return nil, err
 	}
 	opt.Width = w
 	if opt.N <= 0 {
@@ -63,7 +60,7 @@ func NewBar(meta Meta, rows []BarRow, opt BarOptions) (*Bar, error) {
 	if err := checkBarRows(rows); err != nil {
 		return nil, fmt.Errorf("chart %q: %w", meta.ID, err)
 	}
-	return &Bar{meta: meta, rows: append([]BarRow(nil), rows...), opt: opt}, nil
+	return &Bar{described: described{meta}, rows: append([]BarRow(nil), rows...), opt: opt}, nil
 }
 
 func checkBarRows(rows []BarRow) error {
@@ -101,16 +98,8 @@ func checkBarRows(rows []BarRow) error {
 	return nil
 }
 
-// Meta returns the chart's metadata.
-func (b *Bar) Meta() Meta { return b.meta }
-
 func (b *Bar) narrow() Chart {
-	if b.opt.Width <= NarrowWidth {
-		return nil
-	}
-	n := *b
-	n.opt.Width = NarrowWidth
-	return &n
+	return narrowed(b.opt.Width, func() Chart { n := *b; n.opt.Width = NarrowWidth; return &n })
 }
 
 func (b *Bar) layout(f *Fonts) *scene {

@@ -55,6 +55,34 @@ type Chart interface {
 	narrow() Chart
 }
 
+// described is embedded in every chart: what Meta returns.
+type described struct{ meta Meta }
+
+// Meta returns the chart's title, description, ID and footnote.
+func (d *described) Meta() Meta { return d.meta }
+
+// checkMeta checks what every chart has, its Meta and its natural width
+// (0 for the default), and returns the width to lay it out at.
+func checkMeta(meta Meta, width float64) (float64, error) {
+	if err := meta.validate(); err != nil {
+		return 0, err
+	}
+	w, err := checkWidth(width)
+	if err != nil {
+		return 0, fmt.Errorf("chart %q: %w", meta.ID, err)
+	}
+	return w, nil
+}
+
+// narrowed returns narrow(), a copy of a chart laid out at NarrowWidth, if
+// the chart is wider than that (width), and otherwise nil.
+func narrowed(width float64, narrow func() Chart) Chart {
+	if width <= NarrowWidth {
+		return nil
+	}
+	return narrow()
+}
+
 var (
 	_ Chart = (*Bar)(nil)
 	_ Chart = (*Crosstab)(nil)

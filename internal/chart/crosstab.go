@@ -39,7 +39,7 @@ type CrosstabOptions struct {
 // multiples) on a shared percent axis, each headed by the segment's name and
 // n. Suppressed segments are marked and not drawn.
 type Crosstab struct {
-	meta     Meta
+	described
 	options  []string
 	segments []Segment
 	opt      CrosstabOptions
@@ -53,12 +53,9 @@ type Crosstab struct {
 // from the options', a value that is NaN, infinite or outside 0..100, or an
 // empty text.
 func NewCrosstab(meta Meta, options []string, segments []Segment, opt CrosstabOptions) (*Crosstab, error) {
-	if err := meta.validate(); err != nil {
-		return nil, err
-	}
-	w, err := checkWidth(opt.Width)
+	w, err := checkMeta(meta, opt.Width)
 	if err != nil {
-		return nil, fmt.Errorf("chart %q: %w", meta.ID, err)
+		return nil, err
 	}
 	opt.Width = w
 	if err := checkCrosstab(options, segments); err != nil {
@@ -70,7 +67,7 @@ func NewCrosstab(meta Meta, options []string, segments []Segment, opt CrosstabOp
 		sg.Texts = append([]string(nil), sg.Texts...)
 		segs[i] = sg
 	}
-	return &Crosstab{meta: meta, options: append([]string(nil), options...), segments: segs, opt: opt}, nil
+	return &Crosstab{described: described{meta}, options: append([]string(nil), options...), segments: segs, opt: opt}, nil
 }
 
 func checkCrosstab(options []string, segments []Segment) error {
@@ -113,16 +110,8 @@ func checkCrosstab(options []string, segments []Segment) error {
 	return nil
 }
 
-// Meta returns the chart's metadata.
-func (c *Crosstab) Meta() Meta { return c.meta }
-
 func (c *Crosstab) narrow() Chart {
-	if c.opt.Width <= NarrowWidth {
-		return nil
-	}
-	n := *c
-	n.opt.Width = NarrowWidth
-	return &n
+	return narrowed(c.opt.Width, func() Chart { n := *c; n.opt.Width = NarrowWidth; return &n })
 }
 
 func (c *Crosstab) layout(f *Fonts) *scene {
@@ -136,17 +125,10 @@ func (c *Crosstab) layout(f *Fonts) *scene {
 			s.line(margin, y, s.w-margin, y, colGrid, 1)
 			y += 8
 		}
-		head := fmt.Sprintf("%s（n=%d）", sg.Name, sg.N)
-		for _, ln := range wrap(f, head, s.w-2*margin, fontSize, true) {
-			s.text(margin, baseline(y, fontSize), ln, fontSize, true, anchorStart, colText)
-			y += fontSize * lineGap
-		}
-		if sg.Suppressed {
-			s.text(margin, baseline(y, fontSize), sg.suppressedNote(), fontSize, false, anchorStart, colTextMuted)
-			y += fontSize * lineGap
+		var values bool
+		if y, values = drawSegmentHead(s, f, sg, s.w-2*margin, y); !values {
 			continue
 		}
-		y += 2
 		rows := make([]BarRow, len(c.options))
 		for j, o := range c.options {
 			rows[j] = BarRow{Label: o, Value: sg.Values[j], Text: sg.Texts[j]}
@@ -156,6 +138,22 @@ func (c *Crosstab) layout(f *Fonts) *scene {
 	y = footnote(s, f, c.meta, y)
 	s.h = math.Ceil(y)
 	return s
+}
+
+// drawSegmentHead writes a segment's name and n, wrapped to width, and the
+// note of a suppressed segment. It returns the y below them and whether
+// the segment's values are to be drawn.
+func drawSegmentHead(s *scene, f *Fonts, sg Segment, width, y float64) (float64, bool) {
+	head := fmt.Sprintf("%s（n=%d）", sg.Name, sg.N)
+	for _, ln := range wrap(f, head, width, fontSize, true) {
+		s.text(margin, baseline(y, fontSize), ln, fontSize, true, anchorStart, colText)
+		y += fontSize * lineGap
+	}
+	if sg.Suppressed {
+		s.text(margin, baseline(y, fontSize), sg.suppressedNote(), fontSize, false, anchorStart, colTextMuted)
+		return y + fontSize*lineGap, false
+	}
+	return y + 2, true
 }
 
 // maxValue is the largest value drawn (of the whole chart, for a panel).

@@ -32,7 +32,7 @@ type StackedOptions struct {
 // else with its number and value, else it is listed under the bar, so no
 // value is identified by colour alone.
 type Stacked struct {
-	meta       Meta
+	described
 	categories []string
 	segments   []Segment
 	opt        StackedOptions
@@ -43,12 +43,9 @@ type Stacked struct {
 // sample). It rejects what NewCrosstab rejects, more than 20 categories, and
 // a segment whose values do not add up to 100 ± 1.
 func NewStacked(meta Meta, categories []string, segments []Segment, opt StackedOptions) (*Stacked, error) {
-	if err := meta.validate(); err != nil {
-		return nil, err
-	}
-	w, err := checkWidth(opt.Width)
+	w, err := checkMeta(meta, opt.Width)
 	if err != nil {
-		return nil, fmt.Errorf("chart %q: %w", meta.ID, err)
+		return nil, err
 	}
 	opt.Width = w
 	if opt.Colours != nil && len(opt.Colours) < len(categories) {
@@ -74,11 +71,8 @@ func NewStacked(meta Meta, categories []string, segments []Segment, opt StackedO
 		sg.Texts = append([]string(nil), sg.Texts...)
 		segs[i] = sg
 	}
-	return &Stacked{meta: meta, categories: append([]string(nil), categories...), segments: segs, opt: opt}, nil
+	return &Stacked{described: described{meta}, categories: append([]string(nil), categories...), segments: segs, opt: opt}, nil
 }
-
-// Meta returns the chart's metadata.
-func (c *Stacked) Meta() Meta { return c.meta }
 
 // colour returns the fill of category j.
 func (c *Stacked) colour(j int) string {
@@ -93,12 +87,7 @@ func marker(i int) string { return string(rune('①' + i)) }
 const stackHeight = 28.0
 
 func (c *Stacked) narrow() Chart {
-	if c.opt.Width <= NarrowWidth {
-		return nil
-	}
-	n := *c
-	n.opt.Width = NarrowWidth
-	return &n
+	return narrowed(c.opt.Width, func() Chart { n := *c; n.opt.Width = NarrowWidth; return &n })
 }
 
 func (c *Stacked) layout(f *Fonts) *scene {
@@ -115,17 +104,10 @@ func (c *Stacked) layout(f *Fonts) *scene {
 		if i > 0 {
 			y += 10
 		}
-		head := fmt.Sprintf("%s（n=%d）", sg.Name, sg.N)
-		for _, ln := range wrap(f, head, plotW, fontSize, true) {
-			s.text(margin, baseline(y, fontSize), ln, fontSize, true, anchorStart, colText)
-			y += fontSize * lineGap
-		}
-		if sg.Suppressed {
-			s.text(margin, baseline(y, fontSize), sg.suppressedNote(), fontSize, false, anchorStart, colTextMuted)
-			y += fontSize * lineGap
+		var values bool
+		if y, values = drawSegmentHead(s, f, sg, plotW, y); !values {
 			continue
 		}
-		y += 2
 		total := sum(sg.Values)
 		if c.opt.Partial {
 			total = 100

@@ -32,7 +32,7 @@ const defaultTileMapWidth = 520.0
 // number. Prefectures without a value are drawn pale grey without a number
 // and named "データなし" in the legend.
 type TileMap struct {
-	meta   Meta
+	described
 	values [47]*PrefValue
 	opt    TileMapOptions
 	// byRegion lays the tiles out in rows by region instead of as a map:
@@ -58,7 +58,7 @@ func NewTileMap(meta Meta, values []PrefValue, opt TileMapOptions) (*TileMap, er
 	if len(values) == 0 {
 		return nil, fmt.Errorf("chart %q: %w", meta.ID, errors.New("chart: no values"))
 	}
-	t := &TileMap{meta: meta, opt: opt}
+	t := &TileMap{described: described{meta}, opt: opt}
 	for i, v := range values {
 		switch {
 		case v.Code < 1 || v.Code > 47:
@@ -77,9 +77,6 @@ func NewTileMap(meta Meta, values []PrefValue, opt TileMapOptions) (*TileMap, er
 	}
 	return t, nil
 }
-
-// Meta returns the chart's metadata.
-func (t *TileMap) Meta() Meta { return t.meta }
 
 const colNoData = "#F2F2F2"
 
