@@ -137,6 +137,9 @@ func reportNotes(sv *SurveyView) []string {
 		notes = append(notes, fmt.Sprintf("「n」は各設問の集計の基数で、全回答者数（N=%s）です。無回答・無効の回答も n に含め、それぞれの行に示しています。", GroupDigits(sv.N)))
 	}
 	notes = append(notes, "割合（%）は n を100%とした百分率で、件数から計算して小数点第2位を四捨五入しています。このため、単一回答の設問でも割合の合計が100.0%にならない場合があります。")
+	if w := sv.Weighting; w != nil {
+		notes = append(notes, "割合・平均・NPSなどは、回答者の"+w.By+"の構成を母集団（"+w.Source+"）に合わせて重み付けした値です（ウェイトバック集計、下の「重み付けについて」）。件数は回答者の実数で、信頼区間と差の判定は重み付け後の実効標本サイズ（n_eff）で計算しています。")
+	}
 	if top2 {
 		notes = append(notes, "「（計）」は件数を合計してから割合を求めたもので、表の割合を足したものとは四捨五入の分だけ異なることがあります。")
 	}

@@ -45,6 +45,9 @@ type SurveyView struct {
 	PrevTitle, PrevURL string
 	Added, Dropped     []string
 	SamplingErrors     []SamplingError
+	// Weighting says what the figures are weighted to; nil when the
+	// survey is not weighted.
+	Weighting *WeightingView
 	// Distributed is how many were asked to answer (distributed: in the
 	// survey page, 配布数), 0 when not known; Rate is then the response rate
 	// N ÷ Distributed in percent ("61.4").
@@ -66,6 +69,7 @@ type QuestionView struct {
 	Type      string // SA or MA
 	TypeLabel string // 単一回答, 複数回答（5つまで）
 	N         int
+	NEff      string       // Kish's effective n of 全体 when the survey is weighted
 	Rows      []RowView    // SA and MA: the ranked rows, for Top
 	Table     TableView    // the results table
 	Figures   []Figure     // the type's summary figures (平均, 満足（計）, NPS …)
@@ -218,6 +222,10 @@ func (s *Site) addSurvey(si SurveyInput) error {
 			sv.columnNames[qr.ID] = t
 		}
 	}
+	if wt := res.Weights; wt != nil {
+		source, _ := overview.Params["weights_source"].(string)
+		sv.Weighting = weightingView(wt, source, sv.columnNames)
+	}
 	for _, qr := range res.Questions {
 		qv, files, err := s.questionView(sv, qr, titles)
 		if err != nil {
@@ -285,6 +293,14 @@ func (s *Site) addSurvey(si SurveyInput) error {
 		s.files = append(s.files, File{stem + "_compare.csv", b.Bytes()})
 		sv.Downloads = append(sv.Downloads, Download{"前回調査との比較（CSV、UTF-8 BOM付き）", "/" + stem + "_compare.csv"})
 	}
+	if res.Weights != nil {
+		var b bytes.Buffer
+		if err := survey.WriteWeightsCSV(&b, res, sv.Notice); err != nil {
+			return err
+		}
+		s.files = append(s.files, File{stem + "_weights.csv", b.Bytes()})
+		sv.Downloads = append(sv.Downloads, Download{"重み付けに使った母集団構成とウェイト（CSV、UTF-8 BOM付き）", "/" + stem + "_weights.csv"})
+	}
 	if survey.HasSummary(res) {
 		var b bytes.Buffer
 		if err := survey.WriteSummaryCSV(&b, res, sv.Notice); err != nil {
@@ -322,6 +338,11 @@ func (s *Site) questionView(sv *SurveyView, qr survey.QuestionResult, titles map
 		qv.Desc = "サンプルデータ（実際の回答ではありません）。" + qv.Desc
 	}
 	qv.Notes = append(qv.Notes, qb.notes...)
+	if w := sv.Weighting; w != nil {
+		addWeightedCounts(&qv.Table, qr.Total)
+		qv.NEff = qr.Total.NEff.String()
+		qv.Notes = append(qv.Notes, "割合・平均・NPSなどは、回答者の"+w.By+"の構成を母集団（"+w.Source+"）に合わせて重み付けした値です（ウェイトバック集計）。件数は回答者の実数です。信頼区間と差の判定は、重み付け後の実効標本サイズ（n_eff）で計算しています。")
+	}
 	if sv.Notice != "" {
 		qv.Notes = append(qv.Notes, sv.Notice)
 	}
