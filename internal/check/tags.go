@@ -58,10 +58,10 @@ func (a *tagAttrs) index(key string) int {
 
 // tag is a start or end tag found in an HTML file.
 type tag struct {
-	off         int       // offset of '<'
-	raw         []byte    // the whole tag, '<' to '>'
-	name        string    // the lower-case name, if the checks look at the element (tagName)
-	attrs       *tagAttrs // start tags: the attributes the checks read, until the next tag
+	off         int      // offset of '<'
+	raw         []byte   // the whole tag, '<' to '>'
+	name        string   // the lower-case name, if the checks look at the element (tagName)
+	attrs       tagAttrs // start tags: the attributes the checks read, until the next tag
 	end         bool
 	selfClosing bool
 	inSVG       bool   // the tag is inside an <svg> element
@@ -147,7 +147,7 @@ func tags(data []byte) func(yield func(tag) bool) {
 			if end < 0 {
 				return
 			}
-			t := tag{off: j, raw: rest[:end+1], name: tagName(rest[1:n]), attrs: &attrs, selfClosing: self, inSVG: svg > 0}
+			t := tag{off: j, raw: rest[:end+1], name: tagName(rest[1:n]), attrs: attrs, selfClosing: self, inSVG: svg > 0}
 			i = j + end + 1
 			switch name := t.name; {
 			case svg > 0:

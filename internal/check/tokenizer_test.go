@@ -20,7 +20,7 @@ type tagInfo struct {
 func handTags(data []byte, keep func(tagInfo)) {
 	for t := range tags(data) {
 		ti := tagInfo{off: t.off, end: t.end, name: t.name}
-		if attrs := t.attrs; !t.end {
+		if attrs := &t.attrs; !t.end {
 			if keep != nil && len(attrs.keys) > 0 {
 				ti.attrs = map[string]string{}
 				for i, k := range attrs.keys {
