@@ -6,7 +6,7 @@
 //
 // The tools come from outside Go:
 //
-//	apt-get install -y chromium fonts-noto-cjk
+//	apt-get install -y chromium fonts-noto-cjk poppler-utils
 //	npm install --prefix .ci --ignore-scripts axe-core vnu-jar
 //
 // The tests find them on PATH and in .ci/node_modules, or where the

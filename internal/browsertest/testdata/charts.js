@@ -23,7 +23,8 @@
       className: svg.getAttribute('class'), width: r.width, minPx, minText,
     });
   }
-  const figures = [...document.querySelectorAll('figure.chart')].map((f) => ({
+  // A print panel (figure.print-panel) is shown only in print.
+  const figures = [...document.querySelectorAll('figure.chart:not(.print-panel)')].map((f) => ({
     caption: (f.querySelector('figcaption') || {}).textContent || '',
     shown: [...f.querySelectorAll('svg.chart-svg')].filter(vis).length,
   }));

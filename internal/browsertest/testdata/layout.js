@@ -15,11 +15,13 @@
   await document.fonts.ready;
   const de = document.documentElement;
   // chart.WriteSVG writes a wide and a narrow chart-svg side by side and the
-  // stylesheet shows one: a variant hidden while its twin shows is skipped.
+  // stylesheet shows one: a variant hidden while its twin shows is skipped,
+  // as are the panels a tall chart is printed as (figure.print-panel: shown
+  // only in print, in place of the chart before them).
   const shown = (s) => s.checkVisibility({ opacityProperty: true, visibilityProperty: true });
   const twinShown = (s) => [...s.parentElement.children].some((o) => o !== s && o.matches('svg.chart-svg') &&
     o.querySelector('title') && o.querySelector('title').textContent === (s.querySelector('title') || {}).textContent && shown(o));
-  const charts = [...document.querySelectorAll('svg[role="img"]')].filter((s) =>
+  const charts = [...document.querySelectorAll('svg[role="img"]')].filter((s) => !s.closest('figure.print-panel') &&
     !(s.matches('.chart-wide, .chart-narrow') && getComputedStyle(s).display === 'none' && twinShown(s))).map((s) => {
     const r = s.getBoundingClientRect();
     const t = s.querySelector('title');
