@@ -98,15 +98,16 @@ func (s *Site) addParticipants(ps []municipality.Participant) error {
 	if err != nil {
 		return err
 	}
-	var svg, csv bytes.Buffer
+	var svg bytes.Buffer
 	if err := chart.WriteSVG(&svg, tm, fonts); err != nil {
 		return err
 	}
 	v.Map = template.HTML(svg.String())
-	if err := municipality.WriteCSV(&csv, sorted); err != nil { // in code order, as the page lists them
+	f, err := participantsFile(sorted) // in code order, as the page lists them
+	if err != nil {
 		return err
 	}
-	s.files = append(s.files, File{Path: "participants/participants.csv", Data: csv.Bytes()})
+	s.files = append(s.files, f)
 	p := s.byURL[participantsURL]
 	if p == nil {
 		p = &Page{URL: participantsURL, Title: "参加自治体"}

@@ -151,12 +151,6 @@ type SegmentView struct {
 	Complement bool // hidden so that a small segment cannot be worked out
 }
 
-// Download is a file offered for download.
-type Download struct {
-	Label string
-	URL   string
-}
-
 // File is a generated file that is not a page.
 type File struct {
 	Path string // site path without the leading slash
@@ -270,45 +264,12 @@ func (s *Site) addSurvey(si SurveyInput) error {
 	if err := s.addReport(sv, overview); err != nil {
 		return err
 	}
-	var csvBuf, jsonBuf bytes.Buffer
-	if err := survey.WriteDownloadCSV(&csvBuf, res, sv.Notice); err != nil {
+	downloads, files, err := writeTables(surveyTables, res, sv.Notice, strings.TrimPrefix(base, "/")+si.ID)
+	if err != nil {
 		return err
 	}
-	withNotice := *res
-	withNotice.Notice = sv.Notice
-	if err := survey.WriteJSON(&jsonBuf, &withNotice); err != nil {
-		return err
-	}
-	stem := strings.TrimPrefix(base, "/") + si.ID
-	s.files = append(s.files, File{stem + ".csv", csvBuf.Bytes()}, File{stem + ".json", jsonBuf.Bytes()})
-	sv.Downloads = []Download{
-		{"全設問の集計結果（CSV、UTF-8 BOM付き）", "/" + stem + ".csv"},
-		{"全設問の集計結果（JSON）", "/" + stem + ".json"},
-	}
-	if survey.Compared(res) {
-		var b bytes.Buffer
-		if err := survey.WriteCompareCSV(&b, res, sv.Notice); err != nil {
-			return err
-		}
-		s.files = append(s.files, File{stem + "_compare.csv", b.Bytes()})
-		sv.Downloads = append(sv.Downloads, Download{"前回調査との比較（CSV、UTF-8 BOM付き）", "/" + stem + "_compare.csv"})
-	}
-	if res.Weights != nil {
-		var b bytes.Buffer
-		if err := survey.WriteWeightsCSV(&b, res, sv.Notice); err != nil {
-			return err
-		}
-		s.files = append(s.files, File{stem + "_weights.csv", b.Bytes()})
-		sv.Downloads = append(sv.Downloads, Download{"重み付けに使った母集団構成とウェイト（CSV、UTF-8 BOM付き）", "/" + stem + "_weights.csv"})
-	}
-	if survey.HasSummary(res) {
-		var b bytes.Buffer
-		if err := survey.WriteSummaryCSV(&b, res, sv.Notice); err != nil {
-			return err
-		}
-		s.files = append(s.files, File{stem + "_summary.csv", b.Bytes()})
-		sv.Downloads = append(sv.Downloads, Download{"全設問の平均・M.T.・NPSなどの指標（CSV、UTF-8 BOM付き）", "/" + stem + "_summary.csv"})
-	}
+	s.files = append(s.files, files...)
+	sv.Downloads = downloads
 	s.Surveys = append(s.Surveys, sv)
 	return nil
 }
@@ -396,12 +357,8 @@ func (s *Site) questionView(sv *SurveyView, qr survey.QuestionResult, titles map
 	dir := "surveys/" + sv.ID + "/" + qr.ID + "/"
 	stem := sv.ID + "_" + qr.ID // download names say which survey and question they hold
 	var qres = survey.Results{N: sv.N, Base: survey.Base(sv.Base), MinCell: sv.MinCell, Questions: []survey.QuestionResult{qr}}
-	var csvBuf, jsonBuf bytes.Buffer
-	if err := survey.WriteDownloadCSV(&csvBuf, &qres, sv.Notice); err != nil {
-		return nil, nil, err
-	}
-	qres.Notice = sv.Notice
-	if err := survey.WriteJSON(&jsonBuf, &qres); err != nil {
+	downloads, tables, err := writeTables(questionTables, &qres, sv.Notice, dir+stem)
+	if err != nil {
 		return nil, nil, err
 	}
 	var full bytes.Buffer
@@ -412,26 +369,13 @@ func (s *Site) questionView(sv *SurveyView, qr survey.QuestionResult, titles map
 	if err != nil {
 		return nil, nil, err
 	}
-	files := []File{
-		{dir + stem + ".svg", standalone.Bytes()}, {dir + stem + ".png", full.Bytes()}, {dir + "share.png", png.Bytes()},
-		{dir + stem + ".csv", csvBuf.Bytes()}, {dir + stem + ".json", jsonBuf.Bytes()},
-	}
+	files := append([]File{{dir + stem + ".svg", standalone.Bytes()}, {dir + stem + ".png", full.Bytes()}, {dir + "share.png", png.Bytes()}}, tables...)
 	qv.OGImageURL = "/" + dir + "share.png"
-	qv.Downloads = []Download{
-		{"集計結果（CSV、UTF-8 BOM付き）", "/" + dir + stem + ".csv"},
-		{"集計結果（JSON）", "/" + dir + stem + ".json"},
-		{"グラフ（SVG）", "/" + dir + stem + ".svg"},
-		{"グラフ（PNG画像、2倍の解像度）", "/" + dir + stem + ".png"},
-		{"共有用の画像（PNG、1200×630）", "/" + dir + "share.png"},
-	}
-	if survey.HasSummary(&qres) {
-		var b bytes.Buffer
-		if err := survey.WriteSummaryCSV(&b, &qres, sv.Notice); err != nil {
-			return nil, nil, err
-		}
-		files = append(files, File{dir + stem + "_summary.csv", b.Bytes()})
-		qv.Downloads = append(qv.Downloads[:2:2], append([]Download{{summaryLabel(qr.Type), "/" + dir + stem + "_summary.csv"}}, qv.Downloads[2:]...)...)
-	}
+	qv.Downloads = append(downloads,
+		Download{"グラフ（SVG）", "/" + dir + stem + ".svg"},
+		Download{"グラフ（PNG画像、2倍の解像度）", "/" + dir + stem + ".png"},
+		Download{"共有用の画像（PNG、1200×630）", "/" + dir + "share.png"},
+	)
 	if qr.Prev != nil {
 		cmp, err := s.compareView(sv, qv, &qr, chart.Meta{ID: id + "-prev", Title: qv.Title + "（前回調査との比較）", Footnote: footnote}, fonts)
 		if err != nil {
@@ -453,21 +397,6 @@ func (s *Site) questionView(sv *SurveyView, qr survey.QuestionResult, titles map
 		qv.Crosstabs = append(qv.Crosstabs, cv)
 	}
 	return qv, files, nil
-}
-
-// summaryLabel names a question's download of summary figures.
-func summaryLabel(t survey.Type) string {
-	switch t {
-	case survey.MA:
-		return "M.T.などの指標（CSV、UTF-8 BOM付き）"
-	case survey.RANK:
-		return "順位別の件数と得点（CSV、UTF-8 BOM付き）"
-	case survey.NPS:
-		return "NPSと推奨者・批判者の割合（CSV、UTF-8 BOM付き）"
-	case survey.FA:
-		return "記入のあった回答数（CSV、UTF-8 BOM付き）"
-	}
-	return "平均・四分位などの指標（CSV、UTF-8 BOM付き）"
 }
 
 func dash(count int, s string) string {
