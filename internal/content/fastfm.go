@@ -36,6 +36,16 @@ func parseSimpleFrontMatter(src []byte) (FrontMatter, bool) {
 		}
 		key := string(line[:k])
 		val := strings.Trim(string(line[k+1:]), " ")
+		if key == "tags" && val == "" && !seen[key] {
+			// A block list: "  - word" lines, all indented alike.
+			items, rest, lines, ok := blockList(src)
+			if !ok {
+				return fm, false
+			}
+			seen[key], fm.Lines[key], fm.Tags = true, n, items
+			src, n = rest, n+lines
+			continue
+		}
 		if seen[key] || val == "" {
 			return fm, false
 		}
@@ -49,8 +59,8 @@ func parseSimpleFrontMatter(src []byte) (FrontMatter, bool) {
 			}
 			fm.setText(key, s)
 		case "date":
-			t, err := time.Parse("2006-01-02", val)
-			if err != nil {
+			t, ok := simpleDate(val)
+			if !ok {
 				return fm, false
 			}
 			fm.Date = t
@@ -77,17 +87,140 @@ func parseSimpleFrontMatter(src []byte) (FrontMatter, bool) {
 				return fm, false
 			}
 			for _, t := range strings.Split(inner, ",") {
-				t = strings.Trim(t, " ")
-				if !plainWord(t) {
+				t, ok := simpleString(strings.Trim(t, " "))
+				if !ok {
 					return fm, false
 				}
 				fm.Tags = append(fm.Tags, t)
 			}
 		default:
-			return fm, false
+			v, ok := simpleParam(key, val)
+			if !ok {
+				return fm, false
+			}
+			fm.Params[key] = v
 		}
 	}
 	return fm, true
+}
+
+// blockList reads the "  - item" lines at the start of src, all indented
+// alike, each a simple string. It returns the items, the rest of src and
+// the number of lines read.
+func blockList(src []byte) (items []string, rest []byte, lines int, ok bool) {
+	indent := -1
+	for len(src) > 0 {
+		line, next, _ := cutLine(src)
+		line = bytes.TrimSuffix(line, []byte("\r"))
+		i := 0
+		for i < len(line) && line[i] == ' ' {
+			i++
+		}
+		if i == 0 {
+			break // the next key
+		}
+		if indent >= 0 && i != indent || !bytes.HasPrefix(line[i:], []byte("- ")) {
+			return nil, nil, 0, false
+		}
+		indent = i
+		item, ok := simpleString(strings.Trim(string(line[i+2:]), " "))
+		if !ok {
+			return nil, nil, 0, false
+		}
+		items = append(items, item)
+		src, lines = next, lines+1
+	}
+	return items, src, lines, len(items) > 0
+}
+
+// simpleDate reads a date as the YAML path does (parseDate): 2006-01-02,
+// or an RFC 3339 date-time such as 2019-01-01T13:38:24+09:00.
+func simpleDate(v string) (time.Time, bool) {
+	if t, err := time.Parse("2006-01-02", v); err == nil {
+		return t, true
+	}
+	if len(v) >= 20 && v[10] == 'T' {
+		if t, err := time.Parse(time.RFC3339, v); err == nil {
+			return t, true
+		}
+	}
+	return time.Time{}, false
+}
+
+// simpleParam reads the value of a key that is not a standard one, as
+// goccy decodes it into an any: text, true and false, whole numbers
+// (uint64, or int64 below zero), decimals (float64), dates and date-times
+// as text, and flow lists of text; false for anything else. The key must
+// be a plain name and no case variant of a standard key.
+func simpleParam(key, val string) (any, bool) {
+	for i := 0; i < len(key); i++ {
+		c := key[i]
+		if !(c >= 'a' && c <= 'z' || c == '_' || i > 0 && (c >= '0' && c <= '9' || c == '-')) {
+			return nil, false // upper case too: Title is title to the YAML path
+		}
+	}
+	switch val {
+	case "true":
+		return true, true
+	case "false":
+		return false, true
+	}
+	if s, ok := simpleString(val); ok {
+		return s, true
+	}
+	if _, ok := simpleDate(val); ok {
+		return val, true
+	}
+	if len(val) > 0 && (val[0] >= '0' && val[0] <= '9' || val[0] == '-') {
+		return simpleNumber(val)
+	}
+	if len(val) >= 2 && val[0] == '[' && val[len(val)-1] == ']' {
+		inner := strings.Trim(val[1:len(val)-1], " ")
+		if inner == "" {
+			return nil, false
+		}
+		var list []any
+		for _, t := range strings.Split(inner, ",") {
+			t, ok := simpleString(strings.Trim(t, " "))
+			if !ok {
+				return nil, false
+			}
+			list = append(list, t)
+		}
+		return list, true
+	}
+	return nil, false
+}
+
+// simpleNumber reads 12, -3 and 4.5 as goccy does; false for other forms
+// (leading zeros, +, exponents, hex, separators).
+func simpleNumber(v string) (any, bool) {
+	digits := strings.TrimPrefix(v, "-")
+	whole, frac, isFloat := strings.Cut(digits, ".")
+	if whole == "" || len(whole) > 1 && whole[0] == '0' || isFloat && frac == "" || len(digits) > 15 {
+		return nil, false
+	}
+	for _, part := range []string{whole, frac} {
+		for i := 0; i < len(part); i++ {
+			if part[i] < '0' || part[i] > '9' {
+				return nil, false
+			}
+		}
+	}
+	switch {
+	case isFloat:
+		f, err := strconv.ParseFloat(v, 64)
+		return f, err == nil
+	case v[0] == '-':
+		if whole == "0" {
+			return nil, false
+		}
+		n, err := strconv.ParseInt(v, 10, 64)
+		return n, err == nil
+	default:
+		n, err := strconv.ParseUint(v, 10, 64)
+		return n, err == nil
+	}
 }
 
 // unusual reports runes that YAML treats specially or that need escaping:
@@ -98,12 +231,19 @@ func unusual(r rune) bool {
 		r >= 0x80 && r <= 0x9f || r == utf8.RuneError
 }
 
-// simpleString returns the string a plain or double-quoted YAML scalar
-// holds, when that is certain without a parser.
+// simpleString returns the string a plain, double-quoted or single-quoted
+// YAML scalar holds, when that is certain without a parser.
 func simpleString(v string) (string, bool) {
 	if len(v) >= 2 && v[0] == '"' && v[len(v)-1] == '"' {
 		inner := v[1 : len(v)-1]
 		if strings.ContainsAny(inner, `"\`) {
+			return "", false
+		}
+		return inner, true
+	}
+	if len(v) >= 2 && v[0] == '\'' && v[len(v)-1] == '\'' {
+		inner := v[1 : len(v)-1]
+		if strings.Contains(inner, "'") {
 			return "", false
 		}
 		return inner, true

@@ -19,6 +19,14 @@ var simpleSeeds = []string{
 	"title: a: b\n", "tags: [a, 'b']\n", "weight: 007\n", "weight: -3\n", "date: 2025-1-2\n",
 	"title: ~\n", "title: a\ntitle: b\n", "slug: a/b\n", "other: x\n", "  title: x\n", "title: x\n  more\n",
 	"tags: []\n", "tags: [a,b]\n", "title: -x\n", "title: x:\n", "draft: True\n", "title: .5\n",
+	// The forms Hugo's archetypes and real sites write.
+	"title: \"Network policy\"\ndate: 2019-01-01T13:38:24+09:00\ndraft: false\ntags: [\"network\", \"policy\"]\n",
+	"title: 'a'\ndate: 2023-02-03T10:00:00Z\ntoc: true\nrating: 4.5\ncount: 3\nneg: -3\n",
+	"title: a\ntags:\n  - x\n  - \"y z\"\nweight: 2\n", "tags:\n  - x\n   - y\n", "tags:\n  -\n", "tags:\n- x\n",
+	"lastmod: 2024-01-02T09:00:00+09:00\nseries: [a, 'b']\n", "Title: x\n", "n: 007\n", "n: 1e3\n", "n: -0\n",
+	"n: 0x1F\n", "n: 1.\n", "n: .5\n", "n: 99999999999999999999\n", "n: 1_000\n", "date: 2019-01-01T13:38:24.5+09:00\n",
+	"date: 2019-01-01t13:38:24+09:00\n", "date: 2019-01-01T13:38:24\n", "k: 'it''s'\n", "k: 'a # b'\n", "k: [1, 2]\n",
+	"k: null\n", "k: ~\n", "k: True\n", "a-b: x\n", "a_b: 2.50\n",
 }
 
 func TestSimpleFrontMatterAgreesWithYAML(t *testing.T) {
@@ -52,5 +60,31 @@ func checkSimpleAgrees(t *testing.T, src []byte) {
 	}
 	if !reflect.DeepEqual(got, want) {
 		t.Fatalf("fast path on %q = %+v, YAML gives %+v", src, got, want)
+	}
+}
+
+// TestSimpleFrontMatterTakesCommonForms: the forms Hugo's archetypes and
+// most real pages write need no YAML parser (issue 21); nested settings and
+// folded text do.
+func TestSimpleFrontMatterTakesCommonForms(t *testing.T) {
+	t.Parallel()
+	for _, src := range []string{
+		"title: \"Network policy 12\"\ndate: 2019-01-01T13:38:24+09:00\ndraft: false\ntags: [\"network\", \"policy\"]\n",
+		"title: 人材の育成 3\ndate: 2024-05-06\nweight: 3\ntags:\n  - 人材\n  - policy\n",
+		"title: 'Open data'\ndate: 2023-02-03T10:00:00Z\ndescription: \"A survey.\"\ntoc: true\nrating: 4.5\nlastmod: 2024-01-02T09:00:00+09:00\ncategories: [news, 'report']\n",
+		"title: 組織の風土 9\ndate: 2022-01-01\ntags: [風土]\n",
+	} {
+		if _, ok := parseSimpleFrontMatter([]byte(src)); !ok {
+			t.Errorf("%q left the fast path", src)
+		}
+		checkSimpleAgrees(t, []byte(src))
+	}
+	for _, src := range []string{
+		"title: a\nparams:\n  author: b\n",
+		"title: a\ndescription: >-\n  b\n  c\n",
+	} {
+		if _, ok := parseSimpleFrontMatter([]byte(src)); ok {
+			t.Errorf("%q took the fast path", src)
+		}
 	}
 }
