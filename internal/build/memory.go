@@ -5,8 +5,9 @@ import (
 	"io/fs"
 	"maps"
 	"slices"
-	"surveysite/internal/site"
 	"sync"
+
+	"surveysite/internal/site"
 )
 
 // Memory is a site.Writer that keeps the files in memory, for check and

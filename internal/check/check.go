@@ -3,14 +3,14 @@ package check
 import (
 	"io/fs"
 	"path"
-	"runtime"
 	"slices"
 	"strings"
+	"sync"
+
 	"surveysite/internal/content"
 	"surveysite/internal/diag"
 	"surveysite/internal/parallel"
 	"surveysite/internal/site"
-	"sync"
 )
 
 // Files reads back the files of a rendered site, to place the few problems
@@ -52,29 +52,15 @@ func Output(src fs.FS, s *site.Site, out fs.FS, dir string) *diag.List {
 		return &list
 	}
 	scans := make([]*scan, len(docs))
-	var wg sync.WaitGroup
-	work := make(chan int)
-	for range runtime.GOMAXPROCS(0) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range work {
-				data, err := fs.ReadFile(out, docs[i])
-				if err != nil {
-					sc := &scan{name: docs[i]}
-					sc.problems = append(sc.problems, problem{tagOff: -1, firstOff: -1, err: &diag.Error{Msg: "read the output file: " + err.Error(), Err: err}})
-					scans[i] = sc
-					continue
-				}
-				scans[i] = scanFile(docs[i], data)
-			}
-		}()
-	}
-	for i := range docs {
-		work <- i
-	}
-	close(work)
-	wg.Wait()
+	parallel.For(len(docs), func(i int) {
+		data, err := fs.ReadFile(out, docs[i])
+		if err != nil {
+			scans[i] = &scan{name: docs[i], problems: []problem{{tagOff: -1, firstOff: -1,
+				err: &diag.Error{Msg: "read the output file: " + err.Error(), Err: err}}}}
+			return
+		}
+		scans[i] = scanFile(docs[i], data)
+	})
 	return c.report(scans)
 }
 

@@ -3,11 +3,12 @@ package check
 import (
 	"bytes"
 	"io/fs"
-	"surveysite/internal/content"
-	"surveysite/internal/diag"
 
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/text"
+
+	"surveysite/internal/content"
+	"surveysite/internal/diag"
 )
 
 // mdLink is a link or image destination in a Markdown file.

@@ -8,11 +8,12 @@ import (
 	"path"
 	"strconv"
 	"strings"
-	"surveysite/internal/content"
-	"surveysite/internal/diag"
 	"unicode/utf8"
 
 	"github.com/yuin/goldmark/util"
+
+	"surveysite/internal/content"
+	"surveysite/internal/diag"
 )
 
 // lineCol returns the 1-based line and column (in characters) of offset

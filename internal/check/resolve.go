@@ -5,6 +5,7 @@ import (
 	"path"
 	"strconv"
 	"strings"
+
 	"surveysite/internal/diag"
 )
 

@@ -6,8 +6,9 @@ import (
 	"regexp"
 	"slices"
 	"strings"
-	"surveysite/internal/diag"
 	"sync"
+
+	"surveysite/internal/diag"
 )
 
 // link is a reference found in an output file. Positions are byte offsets

@@ -8,10 +8,10 @@ import (
 	"testing/fstest"
 	"time"
 
-	"surveysite/internal/yamldoc"
-
 	"github.com/goccy/go-yaml"
 	"github.com/goccy/go-yaml/ast"
+
+	"surveysite/internal/yamldoc"
 )
 
 // An anchor defined under one key may be used under another, as YAML

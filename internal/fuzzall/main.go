@@ -28,8 +28,9 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
-	"surveysite/internal/diag"
 	"time"
+
+	"surveysite/internal/diag"
 )
 
 func main() {

@@ -7,10 +7,11 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
-	"surveysite/internal/build"
 	"time"
 
 	"github.com/fsnotify/fsnotify"
+
+	"surveysite/internal/build"
 )
 
 // watched are the folders of a project whose changes trigger a rebuild.
