@@ -16,7 +16,7 @@ import (
 
 type tallyCmd struct{ env Env }
 
-const tallySynopsis = "tally (--survey DIR [--compare PREV_DIR] | --codebook F --responses F) [--question ID] [--by COLUMN] [--base all|answered] [--min-cell N] [--separator S] [--format table|csv|json]"
+const tallySynopsis = "tally (--survey DIR [--compare PREV_DIR] | --codebook F --responses F) [--question ID] [--by COLUMN] [--base all|answered] [--min-cell N] [--separator S] [--format table|csv|json] [--profile DIR]"
 
 // stringsFlag collects a repeatable flag.
 type stringsFlag []string
@@ -41,9 +41,15 @@ func (c *tallyCmd) Run(ctx context.Context, args []string) error {
 	minCell := fset.Int("min-cell", build.DefaultMinCell, "suppress cross-tab segments whose n is below `N`")
 	sep := fset.String("separator", ";", "separator between answers in one cell")
 	format := fset.String("format", "table", "output format: table, csv or json")
+	profile := fset.String("profile", "", "write cpu.pprof and heap.pprof of the tally into this `folder`")
 	if err := parseFlags(fset, args); err != nil {
 		return err
 	}
+	stopProfile, err := startProfile(*profile)
+	if err != nil {
+		return err
+	}
+	defer stopProfile()
 	if *dir != "" {
 		if *codebook != "" || *responses != "" || len(by) > 0 || flagSet(fset, "base", "min-cell", "separator") {
 			return usagef("--survey takes its settings from the project; leave out --codebook, --responses, --by, --base, --min-cell and --separator")

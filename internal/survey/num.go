@@ -47,6 +47,9 @@ func (nr *numReader) read(a *analysis, rec []string) answer {
 	if strings.TrimSpace(cell) == "" || a.isMissing(cell) {
 		return answer{outcome: blank}
 	}
+	if plainDigits(cell) {
+		return answer{outcome: answered, num: cell} // what parseNumber gives, without its cost
+	}
 	key, _, ok := parseNumber(cell, nr.q.Unit)
 	if !ok {
 		unit := ""
@@ -61,6 +64,20 @@ func (nr *numReader) read(a *analysis, rec []string) answer {
 }
 
 func (numKind) cells(q *Question) int { return 0 }
+
+// plainDigits reports whether cell is 1 to 18 ASCII digits and nothing
+// else, the common case, which parseNumber would accept as it is.
+func plainDigits(cell string) bool {
+	if len(cell) == 0 || len(cell) > 18 {
+		return false
+	}
+	for i := 0; i < len(cell); i++ {
+		if cell[i] < '0' || cell[i] > '9' {
+			return false
+		}
+	}
+	return true
+}
 
 func ratString(r *big.Rat) string { return string(trimDecimal(r, 6)) }
 

@@ -453,3 +453,19 @@ func TestMaskText(t *testing.T) {
 		}
 	}
 }
+
+// TestPlainDigitsAsParseNumber: the fast path for cells of plain digits
+// gives the key parseNumber gives.
+func TestPlainDigitsAsParseNumber(t *testing.T) {
+	for _, c := range []string{"0", "7", "007", "120", "123456789012345678"} {
+		key, _, ok := parseNumber(c, "分")
+		if !plainDigits(c) || !ok || key != c {
+			t.Errorf("%q: plainDigits %t, parseNumber %q %t", c, plainDigits(c), key, ok)
+		}
+	}
+	for _, c := range []string{"", " 1", "1 ", "1.5", "-1", "+1", "1,000", "１", "1分", "1234567890123456789"} {
+		if plainDigits(c) {
+			t.Errorf("plainDigits(%q) = true", c)
+		}
+	}
+}
