@@ -21,6 +21,9 @@ type Options struct {
 	// Varied writes pages that vary as real sites do (varied.go) instead
 	// of the uniform ones.
 	Varied bool
+	// AllTypes writes, for the respondents, a survey of 30 questions of
+	// every type (survey.go) instead of the one MA question.
+	AllTypes bool
 }
 
 var words = []string{"地域", "経営", "人材", "育成", "組織", "風土", "課題", "解決", "現場", "住民",
@@ -62,6 +65,9 @@ func Write(dir string, o Options) error {
 		if err := os.WriteFile(filepath.Join(posts, fmt.Sprintf("p%05d.md", i)), []byte(b.String()), 0o644); err != nil {
 			return err
 		}
+	}
+	if o.Respondents > 0 && o.AllTypes {
+		return writeAllTypes(dir, r, o.Respondents)
 	}
 	if o.Respondents > 0 {
 		return writeSurvey(filepath.Join(dir, "data", "surveys", "synth"), r, o.Respondents)
