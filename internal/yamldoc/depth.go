@@ -80,7 +80,9 @@ func depthWithin(src []byte, maxDepth, rawMax int) *Error {
 					}
 					i++
 				case l[i] == '!' || l[i] == '&':
-					for i < len(l) && l[i] != ' ' && l[i] != '\t' {
+					// To the next space: goccy reads a tab as part of
+					// the tag ("!\t0"), so a tab does not end it here.
+					for i < len(l) && l[i] != ' ' {
 						i++
 					}
 					property = true
