@@ -68,6 +68,7 @@ func depthWithin(src []byte, maxDepth, rawMax int) *Error {
 			// A line that ends in a tag or an anchor may have the next
 			// line for its value, even at the same indentation (goccy
 			// parses "- - !\n- - x" so): its levels stay open for it.
+			carried := carry
 			compact, carry = carry, 0
 			property := false
 			for i := indent; i < len(l); {
@@ -93,6 +94,22 @@ func depthWithin(src []byte, maxDepth, rawMax int) *Error {
 				}
 				for i < len(l) && (l[i] == ' ' || l[i] == '\t') {
 					i++
+				}
+			}
+			// A safety net for what the parser may read as entries after
+			// the first scalar (goccy has read "- ! -" and "!\t0 -" so):
+			// every "-" or "?" standing alone on the line counts.
+			alone := 0
+			for i := indent; i < len(l); i++ {
+				if (l[i] == '-' || l[i] == '?') && (i == 0 || l[i-1] == ' ' || l[i-1] == '\t') && (i+1 == len(l) || l[i+1] == ' ' || l[i+1] == '\t') {
+					alone++
+				}
+			}
+			alone += carried // levels carried from the line before
+			if alone > compact {
+				compact = alone
+				if len(indents)+compact > maxDepth {
+					return depthError(n, l, indent, maxDepth)
 				}
 			}
 			if property {
