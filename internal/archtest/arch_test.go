@@ -16,6 +16,7 @@ var forbidden = map[string][]string{
 	"parallel":     {"*"},
 	"yamldoc":      {"content", "survey", "municipality", "chart", "site", "build", "check", "server", "cli"},
 	"tabular":      {"content", "survey", "municipality", "chart", "site", "build", "check", "server", "cli"},
+	"i18n":         {"content", "survey", "municipality", "chart", "site", "build", "check", "server", "cli", "tabular", "search", "importer"},
 	"content":      {"survey", "municipality", "chart", "site", "build", "check", "server", "cli"},
 	"survey":       {"content", "municipality", "chart", "site", "build", "check", "server", "cli"},
 	"municipality": {"content", "survey", "chart", "site", "build", "check", "server", "cli"},

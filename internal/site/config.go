@@ -19,6 +19,7 @@ const ConfigFile = "surveysite.yaml"
 // Config is the site configuration: surveysite.yaml, then command-line flags.
 type Config struct {
 	Title        string         `yaml:"title"`
+	Language     string         `yaml:"language"` // ja (the default), en, or a catalogue of templates/i18n/
 	Description  string         `yaml:"description"`
 	BaseURL      string         `yaml:"baseURL"`
 	Organization string         `yaml:"organization"`
@@ -28,6 +29,9 @@ type Config struct {
 	FooterMenu   []MenuItem     `yaml:"footerMenu"` // links in the footer, e.g. the accessibility policy
 	Params       map[string]any `yaml:"params"`
 	Drafts       bool           `yaml:"-"`
+	// languageLine is the line of surveysite.yaml that sets Language, for
+	// an error about it.
+	languageLine int
 }
 
 // MenuItem is one entry of the main navigation.
@@ -66,14 +70,26 @@ func LoadConfig(fsys fs.FS) (Config, error) {
 		case errors.As(err, &dup) || strings.Contains(msg, "already defined"): // the parser reports it as syntax
 			hint = "the setting is written twice: remove one of the two"
 		case errors.As(err, &unknown):
-			hint = "known settings: title, description, baseURL, organization, unsafeHTML, minCell, menu, footerMenu, params"
+			hint = "known settings: title, language, description, baseURL, organization, unsafeHTML, minCell, menu, footerMenu, params"
 		}
 		return cfg, diag.Errorf(pos, "site configuration: %s", msg).WithHint("%s", hint)
 	}
 	if cfg.MinCell <= 0 {
 		cfg.MinCell = 10
 	}
+	cfg.languageLine = settingLine(src, "language")
 	return cfg, nil
+}
+
+// settingLine returns the line of src on which the top-level setting key
+// is written, or 0.
+func settingLine(src []byte, key string) int {
+	for i, ln := range strings.Split(string(src), "\n") {
+		if rest, ok := strings.CutPrefix(ln, key); ok && strings.HasPrefix(strings.TrimLeft(rest, " \t"), ":") {
+			return i + 1
+		}
+	}
+	return 0
 }
 
 // checkConfig bounds the nesting and aliases of surveysite.yaml and refuses

@@ -1,17 +1,26 @@
 package site
 
 import (
+	"errors"
 	"fmt"
 	"strconv"
 	"strings"
 	"time"
 
+	"surveysite/internal/i18n"
 	template "surveysite/internal/template/html"
 )
 
 // funcs returns the functions templates may call besides Page methods.
+// Those of the page's language (langFuncs) are placeholders here: each
+// layout is executed only as a copy bound to the languages of a page.
 func funcs(urls URLs) template.FuncMap {
+	unbound := func(...any) (string, error) { return "", errors.New("the template is not bound to a language") }
 	return template.FuncMap{
+		"t":       unbound,
+		"siteT":   unbound,
+		"tjson":   unbound,
+		"date":    unbound,
 		"jdate":   JapaneseDate,
 		"isodate": ISODate,
 		"num":     GroupDigits,
@@ -48,6 +57,24 @@ func funcs(urls URLs) template.FuncMap {
 			}
 			return m, nil
 		},
+	}
+}
+
+// langFuncs are the functions of a page's language and the site's:
+//
+//	t KEY [NAME VALUE]...      the message KEY of the page's language, its
+//	                           placeholders filled in: {{t "survey.n" "n" .N}}
+//	siteT KEY [NAME VALUE]...  the same in the site's language (the header,
+//	                           the menus and the footer)
+//	date TIME                  a date as the page's language writes it:
+//	                           2026年4月1日, April 1, 2026
+//	tjson KEY...               messages for a script, as JSON (i18n.Lang.JSON)
+func langFuncs(page, site *i18n.Lang) template.FuncMap {
+	return template.FuncMap{
+		"t":     page.Text,
+		"siteT": site.Text,
+		"tjson": page.JSON,
+		"date":  page.Date,
 	}
 }
 

@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"surveysite/internal/content"
+	"surveysite/internal/i18n"
 	template "surveysite/internal/template/html"
 )
 
@@ -27,6 +28,10 @@ type Page struct {
 	Parent      *Page   // the section page, if any
 	Data        any     // kind-specific values (a survey report, a tag, …)
 	Source      *content.Page
+	// Lang is the code of the page's language ("ja", "en"): its front
+	// matter language, its survey's, or the site's.
+	Lang string
+	lang *i18n.Lang
 
 	// Computed once when the site is assembled: templates read fields far
 	// faster than they call methods, and lists show a page many times.
@@ -126,6 +131,7 @@ func summarize(h string, n int) string {
 // finish computes the fields templates read, once all pages exist.
 func (p *Page) finish(s *Site) {
 	p.Site = s
+	p.Lang = p.lang.Code()
 	p.IsHome = p.Kind == "home"
 	p.HasDate = !p.Date.IsZero()
 	p.Summary = p.makeSummary()

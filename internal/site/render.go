@@ -127,7 +127,10 @@ func layoutNames(p *Page) []string {
 }
 
 func (s *Site) renderPage(buf *bytes.Buffer, p *Page) error {
-	set, name := s.tmpl.lookup(layoutNames(p)...)
+	set, name, err := s.tmpl.lookup(p.lang, s.lang, layoutNames(p)...)
+	if err != nil {
+		return err
+	}
 	if set == nil {
 		return diag.Errorf(diag.Pos{Path: pageSource(p)}, "no layout for this %s page", p.Kind).
 			WithHint("add templates/layouts/%s.html or templates/layouts/page.html", p.Kind)

@@ -1,6 +1,7 @@
 package site
 
 import (
+	"fmt"
 	"io/fs"
 	"path"
 	"slices"
@@ -11,6 +12,7 @@ import (
 	"surveysite/internal/chart"
 	"surveysite/internal/content"
 	"surveysite/internal/diag"
+	"surveysite/internal/i18n"
 	"surveysite/internal/municipality"
 	"surveysite/internal/parallel"
 	"surveysite/internal/tabular"
@@ -37,6 +39,9 @@ type Inputs struct {
 	// Theme is the parsed theme, from LoadTheme with the same base URL;
 	// nil: New loads it.
 	Theme *Theme
+	// Catalog is the message catalogues, from i18n.Load of the project;
+	// nil: New loads them.
+	Catalog *i18n.Catalog
 }
 
 // Theme is a project's templates/ laid over the default theme, parsed.
@@ -80,6 +85,8 @@ type Site struct {
 	theme        *theme
 	tmpl         *templates
 	byURL        map[string]*Page
+	cat          *i18n.Catalog
+	lang         *i18n.Lang // the site's language
 }
 
 // New assembles the site. src is the project root (for templates/); cfg
@@ -98,9 +105,22 @@ func New(src fs.FS, cfg Config, in Inputs) (*Site, error) {
 		}
 	}
 	s.theme, s.tmpl = th.theme, th.tmpl
+	if s.cat = in.Catalog; s.cat == nil {
+		if s.cat, err = i18n.Load(src); err != nil {
+			return nil, err
+		}
+	}
+	if s.lang, err = SiteLanguage(s.cat, cfg); err != nil {
+		return nil, err
+	}
 	var list diag.List
 	for _, cp := range in.Pages {
-		s.add(s.fromContent(cp))
+		p := s.fromContent(cp)
+		if p.lang, err = PageLanguage(s.cat, s.lang, cp); err != nil {
+			list.AddErr(diag.Pos{Path: cp.Path}, err)
+			p.lang = s.lang
+		}
+		s.add(p)
 	}
 	if err := s.addSurveys(in.Surveys); err != nil {
 		return nil, err
@@ -169,6 +189,9 @@ func (s *Site) fromContent(cp *content.Page) *Page {
 
 func (s *Site) add(p *Page) {
 	p.Site = s
+	if p.lang == nil {
+		p.lang = s.lang
+	}
 	s.byURL[p.URL] = p
 	s.Pages = append(s.Pages, p)
 }
@@ -374,3 +397,44 @@ func (s *Site) URLs() URLs { return s.urls }
 
 // Title returns the site title.
 func (s *Site) Title() string { return s.Config.Title }
+
+// Lang returns the code of the site's language: "ja", "en".
+func (s *Site) Lang() string { return s.lang.Code() }
+
+// SiteLanguage returns the messages of the site's language (language: in
+// surveysite.yaml, ja when it sets none), or an error at its line when the
+// catalogue has no such language.
+func SiteLanguage(cat *i18n.Catalog, cfg Config) (*i18n.Lang, error) {
+	code := cfg.Language
+	if code == "" {
+		code = i18n.Reference
+	}
+	if l := cat.Lang(code); l != nil {
+		return l, nil
+	}
+	return nil, diag.Errorf(diag.Pos{Path: ConfigFile, Line: cfg.languageLine}, "site configuration: there is no language %q", code).
+		WithHint("%s", languageHint(cat))
+}
+
+// PageLanguage returns the messages of a content page's language: its
+// front matter language:, else site's. A survey's page (_index.md) sets the
+// language of the whole survey.
+func PageLanguage(cat *i18n.Catalog, site *i18n.Lang, p *content.Page) (*i18n.Lang, error) {
+	v, ok := p.Params["language"]
+	if !ok || v == nil {
+		return site, nil
+	}
+	pos := diag.Pos{Path: p.Path, Line: p.Lines["language"]}
+	code, ok := v.(string)
+	if !ok {
+		return nil, diag.Errorf(pos, "language must be a language's code, not %v", v).WithHint("%s", languageHint(cat))
+	}
+	if l := cat.Lang(code); l != nil {
+		return l, nil
+	}
+	return nil, diag.Errorf(pos, "there is no language %q", code).WithHint("%s", languageHint(cat))
+}
+
+func languageHint(cat *i18n.Catalog) string {
+	return fmt.Sprintf("write one of %s, or add a catalogue %s/<language>.yaml", strings.Join(cat.Languages(), ", "), i18n.Dir)
+}

@@ -9,8 +9,10 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 
 	"surveysite/internal/diag"
+	"surveysite/internal/i18n"
 	template "surveysite/internal/template/html"
 )
 
@@ -72,10 +74,13 @@ func (t *theme) names(dir string) []string {
 	return out
 }
 
-// templates holds one parsed template set per layout.
+// templates holds one parsed template set per layout, and copies of them
+// bound to languages.
 type templates struct {
-	sets  map[string]*template.Template // layout name -> base+partials+layout
+	sets  map[string]*template.Template // layout name -> base+partials+layout; never executed
 	theme *theme
+	mu    sync.Mutex
+	bound map[string]map[string]*template.Template // by the languages' codes and sums
 }
 
 // parseTemplates parses layouts/base.html, partials/*.html and every
@@ -134,17 +139,49 @@ func parseTemplates(t *theme, funcs template.FuncMap) (*templates, error) {
 	return ts, nil
 }
 
-// lookup returns the set for the first layout of names that exists.
-func (ts *templates) lookup(names ...string) (*template.Template, string) {
+// lookup returns the set for the first layout of names that exists, bound
+// to the page's language and the site's (langFuncs).
+func (ts *templates) lookup(page, site *i18n.Lang, names ...string) (*template.Template, string, error) {
+	sets, err := ts.forLangs(page, site)
+	if err != nil {
+		return nil, "", err
+	}
 	for _, n := range names {
 		if n == "" {
 			continue
 		}
-		if s, ok := ts.sets[n]; ok {
-			return s, n
+		if s, ok := sets[n]; ok {
+			return s, n, nil
 		}
 	}
-	return nil, ""
+	return nil, "", nil
+}
+
+// forLangs returns the layout sets bound to two languages, copying them the
+// first time. The copies are kept: a theme is reused by the builds of serve,
+// whose pages are mostly of the same languages, and html/template escapes
+// each copy once, when it is first executed.
+func (ts *templates) forLangs(page, site *i18n.Lang) (map[string]*template.Template, error) {
+	key := page.Code() + " " + page.Sum() + " " + site.Code() + " " + site.Sum()
+	ts.mu.Lock()
+	defer ts.mu.Unlock()
+	if sets, ok := ts.bound[key]; ok {
+		return sets, nil
+	}
+	fm := langFuncs(page, site)
+	sets := make(map[string]*template.Template, len(ts.sets))
+	for name, set := range ts.sets {
+		c, err := set.Clone()
+		if err != nil {
+			return nil, err
+		}
+		sets[name] = c.Funcs(fm)
+	}
+	if ts.bound == nil {
+		ts.bound = map[string]map[string]*template.Template{}
+	}
+	ts.bound[key] = sets
+	return sets, nil
 }
 
 // templatePosRE matches "template: NAME:LINE:COL: msg" and "template: NAME:LINE: msg".
@@ -173,8 +210,11 @@ func (t *theme) templateError(err error, fallback string) *diag.Error {
 		msg = strings.TrimPrefix(msg, " ")
 	}
 	hint := "correct the template at this line"
-	if strings.Contains(msg, "map has no entry for key") || strings.Contains(msg, "can't evaluate field") {
+	switch {
+	case strings.Contains(msg, "map has no entry for key") || strings.Contains(msg, "can't evaluate field"):
 		hint = "the template uses a name the page does not have: check the spelling, or guard it with {{with}}"
+	case strings.Contains(msg, "error calling t: no message") || strings.Contains(msg, "error calling siteT: no message"):
+		hint = "check the key's spelling, or add the message to the catalogue of that language (" + i18n.Dir + "/<language>.yaml)"
 	}
 	return &diag.Error{Pos: pos, Msg: fmt.Sprintf("template: %s", msg), Hint: hint, Err: err}
 }
