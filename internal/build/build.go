@@ -1,8 +1,13 @@
-// Package build runs the pipeline, load -> analyse -> render -> write, and is
-// the only writer of the output folder. It writes into a temporary folder
-// beside the destination and swaps it in only when everything succeeded, so
-// a failed build leaves the previous output as it was and no stale file from
-// an earlier build survives a good one.
+// Package build runs the pipeline, load -> analyse -> render -> check ->
+// write, and is the only writer of the output folder. It writes into a
+// temporary folder beside the destination and swaps it in only when
+// everything succeeded, so a failed build leaves the previous output as it
+// was and no stale file from an earlier build survives a good one.
+//
+// It is also the API of the commands, which reach the loaders, the site and
+// the output check only through it: Run builds, Check checks a project
+// without writing, Preview builds into memory again after every change
+// (serve), and TallyFiles and TallyProject tally a survey (tally).
 package build
 
 import (
