@@ -49,14 +49,17 @@ type Column struct {
 // ReadColumns reads a ColumnsFile.
 func ReadColumns(fsys fs.FS, p string) ([]Column, error) {
 	t, err := tabular.ReadTable(fsys, p)
-	if err != nil {
+	if t == nil {
 		return nil, err
 	}
-	for _, want := range []string{"column", "use", "name"} {
+	for _, want := range []string{"column", "use", "name"} { // the header's problems first
 		if t.Column(want) < 0 {
 			return nil, diag.Errorf(diag.Pos{Path: p, Line: 1, Col: 1}, "%s has no column %q (header: %s)", p, want, strings.Join(t.Header, ",")).
 				WithHint("the header must be column,header,use,name,note (surveysite import writes it)")
 		}
+	}
+	if err != nil {
+		return nil, err
 	}
 	var cols []Column
 	var list diag.List

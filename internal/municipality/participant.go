@@ -42,10 +42,13 @@ type participantRow struct {
 // problem no participants are returned.
 func LoadParticipants(fsys fs.FS, path string, table *Table) ([]Participant, error) {
 	t, err := tabular.ReadTable(fsys, path)
-	if err != nil {
+	if t == nil {
 		return nil, err
 	}
-	cols, err := participantCols(t)
+	cols, colErr := participantCols(t) // the header's problems first
+	if colErr != nil {
+		return nil, colErr
+	}
 	if err != nil {
 		return nil, err
 	}

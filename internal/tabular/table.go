@@ -23,7 +23,9 @@ type Table struct {
 // ReadTable reads a whole CSV file from fsys. The header row's names must
 // be given and differ (Reader.Header). Use it for small files (data tables
 // for templates, codebooks, participant lists); stream large ones with
-// Reader.
+// Reader. After a problem in a row it returns the table as far as it was
+// read, header and all, with the error, so that a caller can check the
+// header's columns first, as a reader that streams would.
 func ReadTable(fsys fs.FS, path string) (*Table, error) {
 	return readTable(fsys, path, true)
 }
@@ -64,7 +66,7 @@ func readTable(fsys fs.FS, path string, checkHeader bool) (*Table, error) {
 			return t, nil
 		}
 		if err != nil {
-			return nil, err
+			return t, err
 		}
 		t.Rows = append(t.Rows, append([]string(nil), rec...))
 		t.Lines = append(t.Lines, r.Line())
