@@ -30,7 +30,8 @@ func depthWithin(src []byte, maxDepth, rawMax int) *Error {
 		flow, raw   int   // open flow collections: outside quotes; anywhere
 		quote       byte  // '"' or '\'' inside a quoted scalar
 		blockScalar = -1  // indentation of the line that opened a block scalar
-		carry       int   // levels a line ending in a tag or anchor leaves open
+		extras      []int // levels each open indentation's lines left open (see below)
+		open        int   // the sum of extras
 	)
 	for n := 1; len(src) > 0; n++ {
 		l, rest, _ := bytes.Cut(src, []byte("\n"))
@@ -59,24 +60,22 @@ func depthWithin(src []byte, maxDepth, rawMax int) *Error {
 			}
 			for len(indents) > 0 && indents[len(indents)-1] > indent {
 				indents = indents[:len(indents)-1]
+				open -= extras[len(extras)-1]
+				extras = extras[:len(extras)-1]
 			}
 			if len(indents) == 0 || indents[len(indents)-1] < indent {
 				indents = append(indents, indent)
+				extras = append(extras, 0)
 			}
 			// "- - - x" and "? " open one level each on the same line,
 			// also with a tag or an anchor between them ("- ! - &a - x").
-			// A line that ends in a tag or an anchor may have the next
-			// line for its value, even at the same indentation (goccy
-			// parses "- - !\n- - x" so): its levels stay open for it.
-			carried := carry
-			compact, carry = carry, 0
-			property := false
+			ends := false // the line ends in an empty entry or a tag or anchor
 			for i := indent; i < len(l); {
 				switch {
 				case (l[i] == '-' || l[i] == '?') && (i+1 == len(l) || l[i+1] == ' ' || l[i+1] == '\t'):
 					compact++
-					property = false
-					if len(indents)+compact > maxDepth {
+					ends = true
+					if len(indents)+open+compact > maxDepth {
 						return depthError(n, l, i, maxDepth)
 					}
 					i++
@@ -86,9 +85,17 @@ func depthWithin(src []byte, maxDepth, rawMax int) *Error {
 					for i < len(l) && l[i] != ' ' {
 						i++
 					}
-					property = true
+					ends = true
+				case l[i] == '#':
+					i = len(l) // a comment: the line ends where it starts
+					continue
 				default:
-					property = false
+					// "- key: value": a mapping inside the entry, one
+					// level more.
+					if compact > 0 && (bytes.Contains(l[i:], []byte(": ")) || bytes.HasSuffix(bytes.TrimRight(l[i:], " \t"), []byte(":"))) {
+						compact++
+					}
+					ends = false
 					i = len(l)
 					continue
 				}
@@ -105,15 +112,21 @@ func depthWithin(src []byte, maxDepth, rawMax int) *Error {
 					alone++
 				}
 			}
-			alone += carried // levels carried from the line before
-			if alone > compact {
-				compact = alone
-				if len(indents)+compact > maxDepth {
-					return depthError(n, l, indent, maxDepth)
-				}
+			compact = max(compact, alone) + open
+			if len(indents)+compact > maxDepth {
+				return depthError(n, l, indent, maxDepth)
 			}
-			if property {
-				carry = compact + 1
+			// A line that ends in an empty entry, a tag or an anchor may
+			// have the lines after it for its value, even at the same
+			// indentation: goccy nests "0:\n-\n0:\n-" one level more at
+			// each line, and "- - !\n- - x" so. Its levels stay open
+			// until the indentation falls below it.
+			if ends && compact-open > 0 {
+				// The entry's levels, and one for the collection its
+				// value opens.
+				add := compact - open + 1
+				extras[len(extras)-1] += add
+				open += add
 			}
 		}
 		block := len(indents) + compact
