@@ -128,3 +128,17 @@ func TestFileLineCountsOnlyLineFeeds(t *testing.T) {
 		}
 	}
 }
+
+// TestDepthCountsSameIndentNesting: goccy nests "0:\n-\n" repeated one level
+// deeper at each line although the indentation never grows (5,000 of them
+// parsed to 10,000 levels), so Depth must refuse it, and keep accepting the
+// same shapes in settings people write.
+func TestDepthCountsSameIndentNesting(t *testing.T) {
+	if e := Depth([]byte(strings.Repeat("0:\n-\n", 5000))); e == nil || e.Line > 2*MaxDepth {
+		t.Errorf("Depth = %v, want the nesting refused within its first %d lines", e, 2*MaxDepth)
+	}
+	legit := "title: A\ntags:\n- a\n- b\nmenu:\n- {name: x, url: /}\n- name: y\n  url: /y/\nparams:\n  a:\n  - 1\n  -\n  b: 2\n"
+	if e := Depth([]byte(legit)); e != nil {
+		t.Errorf("Depth(%q) = %v", legit, e)
+	}
+}
