@@ -131,11 +131,11 @@ func TestAProjectReplacesSingleMessages(t *testing.T) {
 func TestANewLanguageMustGiveEveryMessage(t *testing.T) {
 	t.Parallel()
 	_, err := testCatalog(t, map[string]string{"fr.yaml": "language:\n  name: Français\n"})
+	b, _ := Builtin()
 	if err == nil || !strings.HasPrefix(err.Error(), "templates/i18n/fr.yaml:1: the catalogue lacks") ||
-		!strings.Contains(err.Error(), "date") || !strings.Contains(err.Error(), "month.1") {
+		!strings.Contains(err.Error(), b.Keys()[0]) || strings.Contains(err.Error(), "language.name") {
 		t.Errorf("err = %v, want the file and the keys it lacks", err)
 	}
-	b, _ := Builtin()
 	tree := map[string]any{}
 	for _, k := range b.Keys() {
 		node := tree

@@ -61,13 +61,20 @@ func (l *Lang) T(key string, args ...any) string {
 	if !ok {
 		return "[" + key + "]"
 	}
-	return l.format(m, args)
+	return l.format(m, args, nil)
 }
 
 // Text is T for templates: a key the language does not have, arguments that
 // are not name, value pairs and a placeholder left without a value are
 // errors naming the key and the language.
 func (l *Lang) Text(key string, args ...any) (string, error) {
+	return l.Markup(key, nil, args...)
+}
+
+// Markup is Text for a document: literal, if not nil, rewrites the
+// message's own text (escapes it for HTML), not the values given, which
+// the caller escapes as their context needs.
+func (l *Lang) Markup(key string, literal func(string) string, args ...any) (string, error) {
 	m, ok := l.msgs[key]
 	if !ok {
 		return "", fmt.Errorf("no message %q in language %s (catalogue i18n/%s.yaml)", key, l.code, l.code)
@@ -85,7 +92,7 @@ func (l *Lang) Text(key string, args ...any) (string, error) {
 			return "", fmt.Errorf("message %q in language %s needs a value for {%s}", key, l.code, h)
 		}
 	}
-	return l.format(m, args), nil
+	return l.format(m, args, literal), nil
 }
 
 // arg returns the value of the placeholder name among args.
@@ -98,20 +105,23 @@ func arg(args []any, name string) (any, bool) {
 	return nil, false
 }
 
-func (l *Lang) format(m *message, args []any) string {
+func (l *Lang) format(m *message, args []any, literal func(string) string) string {
 	parts := m.forms[plural.Other]
 	if m.plural {
 		if f := l.form(m, args); m.forms[f] != nil {
 			parts = m.forms[f]
 		}
 	}
+	if literal == nil {
+		literal = func(s string) string { return s }
+	}
 	if len(parts) == 1 && !parts[0].hole {
-		return parts[0].text
+		return literal(parts[0].text)
 	}
 	var b strings.Builder
 	for _, p := range parts {
 		if !p.hole {
-			b.WriteString(p.text)
+			b.WriteString(literal(p.text))
 			continue
 		}
 		v, ok := arg(args, p.text)

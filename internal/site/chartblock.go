@@ -40,11 +40,12 @@ func (s *Site) chartBlock(p *Page, ref content.Ref) (template.HTML, error) {
 	default:
 		return "", diag.Errorf(ref.Pos, "chart block: unknown kind %q", kind).WithHint("use kind: bar or kind: top3")
 	}
+	l, esc := p.lang, template.HTMLEscapeString
 	var notice string
 	if sv.Notice != "" {
-		notice = fmt.Sprintf(`<p class="notice"><strong>サンプルデータ：</strong>%s</p>`, template.HTMLEscapeString(sv.Notice))
+		notice = fmt.Sprintf(`<p class="notice"><strong>%s</strong>%s</p>`, esc(l.T("notice.label")), esc(sv.Notice))
 	}
-	return template.HTML(fmt.Sprintf(`<figure class="chart">%s<figcaption>%s（%s、n=%d）出典：%s。<a href="%s">表と詳しい集計結果</a></figcaption></figure>%s`,
-		svg, template.HTMLEscapeString(q.Title), q.TypeLabel, q.N, template.HTMLEscapeString(sv.Title),
-		template.HTMLEscapeString(p.RelURL(q.Page.URL)), notice)), nil
+	caption := l.T("chartblock.caption", "title", q.Title, "type", q.TypeLabel, "n", q.N, "source", sv.Title)
+	return template.HTML(fmt.Sprintf(`<figure class="chart">%s<figcaption>%s<a href="%s">%s</a></figcaption></figure>%s`,
+		svg, esc(caption), esc(p.RelURL(q.Page.URL)), esc(l.T("chartblock.link")), notice)), nil
 }

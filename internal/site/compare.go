@@ -1,12 +1,12 @@
 package site
 
 import (
-	"fmt"
 	"math"
 	"strconv"
 	"strings"
 
 	"surveysite/internal/chart"
+	"surveysite/internal/i18n"
 	"surveysite/internal/survey"
 	template "surveysite/internal/template/html"
 )
@@ -29,14 +29,14 @@ type CompareView struct {
 }
 
 // changeText is the text of a change, never a colour or an arrow alone.
-func changeText(c string) string {
+func changeText(l *i18n.Lang, c string) string {
 	switch c {
 	case survey.Up:
-		return "▲ 増加"
+		return l.T("compare.up")
 	case survey.Down:
-		return "▼ 減少"
+		return l.T("compare.down")
 	}
-	return "差なし"
+	return l.T("compare.same")
 }
 
 // signed writes tenths with a sign: +3.2, -1.0, 0.0.
@@ -48,12 +48,13 @@ func signed(t survey.Tenths) string {
 }
 
 func (s *Site) compareView(sv *SurveyView, qv *QuestionView, qr *survey.QuestionResult, meta chart.Meta, fonts *chart.Fonts) (*CompareView, error) {
-	w := qr.Prev
+	w, l := qr.Prev, sv.lang
 	cv := &CompareView{PrevTitle: sv.PrevTitle, PrevURL: sv.PrevURL, N: qr.Total.N, PrevN: w.N, Dropped: w.Dropped}
-	cv.Head = []HeadCell{{"選択肢", false}, {"今回（%）", true}, {"前回（%）", true}, {"差（ポイント）", true}, {"差の95%信頼区間", true}, {"判定", false}}
+	cv.Head = []HeadCell{{l.T("table.option"), false}, {l.T("compare.cur_percent"), true}, {l.T("compare.prev_percent"), true},
+		{l.T("compare.diff"), true}, {l.T("compare.diff_ci"), true}, {l.T("compare.change"), false}}
 	var labels []string
-	cur := chart.Segment{Name: "今回", N: qr.Total.N}
-	prev := chart.Segment{Name: "前回", N: w.N}
+	cur := chart.Segment{Name: l.T("compare.cur"), N: qr.Total.N}
+	prev := chart.Segment{Name: l.T("compare.prev"), N: w.N}
 	var desc []string
 	for _, r := range qr.Total.Rows {
 		if r.Prev == nil {
@@ -64,7 +65,7 @@ func (s *Site) compareView(sv *SurveyView, qv *QuestionView, qr *survey.Question
 		}
 		p := r.Prev
 		cv.Rows = append(cv.Rows, []Cell{{Text: r.Label, Header: true}, {Text: dash(r.Count, r.Percent.String())}, {Text: dash(p.Count, p.Percent.String())},
-			{Text: signed(p.Diff)}, {Text: signed(p.Low) + "〜" + signed(p.High)}, {Text: changeText(p.Change)}})
+			{Text: signed(p.Diff)}, {Text: l.T("range", "lo", signed(p.Low), "hi", signed(p.High))}, {Text: changeText(l, p.Change)}})
 		if r.Role == survey.RoleBlank || r.Role == survey.RoleInvalid {
 			continue // in the table, not the chart
 		}
@@ -72,23 +73,25 @@ func (s *Site) compareView(sv *SurveyView, qv *QuestionView, qr *survey.Question
 		cur.Values, cur.Texts = append(cur.Values, float64(r.Percent)/10), append(cur.Texts, dash(r.Count, r.Percent.String()+"%"))
 		prev.Values, prev.Texts = append(prev.Values, float64(p.Percent)/10), append(prev.Texts, dash(p.Count, p.Percent.String()+"%"))
 		if p.Change != "" {
-			desc = append(desc, fmt.Sprintf("%s %s%%（前回 %s%%、%sポイント、%s）", r.Label, r.Percent, p.Percent, signed(p.Diff), changeText(p.Change)))
+			desc = append(desc, l.T("desc.compare_item", "label", r.Label, "percent", r.Percent, "prev", p.Percent, "diff", signed(p.Diff), "change", changeText(l, p.Change)))
 		}
 	}
 	if w.MeanDiff != "" {
-		cv.Figures = append(cv.Figures, Figure{Label: "平均（今回／前回）", Value: string(qr.Total.Summary.Mean) + "点／" + string(w.PrevMean) + "点（" + signedDecimal(w.MeanDiff) + "）"})
+		cv.Figures = append(cv.Figures, Figure{Label: l.T("figure.mean_compare"),
+			Value: l.T("figure.mean_compare_value", "cur", qr.Total.Summary.Mean, "prev", w.PrevMean, "diff", signedDecimal(w.MeanDiff))})
 	}
 	if w.NPSDiff != nil {
-		cv.Figures = append(cv.Figures, Figure{Label: "NPS（今回／前回）", Value: qr.Total.Summary.NPS.String() + "／" + w.PrevNPS.String() + "（" + signed(*w.NPSDiff) + "）"})
+		cv.Figures = append(cv.Figures, Figure{Label: l.T("figure.nps_compare"),
+			Value: l.T("figure.nps_compare_value", "cur", qr.Total.Summary.NPS, "prev", w.PrevNPS, "diff", signed(*w.NPSDiff))})
 	}
 	if len(labels) == 0 {
 		return cv, nil
 	}
-	changed := "統計的に差があるといえる選択肢はありません"
+	changed := l.T("desc.compare_none")
 	if len(desc) > 0 {
-		changed = "差があるといえる選択肢は " + strings.Join(desc, "、")
+		changed = l.T("desc.compare_some", "items", strings.Join(desc, l.T("list.sep")))
 	}
-	meta.Desc = fmt.Sprintf("%s：今回（n=%d）と前回（%s、n=%d）の割合。%s。数値は下の表にあります。", qv.Title, qr.Total.N, sv.PrevTitle, w.N, changed)
+	meta.Desc = l.T("desc.compare", "title", qv.Title, "n", qr.Total.N, "prev_title", sv.PrevTitle, "prev_n", w.N, "changed", changed)
 	c, err := chart.NewCrosstab(meta, labels, []chart.Segment{cur, prev}, chart.CrosstabOptions{})
 	if err != nil {
 		return nil, err

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"io"
 
+	"surveysite/internal/i18n"
 	"surveysite/internal/municipality"
 	"surveysite/internal/survey"
 )
@@ -22,7 +23,7 @@ type Download struct {
 
 // table is one download of a survey's results.
 type table struct {
-	label  func(*survey.Results) string
+	label  func(*i18n.Lang, *survey.Results) string
 	suffix string                     // after the file's stem: ".csv", "_compare.csv"
 	offer  func(*survey.Results) bool // whether the results have this table; nil: always
 	write  func(w io.Writer, res *survey.Results, notice string) error
@@ -30,23 +31,24 @@ type table struct {
 
 // surveyTables are the downloads of a survey's page.
 var surveyTables = []table{
-	{named("全設問の集計結果（CSV、UTF-8 BOM付き）"), ".csv", nil, survey.WriteDownloadCSV},
-	{named("全設問の集計結果（JSON）"), ".json", nil, writeJSON},
-	{named("前回調査との比較（CSV、UTF-8 BOM付き）"), "_compare.csv", survey.Compared, survey.WriteCompareCSV},
-	{named("重み付けに使った母集団構成とウェイト（CSV、UTF-8 BOM付き）"), "_weights.csv", weighted, survey.WriteWeightsCSV},
-	{named("全設問の平均・M.T.・NPSなどの指標（CSV、UTF-8 BOM付き）"), "_summary.csv", survey.HasSummary, survey.WriteSummaryCSV},
+	{named("download.all_csv"), ".csv", nil, survey.WriteDownloadCSV},
+	{named("download.all_json"), ".json", nil, writeJSON},
+	{named("download.compare_csv"), "_compare.csv", survey.Compared, survey.WriteCompareCSV},
+	{named("download.weights_csv"), "_weights.csv", weighted, survey.WriteWeightsCSV},
+	{named("download.summary_csv"), "_summary.csv", survey.HasSummary, survey.WriteSummaryCSV},
 }
 
 // questionTables are the tables of a question's page; its charts follow
 // them (questionView).
 var questionTables = []table{
-	{named("集計結果（CSV、UTF-8 BOM付き）"), ".csv", nil, survey.WriteDownloadCSV},
-	{named("集計結果（JSON）"), ".json", nil, writeJSON},
+	{named("download.csv"), ".csv", nil, survey.WriteDownloadCSV},
+	{named("download.json"), ".json", nil, writeJSON},
 	{summaryLabel, "_summary.csv", survey.HasSummary, survey.WriteSummaryCSV},
 }
 
-func named(label string) func(*survey.Results) string {
-	return func(*survey.Results) string { return label }
+// named labels a download by the message key.
+func named(key string) func(*i18n.Lang, *survey.Results) string {
+	return func(l *i18n.Lang, _ *survey.Results) string { return l.T(key) }
 }
 
 func weighted(res *survey.Results) bool { return res.Weights != nil }
@@ -60,8 +62,8 @@ func writeJSON(w io.Writer, res *survey.Results, notice string) error {
 
 // writeTables writes the tables of res that ts offer, each as the file
 // stem+suffix (a site path without the leading slash), and returns their
-// downloads and files.
-func writeTables(ts []table, res *survey.Results, notice, stem string) ([]Download, []File, error) {
+// downloads, labelled in l, and files.
+func writeTables(l *i18n.Lang, ts []table, res *survey.Results, notice, stem string) ([]Download, []File, error) {
 	var downloads []Download
 	var files []File
 	for _, t := range ts {
@@ -73,24 +75,24 @@ func writeTables(ts []table, res *survey.Results, notice, stem string) ([]Downlo
 			return nil, nil, err
 		}
 		files = append(files, File{stem + t.suffix, b.Bytes()})
-		downloads = append(downloads, Download{t.label(res), "/" + stem + t.suffix})
+		downloads = append(downloads, Download{t.label(l, res), "/" + stem + t.suffix})
 	}
 	return downloads, files, nil
 }
 
 // summaryLabel names a question's download of summary figures.
-func summaryLabel(res *survey.Results) string {
+func summaryLabel(l *i18n.Lang, res *survey.Results) string {
 	switch res.Questions[0].Type {
 	case survey.MA:
-		return "M.T.などの指標（CSV、UTF-8 BOM付き）"
+		return l.T("download.summary_ma")
 	case survey.RANK:
-		return "順位別の件数と得点（CSV、UTF-8 BOM付き）"
+		return l.T("download.summary_rank")
 	case survey.NPS:
-		return "NPSと推奨者・批判者の割合（CSV、UTF-8 BOM付き）"
+		return l.T("download.summary_nps")
 	case survey.FA:
-		return "記入のあった回答数（CSV、UTF-8 BOM付き）"
+		return l.T("download.summary_fa")
 	}
-	return "平均・四分位などの指標（CSV、UTF-8 BOM付き）"
+	return l.T("download.summary")
 }
 
 // participantsFile is the participant list as a download, in code order.

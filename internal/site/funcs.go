@@ -26,7 +26,7 @@ func funcs(urls URLs) template.FuncMap {
 		"num":     GroupDigits,
 		"absURL":  urls.Abs,
 		"add":     func(a, b int) int { return a + b },
-		"join":    strings.Join,
+		"join":    func(elems []string, sep any) string { return strings.Join(elems, fmt.Sprint(sep)) },
 		"str":     func(v any) string { return fmt.Sprint(v) },
 		"list": func(v any) []string {
 			switch v := v.(type) {
@@ -71,12 +71,43 @@ func funcs(urls URLs) template.FuncMap {
 //	tjson KEY...               messages for a script, as JSON (i18n.Lang.JSON)
 func langFuncs(page, site *i18n.Lang) template.FuncMap {
 	return template.FuncMap{
-		"t":     page.Text,
-		"siteT": site.Text,
+		"t":     markup(page),
+		"siteT": markup(site),
 		"tjson": page.JSON,
 		"date":  page.Date,
 	}
 }
+
+// markup returns the function t of a language: a message as HTML, its own
+// text and each value escaped (a value that is HTML, such as another
+// message, as it is), so that html/template writes the message's text as
+// it writes the text of a template, and the values as it writes values.
+func markup(l *i18n.Lang) func(key string, args ...any) (template.HTML, error) {
+	return func(key string, args ...any) (template.HTML, error) {
+		vals := make([]any, len(args))
+		copy(vals, args)
+		for i := 1; i < len(vals); i += 2 {
+			switch v := vals[i].(type) {
+			case template.HTML:
+				vals[i] = string(v)
+			case string:
+				vals[i] = htmlValue.Replace(v)
+			default:
+				vals[i] = htmlValue.Replace(fmt.Sprint(v))
+			}
+		}
+		s, err := l.Markup(key, htmlText.Replace, vals...)
+		return template.HTML(s), err
+	}
+}
+
+var (
+	// htmlValue escapes a value as html/template escapes one in text.
+	htmlValue = strings.NewReplacer("\x00", "\uFFFD", `"`, "&#34;", "&", "&amp;", "'", "&#39;", "+", "&#43;", "<", "&lt;", ">", "&gt;")
+	// htmlText escapes what must not stand as it is in text: a message's
+	// own text is written as a template's text would be.
+	htmlText = strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;", `"`, "&#34;", "'", "&#39;")
+)
 
 // JapaneseDate formats t as 2026年4月1日, or "" for the zero time. Lists
 // show a date per page: it appends digits rather than using fmt.

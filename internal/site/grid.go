@@ -65,7 +65,7 @@ func (s *Site) grids(sv *SurveyView, res *survey.Results, fonts *chart.Fonts) ([
 }
 
 func newGrid(sv *SurveyView, res *survey.Results, idx []int, num int, fonts *chart.Fonts) (*GridView, error) {
-	first := res.Questions[idx[0]]
+	first, l := res.Questions[idx[0]], sv.lang
 	g := &GridView{ID: "grid-" + strconv.Itoa(num), Name: first.Group}
 	top2 := func(i int) int {
 		if t := res.Questions[i].Total.Summary.Top2; t != nil {
@@ -105,27 +105,27 @@ func newGrid(sv *SurveyView, res *survey.Results, idx []int, num int, fonts *cha
 		sum := q.Total.Summary
 		if hasTop2 {
 			cells = append(cells, sum.Top2.String())
-			desc = append(desc, fmt.Sprintf("%s 上位2段階の計 %s%%", qv.Title, sum.Top2))
+			desc = append(desc, l.T("desc.grid_item", "title", qv.Title, "top", sum.Top2))
 		}
 		cells = append(cells, orDash(string(sum.Mean)), strconv.Itoa(q.Total.N))
 		g.Cells = append(g.Cells, cells)
 		segs = append(segs, cs)
 	}
 	if hasTop2 {
-		g.Columns = append(g.Columns, "上位2段階の計")
+		g.Columns = append(g.Columns, l.T("table.top2"))
 	}
-	g.Columns = append(g.Columns, "平均（点）", "n")
-	g.Desc = fmt.Sprintf("%s（%d項目、上位2段階の計の高い順）。%s。", g.Name, len(idx), strings.Join(desc, "、"))
+	g.Columns = append(g.Columns, l.T("table.mean_points"), "n")
+	g.Desc = l.T("desc.grid", "name", g.Name, "n", len(idx), "items", strings.Join(desc, l.T("list.sep")))
 	if sv.Notice != "" {
-		g.Desc = "サンプルデータ（実際の回答ではありません）。" + g.Desc
+		g.Desc = l.T("notice.desc_prefix") + g.Desc
 	}
 	footnote := ""
 	if sv.Notice != "" {
-		footnote = "※" + sv.Notice
+		footnote = l.T("notice.footnote", "notice", sv.Notice)
 	}
 	k := scaled(&first)
 	c, err := chart.NewStacked(chart.Meta{ID: sanitizeID(sv.ID + "-" + g.ID), Title: g.Name, Desc: g.Desc, Footnote: footnote},
-		g.Columns[:len(codes)], segs, chart.StackedOptions{Colours: chart.ScaleColours(k, len(codes)-k), AxisTitle: "各項目のnに対する割合（%）"})
+		g.Columns[:len(codes)], segs, chart.StackedOptions{Colours: chart.ScaleColours(k, len(codes)-k), AxisTitle: l.T("chart.axis_items")})
 	if err != nil {
 		return nil, fmt.Errorf("grid %s: %w", g.Name, err)
 	}

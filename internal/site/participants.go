@@ -2,7 +2,6 @@ package site
 
 import (
 	"bytes"
-	"fmt"
 	"slices"
 	"strconv"
 
@@ -87,14 +86,13 @@ func (s *Site) addParticipants(ps []municipality.Participant) error {
 			v.Prefectures = append(v.Prefectures, Count{chart.PrefectureName(code), n})
 		}
 	}
-	v.MapDesc = fmt.Sprintf("都道府県別の参加団体数を色の濃さと数字で示した日本地図（タイル表示）。合計%d団体、%d都道府県。数値は表にもあります。",
-		v.Total, len(v.Prefectures))
+	v.MapDesc = s.lang.T("participants.map_desc", "total", v.Total, "prefs", len(v.Prefectures))
 	fonts, err := s.fonts()
 	if err != nil {
 		return err
 	}
-	tm, err := chart.NewTileMap(chart.Meta{ID: "participants-map", Title: "都道府県別の参加団体数", Desc: v.MapDesc},
-		values, chart.TileMapOptions{Legend: "参加団体数"})
+	tm, err := chart.NewTileMap(chart.Meta{ID: "participants-map", Title: s.lang.T("participants.by_pref"), Desc: v.MapDesc},
+		values, chart.TileMapOptions{Legend: s.lang.T("participants.legend")})
 	if err != nil {
 		return err
 	}
@@ -110,7 +108,7 @@ func (s *Site) addParticipants(ps []municipality.Participant) error {
 	s.files = append(s.files, f)
 	p := s.byURL[participantsURL]
 	if p == nil {
-		p = &Page{URL: participantsURL, Title: "参加自治体"}
+		p = &Page{URL: participantsURL, Title: s.lang.T("participants.title")}
 		s.add(p)
 	}
 	p.Kind = "participants"

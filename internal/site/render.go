@@ -214,6 +214,7 @@ func (s *Site) feed() ([]byte, error) {
 		Rel  string `xml:"rel,attr,omitempty"`
 	}
 	type entry struct {
+		Lang    string `xml:"xml:lang,attr,omitempty"` // a news page in another language than the site's
 		Title   string `xml:"title"`
 		Link    link   `xml:"link"`
 		ID      string `xml:"id"`
@@ -234,8 +235,8 @@ func (s *Site) feed() ([]byte, error) {
 		Entries []entry `xml:"entry"`
 	}
 	doc.NS = "http://www.w3.org/2005/Atom"
-	doc.Lang = "ja"
-	doc.Title = s.Config.Title + " お知らせ"
+	doc.Lang = s.lang.Code()
+	doc.Title = s.lang.T("feed.title", "site", s.Config.Title)
 	doc.Author.Name = s.Config.Organization
 	if doc.Author.Name == "" {
 		doc.Author.Name = s.Config.Title
@@ -259,8 +260,12 @@ func (s *Site) feed() ([]byte, error) {
 		if p.Date.After(latest) {
 			latest = p.Date
 		}
+		lang := ""
+		if p.lang != s.lang {
+			lang = p.lang.Code()
+		}
 		doc.Entries = append(doc.Entries, entry{
-			Title: p.Title, Link: link{Href: href(p.URL)}, ID: id(p.URL),
+			Lang: lang, Title: p.Title, Link: link{Href: href(p.URL)}, ID: id(p.URL),
 			Updated: atomTime(p.Date), Summary: p.Summary,
 		})
 	}

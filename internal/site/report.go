@@ -1,8 +1,6 @@
 package site
 
 import (
-	"fmt"
-	"strconv"
 	"strings"
 
 	"surveysite/internal/diag"
@@ -38,6 +36,7 @@ func reportURL(surveyID string) string { return "/surveys/" + surveyID + "/repor
 
 // addReport adds the report page of sv, a child of its overview page.
 func (s *Site) addReport(sv *SurveyView, overview *Page) error {
+	l := sv.lang
 	rv := &ReportView{Survey: sv, Organization: s.Config.Organization, Notes: reportNotes(sv)}
 	if rv.Organization == "" {
 		rv.Organization = s.Config.Title
@@ -59,14 +58,14 @@ func (s *Site) addReport(sv *SurveyView, overview *Page) error {
 		if g := inGrid[q.ID]; g != nil {
 			if !done[g] {
 				done[g] = true
-				rv.Sections = append(rv.Sections, ReportSection{ID: g.ID, Title: g.Name + "（" + strconv.Itoa(len(g.Items)) + "項目）", Grid: g})
+				rv.Sections = append(rv.Sections, ReportSection{ID: g.ID, Title: l.T("grid.heading", "name", g.Name, "n", len(g.Items)), Grid: g})
 			}
 			continue
 		}
 		rv.Sections = append(rv.Sections, ReportSection{ID: q.ReportID, Title: q.Title, Question: q})
 	}
-	p := &Page{Kind: "report", URL: reportURL(sv.ID), Title: sv.Title + " 報告書", Section: "surveys", Parent: overview, Data: rv,
-		Description: sv.Title + "の全設問の集計結果を1ページにまとめた報告書です。印刷やPDFでの保存に向いています。"}
+	p := &Page{Kind: "report", URL: reportURL(sv.ID), Title: l.T("report.title", "title", sv.Title), Section: "surveys", Parent: overview, Data: rv,
+		Description: l.T("report.description", "title", sv.Title), lang: l}
 	if q := s.byURL[p.URL]; q != nil {
 		if q.Kind == "question" {
 			return diag.Errorf(diag.Pos{Path: "data/surveys/" + sv.ID + "/codebook.csv"},
@@ -121,54 +120,53 @@ func reportNotes(sv *SurveyView) []string {
 		has[t] = true
 		ci = ci || t == survey.SA || t == survey.MA || t == survey.SCALE
 		mt = mt || t == survey.MA && len(q.Figures) > 0
-		for _, f := range q.Figures {
-			top2 = top2 || strings.HasSuffix(f.Label, "（計）")
-		}
+		top2 = top2 || q.top2
 		crosstabs = crosstabs || len(q.Crosstabs) > 0
 		for _, ct := range q.Crosstabs {
 			complement = complement || ct.Complement
 			marked = marked || ct.Marked
 		}
 	}
+	l := sv.lang
 	var notes []string
 	if sv.Base == string(survey.BaseAnswered) {
-		notes = append(notes, fmt.Sprintf("「n」は各設問の集計の基数で、その設問に有効な回答をした人数です（無回答・無効は含みません）。全回答者数は N=%s です。", GroupDigits(sv.N)))
+		notes = append(notes, l.T("report.note_base_answered", "total", GroupDigits(sv.N)))
 	} else {
-		notes = append(notes, fmt.Sprintf("「n」は各設問の集計の基数で、全回答者数（N=%s）です。無回答・無効の回答も n に含め、それぞれの行に示しています。", GroupDigits(sv.N)))
+		notes = append(notes, l.T("report.note_base_all", "total", GroupDigits(sv.N)))
 	}
-	notes = append(notes, "割合（%）は n を100%とした百分率で、件数から計算して小数点第2位を四捨五入しています。このため、単一回答の設問でも割合の合計が100.0%にならない場合があります。")
+	notes = append(notes, l.T("report.note_percent"))
 	if w := sv.Weighting; w != nil {
-		notes = append(notes, "割合・平均・NPSなどは、回答者の"+w.By+"の構成を母集団（"+w.Source+"）に合わせて重み付けした値です（ウェイトバック集計、下の「重み付けについて」）。件数は回答者の実数で、信頼区間と差の判定は重み付け後の実効標本サイズ（n_eff）で計算しています。")
+		notes = append(notes, l.T("report.note_weighted", "by", w.By, "source", w.Source))
 	}
 	if top2 {
-		notes = append(notes, "「（計）」は件数を合計してから割合を求めたもので、表の割合を足したものとは四捨五入の分だけ異なることがあります。")
+		notes = append(notes, l.T("report.note_sum"))
 	}
 	if has[survey.MA] {
-		notes = append(notes, "複数回答（MA）の設問は1人が2つ以上の選択肢を選べるため、割合の合計は100%を超えることがあります。「5つまで」などは選べる数の上限です。")
+		notes = append(notes, l.T("report.note_ma"))
 	}
 	if mt {
-		notes = append(notes, "M.T.（Multiple Total）は、選ばれた選択肢の件数の合計を n で割った割合で、1人あたり平均していくつ選んだかを表します。")
+		notes = append(notes, l.T("report.note_mt"))
 	}
 	if has[survey.SCALE] || has[survey.NUM] || has[survey.NPS] {
-		notes = append(notes, "平均などの指標は、有効な回答（無回答・無効と「わからない」などを除く）から求めています。")
+		notes = append(notes, l.T("report.note_figures"))
 	}
-	notes = append(notes, "表の「-」は該当なし（0件）を表します。")
+	notes = append(notes, l.T("report.note_dash"))
 	if ci {
-		notes = append(notes, "95%信頼区間はWilsonの方法で求めています。")
+		notes = append(notes, l.T("note.wilson"))
 	}
 	if crosstabs {
-		n := fmt.Sprintf("区分別の集計（クロス集計）では、n が%d未満の区分は、回答した団体や人が特定されないよう数値を表示せず「秘匿」としています。", sv.MinCell)
+		n := l.T("report.note_suppressed", "min", sv.MinCell)
 		if complement {
-			n += "1つの区分だけが秘匿になるときは、全体からの差し引きで分からないよう、次に小さい区分もあわせて秘匿にしています。"
+			n += l.T("report.note_complement")
 		}
 		notes = append(notes, n)
 	}
 	if marked {
-		notes = append(notes, "区分別の表の「▲高」「▼低」は、その区分の割合が、その区分以外の回答者の割合より高い・低いといえるもの（差の95%信頼区間が0を含まない、Newcombeの方法）です。多くの組み合わせを比べているため、偶然に印がつくものもあります。")
+		notes = append(notes, l.T("report.note_marked"))
 	}
 	if sv.PrevURL != "" {
-		notes = append(notes, "「前回調査との比較」の「▲ 増加」「▼ 減少」は、差の95%信頼区間（Newcombeの方法）が0を含まない場合です。「差なし」は差があるとはいえないことを示します。")
+		notes = append(notes, l.T("report.note_compare"))
 	}
-	notes = append(notes, "グラフには割合などの数値を書き添えており、白黒で印刷しても色に頼らずに読めます。同じ数値を各グラフの下の表に示しています。")
+	notes = append(notes, l.T("report.note_charts"))
 	return notes
 }

@@ -202,7 +202,7 @@ func (s *Site) assemble() {
 		s.add(&Page{Kind: "home", URL: "/", Title: s.Config.Title, Description: s.Config.Description})
 	}
 	if s.byURL["/404.html"] == nil {
-		s.add(&Page{Kind: "404", URL: "/404.html", Title: "ページが見つかりません"})
+		s.add(&Page{Kind: "404", URL: "/404.html", Title: s.lang.T("notfound.title")})
 	}
 	s.Home = s.byURL["/"]
 
@@ -243,13 +243,13 @@ func (s *Site) assemble() {
 	if cases := s.byURL["/cases/"]; cases != nil {
 		s.Cases = cases.Pages
 	}
-	s.Tags = s.terms("/tags/", "tags", "tag", "タグ", func(p *Page) []string {
+	s.Tags = s.terms("/tags/", "tags", "tag", "tags", func(p *Page) []string {
 		if p.Source == nil {
 			return nil
 		}
 		return p.Source.Tags
 	})
-	s.Themes = s.terms("/cases/themes/", "themes", "theme", "テーマ", func(p *Page) []string {
+	s.Themes = s.terms("/cases/themes/", "themes", "theme", "themes", func(p *Page) []string {
 		if p.Kind != "case" {
 			return nil
 		}
@@ -264,8 +264,9 @@ func (s *Site) assemble() {
 }
 
 // terms groups pages by the names get returns and adds a page per term
-// under root, and a list page at root.
-func (s *Site) terms(root, listKind, termKind, label string, get func(*Page) []string) []Term {
+// under root, and a list page at root, titled by the messages words.term
+// and words.list.
+func (s *Site) terms(root, listKind, termKind, words string, get func(*Page) []string) []Term {
 	// Terms are keyed by their URL segment, so "Open Data" and "open data"
 	// are one term (named as first written) with one page.
 	byKey := map[string]*Term{}
@@ -314,11 +315,11 @@ func (s *Site) terms(root, listKind, termKind, label string, get func(*Page) []s
 	for i := range terms {
 		t := terms[i]
 		if s.byURL[t.URL] == nil {
-			s.add(&Page{Kind: termKind, URL: t.URL, Title: label + ": " + t.Name, Pages: t.Pages, Data: t})
+			s.add(&Page{Kind: termKind, URL: t.URL, Title: s.lang.T(words+".term", "name", t.Name), Pages: t.Pages, Data: t})
 		}
 	}
 	if s.byURL[root] == nil {
-		s.add(&Page{Kind: listKind, URL: root, Title: label + "一覧", Data: terms})
+		s.add(&Page{Kind: listKind, URL: root, Title: s.lang.T(words + ".list"), Data: terms})
 	} else {
 		s.byURL[root].Data = terms
 	}

@@ -9,6 +9,7 @@ import (
 	"surveysite/internal/chart"
 	"surveysite/internal/content"
 	"surveysite/internal/diag"
+	"surveysite/internal/i18n"
 	"surveysite/internal/survey"
 	template "surveysite/internal/template/html"
 )
@@ -58,6 +59,7 @@ type SurveyView struct {
 	// columnNames are the titles of questions, for cross-tabs by a
 	// question's column.
 	columnNames map[string]string
+	lang        *i18n.Lang // the survey's language: its page's
 }
 
 // QuestionView is one question's report: table, charts and downloads.
@@ -89,6 +91,7 @@ type QuestionView struct {
 	OGImageURL string
 	// ReportID is the id of the question's heading in the survey's report.
 	ReportID string
+	top2     bool // the figures give the top-2 and bottom-2 shares (（計）)
 }
 
 // RowView is one row of a question's table.
@@ -191,6 +194,7 @@ func (s *Site) addSurvey(si SurveyInput) error {
 	overview.Kind = "survey"
 	overview.Data = sv
 	sv.Page = overview
+	sv.lang = overview.lang // the survey page's language is the whole survey's
 	sv.Title = overview.Title
 	if v, ok := overview.Params["sample_notice"].(string); ok {
 		sv.Notice = v
@@ -218,7 +222,7 @@ func (s *Site) addSurvey(si SurveyInput) error {
 	}
 	if wt := res.Weights; wt != nil {
 		source, _ := overview.Params["weights_source"].(string)
-		sv.Weighting = weightingView(wt, source, sv.columnNames)
+		sv.Weighting = weightingView(sv.lang, wt, source, sv.columnNames)
 	}
 	for _, qr := range res.Questions {
 		qv, files, err := s.questionView(sv, qr, titles)
@@ -234,7 +238,7 @@ func (s *Site) addSurvey(si SurveyInput) error {
 		s.files = append(s.files, files...)
 		p := &Page{Kind: "question", URL: base + qv.ID + "/", Title: qv.Title, Description: qv.Desc,
 			Section: "surveys", Parent: overview, Data: qv,
-			Params: map[string]any{"image": qv.OGImageURL}}
+			Params: map[string]any{"image": qv.OGImageURL}, lang: sv.lang}
 		qv.Page = p
 		overview.Pages = append(overview.Pages, p)
 		if s.byURL[p.URL] != nil {
@@ -264,7 +268,7 @@ func (s *Site) addSurvey(si SurveyInput) error {
 	if err := s.addReport(sv, overview); err != nil {
 		return err
 	}
-	downloads, files, err := writeTables(surveyTables, res, sv.Notice, strings.TrimPrefix(base, "/")+si.ID)
+	downloads, files, err := writeTables(sv.lang, surveyTables, res, sv.Notice, strings.TrimPrefix(base, "/")+si.ID)
 	if err != nil {
 		return err
 	}
@@ -286,23 +290,24 @@ func (s *Site) questionView(sv *SurveyView, qr survey.QuestionResult, titles map
 			"question %s has no respondents (n = 0), so there is nothing to report", qr.ID).
 			WithHint("add the responses below the header row, or use base: all in the survey's page")
 	}
+	l := sv.lang
 	if sv.Notice != "" {
-		qv.Title += "（サンプルデータ）"
+		qv.Title = l.T("notice.title", "title", qv.Title)
 	}
 	kv := viewOf(qr.Type)
 	if kv == nil {
 		return nil, nil, fmt.Errorf("question %s: type %s has no page view", qr.ID, qr.Type)
 	}
-	qb := &questionBuild{qr: &qr, qv: qv, sv: sv}
+	qb := &questionBuild{qr: &qr, qv: qv, sv: sv, l: l}
 	kv.describe(qb)
 	if sv.Notice != "" {
-		qv.Desc = "サンプルデータ（実際の回答ではありません）。" + qv.Desc
+		qv.Desc = l.T("notice.desc_prefix") + qv.Desc
 	}
 	qv.Notes = append(qv.Notes, qb.notes...)
 	if w := sv.Weighting; w != nil {
-		addWeightedCounts(&qv.Table, qr.Total)
+		addWeightedCounts(l, &qv.Table, qr.Total)
 		qv.NEff = qr.Total.NEff.String()
-		qv.Notes = append(qv.Notes, "割合・平均・NPSなどは、回答者の"+w.By+"の構成を母集団（"+w.Source+"）に合わせて重み付けした値です（ウェイトバック集計）。件数は回答者の実数です。信頼区間と差の判定は、重み付け後の実効標本サイズ（n_eff）で計算しています。")
+		qv.Notes = append(qv.Notes, l.T("note.weighted", "by", w.By, "source", w.Source))
 	}
 	if sv.Notice != "" {
 		qv.Notes = append(qv.Notes, sv.Notice)
@@ -310,13 +315,13 @@ func (s *Site) questionView(sv *SurveyView, qr survey.QuestionResult, titles map
 	id := sanitizeID(sv.ID + "-" + qr.ID)
 	footnote := ""
 	if sv.Notice != "" {
-		footnote = "※" + sv.Notice
+		footnote = l.T("notice.footnote", "notice", sv.Notice)
 	}
 	fonts, err := s.fonts()
 	if err != nil {
 		return nil, nil, err
 	}
-	meta := chart.Meta{ID: id + "-bar", Title: qv.Title + "（n=" + strconv.Itoa(qv.N) + "）", Desc: qv.Desc, Footnote: footnote}
+	meta := chart.Meta{ID: id + "-bar", Title: l.T("chart.title", "title", qv.Title, "n", qv.N), Desc: qv.Desc, Footnote: footnote}
 	bar, err := kv.chart(qb, meta)
 	if err != nil {
 		return nil, nil, fmt.Errorf("chart of %s: %w", qr.ID, err)
@@ -331,7 +336,7 @@ func (s *Site) questionView(sv *SurveyView, qr survey.QuestionResult, titles map
 	qv.Chart = template.HTML(inline.String())
 
 	var share chart.Chart = bar // the share image shows the top three, large enough to read
-	topBar, err := kv.top(qb, chart.Meta{ID: id + "-top", Title: qv.Title + " 上位3項目（n=" + strconv.Itoa(qv.N) + "）", Footnote: footnote})
+	topBar, err := kv.top(qb, chart.Meta{ID: id + "-top", Title: l.T("chart.title_top3", "title", qv.Title, "n", qv.N), Footnote: footnote})
 	if err != nil {
 		return nil, nil, err
 	}
@@ -357,7 +362,7 @@ func (s *Site) questionView(sv *SurveyView, qr survey.QuestionResult, titles map
 	dir := "surveys/" + sv.ID + "/" + qr.ID + "/"
 	stem := sv.ID + "_" + qr.ID // download names say which survey and question they hold
 	var qres = survey.Results{N: sv.N, Base: survey.Base(sv.Base), MinCell: sv.MinCell, Questions: []survey.QuestionResult{qr}}
-	downloads, tables, err := writeTables(questionTables, &qres, sv.Notice, dir+stem)
+	downloads, tables, err := writeTables(l, questionTables, &qres, sv.Notice, dir+stem)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -372,12 +377,12 @@ func (s *Site) questionView(sv *SurveyView, qr survey.QuestionResult, titles map
 	files := append([]File{{dir + stem + ".svg", standalone.Bytes()}, {dir + stem + ".png", full.Bytes()}, {dir + "share.png", png.Bytes()}}, tables...)
 	qv.OGImageURL = "/" + dir + "share.png"
 	qv.Downloads = append(downloads,
-		Download{"グラフ（SVG）", "/" + dir + stem + ".svg"},
-		Download{"グラフ（PNG画像、2倍の解像度）", "/" + dir + stem + ".png"},
-		Download{"共有用の画像（PNG、1200×630）", "/" + dir + "share.png"},
+		Download{l.T("download.svg"), "/" + dir + stem + ".svg"},
+		Download{l.T("download.png"), "/" + dir + stem + ".png"},
+		Download{l.T("download.share"), "/" + dir + "share.png"},
 	)
 	if qr.Prev != nil {
-		cmp, err := s.compareView(sv, qv, &qr, chart.Meta{ID: id + "-prev", Title: qv.Title + "（前回調査との比較）", Footnote: footnote}, fonts)
+		cmp, err := s.compareView(sv, qv, &qr, chart.Meta{ID: id + "-prev", Title: l.T("chart.title_compare", "title", qv.Title), Footnote: footnote}, fonts)
 		if err != nil {
 			return nil, nil, fmt.Errorf("comparison of %s: %w", qr.ID, err)
 		}
@@ -388,7 +393,7 @@ func (s *Site) questionView(sv *SurveyView, qr survey.QuestionResult, titles map
 			ct.Column = name // a question's column: named by its title
 		}
 		cv, err := kv.crosstab(qb, ct, chart.Meta{
-			ID: fmt.Sprintf("%s-x%d", id, i+1), Title: qv.Title + "（" + ct.Column + "別）",
+			ID: fmt.Sprintf("%s-x%d", id, i+1), Title: l.T("chart.title_by", "title", qv.Title, "column", ct.Column),
 			Footnote: footnote,
 		}, fonts, sv.MinCell)
 		if err != nil {

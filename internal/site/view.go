@@ -2,6 +2,7 @@ package site
 
 import (
 	"surveysite/internal/chart"
+	"surveysite/internal/i18n"
 	"surveysite/internal/survey"
 )
 
@@ -27,7 +28,8 @@ type questionBuild struct {
 	qr    *survey.QuestionResult
 	qv    *QuestionView
 	sv    *SurveyView
-	notes []string // the type's reading notes, before the sample notice
+	l     *i18n.Lang // the survey's language
+	notes []string   // the type's reading notes, before the sample notice
 }
 
 var views = map[survey.Type]kindView{}

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"surveysite/internal/chart"
+	"surveysite/internal/i18n"
 	"surveysite/internal/survey"
 	template "surveysite/internal/template/html"
 )
@@ -22,14 +23,14 @@ func init() {
 type choiceView struct{}
 
 func (choiceView) describe(qb *questionBuild) {
-	qr, qv := qb.qr, qb.qv
+	qr, qv, l := qb.qr, qb.qv, qb.l
 	switch {
 	case qr.Type == survey.MA && qr.MaxChoices > 0:
-		qv.TypeLabel = fmt.Sprintf("複数回答（%dつまで）", qr.MaxChoices)
+		qv.TypeLabel = l.T("type.ma_max", "max", qr.MaxChoices)
 	case qr.Type == survey.MA:
-		qv.TypeLabel = "複数回答"
+		qv.TypeLabel = l.T("type.ma")
 	default:
-		qv.TypeLabel = "単一回答"
+		qv.TypeLabel = l.T("type.sa")
 	}
 	var desc []string
 	for _, r := range qr.Total.Rows {
@@ -39,32 +40,31 @@ func (choiceView) describe(qb *questionBuild) {
 		}
 		if r.HasPercent(qr.Total.N) {
 			rv.Percent = dash(r.Count, r.Percent.String())
-			rv.CI = r.CILow.String() + "〜" + r.CIHigh.String()
+			rv.CI = l.T("range", "lo", r.CILow, "hi", r.CIHigh)
 		} else {
-			rv.Percent = "（nに含めない）"
+			rv.Percent = l.T("table.not_in_n")
 		}
 		if r.Rank > 0 {
-			desc = append(desc, fmt.Sprintf("%d位 %s %s%%", r.Rank, r.Label, r.Percent))
+			desc = append(desc, l.T("desc.ranked", "rank", l.T("rank.nth", "n", r.Rank), "label", r.Label, "percent", r.Percent))
 		}
 		qv.Rows = append(qv.Rows, rv)
 	}
-	qv.Table = rankedTable(qv.Rows)
-	qv.Desc = fmt.Sprintf("%s（%s、n=%d）。%s。", qv.Title, qv.TypeLabel, qv.N, strings.Join(desc, "、"))
+	qv.Table = rankedTable(l, qv.Rows)
+	qv.Desc = l.T("desc.question", "title", qv.Title, "type", qv.TypeLabel, "n", qv.N, "items", strings.Join(desc, l.T("list.sep")))
 	if qr.Type == survey.MA {
-		qb.notes = append(qb.notes, "複数回答のため、合計は100%を超えることがあります。")
+		qb.notes = append(qb.notes, l.T("note.ma"))
 		if s := qr.Total.Summary; s != nil && s.MT != nil {
-			qv.Figures = []Figure{{Label: "M.T.（回答の合計）", Value: s.MT.String() + "%"}}
-			qb.notes = append(qb.notes, "M.T.（Multiple Total）は、選ばれた選択肢の件数の合計を回答者数（n）で割った割合で、1人あたり平均していくつ選んだかを表します。")
+			qv.Figures = []Figure{{Label: l.T("figure.mt"), Value: s.MT.String() + "%"}}
+			qb.notes = append(qb.notes, l.T("note.mt"))
 		}
 	}
-	qb.notes = append(qb.notes, "四捨五入のため合計が100.0%にならない場合があります。",
-		"「-」は該当なし（0件）を表します。", "95%信頼区間はWilsonの方法で求めています。")
+	qb.notes = append(qb.notes, l.T("note.rounding"), l.T("note.dash"), l.T("note.wilson"))
 }
 
 // rankedTable is the table of SA and MA: rank, option, count, percent and
 // interval.
-func rankedTable(rows []RowView) TableView {
-	t := TableView{Head: []HeadCell{{"順位", true}, {"選択肢", false}, {"件数", true}, {"割合（%）", true}, {"95%信頼区間（%）", true}}}
+func rankedTable(l *i18n.Lang, rows []RowView) TableView {
+	t := TableView{Head: []HeadCell{{l.T("table.rank"), true}, {l.T("table.option"), false}, {l.T("table.count"), true}, {l.T("table.percent"), true}, {l.T("table.ci"), true}}}
 	for _, r := range rows {
 		t.Rows = append(t.Rows, []Cell{{Text: r.Rank}, {Text: r.Label, Header: true}, {Text: r.Count}, {Text: r.Percent}, {Text: r.CI}})
 	}
@@ -84,37 +84,39 @@ func (choiceView) chart(qb *questionBuild, meta chart.Meta) (chart.Chart, error)
 }
 
 func (choiceView) top(qb *questionBuild, meta chart.Meta) (chart.Chart, error) {
-	return topBars(qb, meta, "上位3項目は ", "%d位 %s %s")
+	return topBars(qb, meta, "desc.top3", "desc.top3_item")
 }
 
-// topBars draws the rows ranked 1 to 3 (ties included); the description
-// starts with lead and writes each row with item (rank, label, share).
-func topBars(qb *questionBuild, meta chart.Meta, lead, item string) (chart.Chart, error) {
+// topBars draws the rows ranked 1 to 3 (ties included); the description is
+// the message desc of the rows, each written by the message item (with
+// rank, label and text, the share).
+func topBars(qb *questionBuild, meta chart.Meta, desc, item string) (chart.Chart, error) {
+	l := qb.l
 	var top []chart.BarRow
-	var desc []string
+	var items []string
 	for _, r := range qb.qr.Total.Rows {
 		if r.Rank > 0 && r.Rank <= 3 {
 			text := dash(r.Count, r.Percent.String()+"%")
 			top = append(top, chart.BarRow{Label: r.Label, Value: float64(r.Percent) / 10, Text: text})
-			desc = append(desc, fmt.Sprintf(item, r.Rank, r.Label, text))
+			items = append(items, l.T(item, "rank", l.T("rank.nth", "n", r.Rank), "label", r.Label, "text", text))
 		}
 	}
 	if len(top) == 0 {
 		return nil, nil
 	}
-	meta.Desc = lead + strings.Join(desc, "、") + "。"
+	meta.Desc = l.T(desc, "items", strings.Join(items, l.T("list.sep")))
 	return chart.NewBar(meta, top, chart.BarOptions{N: qb.qv.N})
 }
 
 func (choiceView) crosstab(qb *questionBuild, ct survey.Crosstab, meta chart.Meta, fonts *chart.Fonts, minCell int) (CrosstabView, error) {
-	return shareCrosstab(qb.qr, ct, meta, fonts, minCell, qb.qr.Type == survey.SA, nil)
+	return shareCrosstab(qb.l, qb.qr, ct, meta, fonts, minCell, qb.qr.Type == survey.SA, nil)
 }
 
 // shareCrosstab shows a question's percentages by segment: as 100% stacked
 // bars when whole (SA, SCALE: 無回答 and 無効 are categories then, when
 // any), else as grouped bars (MA).
 // colours, if not nil, gives the stacked bars' colours for n categories.
-func shareCrosstab(qr *survey.QuestionResult, ct survey.Crosstab, meta chart.Meta, fonts *chart.Fonts, minCell int, whole bool, colours func(n int) []string) (CrosstabView, error) {
+func shareCrosstab(l *i18n.Lang, qr *survey.QuestionResult, ct survey.Crosstab, meta chart.Meta, fonts *chart.Fonts, minCell int, whole bool, colours func(n int) []string) (CrosstabView, error) {
 	cv := CrosstabView{Column: ct.Column}
 	var codes []string
 	sa := whole
@@ -129,11 +131,11 @@ func shareCrosstab(qr *survey.QuestionResult, ct survey.Crosstab, meta chart.Met
 	var segs []chart.Segment
 	var shown []string
 	for _, seg := range ct.Segments {
-		name := segmentName(seg)
+		name := segmentName(l, seg)
 		cv.Segments = append(cv.Segments, SegmentView{Name: name, N: seg.N, Suppressed: seg.Suppressed, Complement: seg.Complement})
 		cs := chart.Segment{Name: name, N: seg.N, Suppressed: seg.Suppressed}
 		if seg.Complement {
-			cs.SuppressedNote = "他の区分を守るため非表示"
+			cs.SuppressedNote = l.T("chart.hidden_complement")
 			cv.Complement = true
 		}
 		byCode := map[string]survey.Row{}
@@ -142,22 +144,21 @@ func shareCrosstab(qr *survey.QuestionResult, ct survey.Crosstab, meta chart.Met
 		}
 		for i, c := range codes {
 			if seg.Suppressed {
-				cv.Cells[i] = append(cv.Cells[i], "秘匿")
+				cv.Cells[i] = append(cv.Cells[i], l.T("table.suppressed"))
 				continue
 			}
 			r := byCode[c]
-			cv.Cells[i] = append(cv.Cells[i], dash(r.Count, r.Percent.String())+vsRestMark(r.VsRest))
+			cv.Cells[i] = append(cv.Cells[i], dash(r.Count, r.Percent.String())+vsRestMark(l, r.VsRest))
 			cv.Marked = cv.Marked || r.VsRest != ""
 			cs.Values = append(cs.Values, float64(r.Percent)/10)
 			cs.Texts = append(cs.Texts, dash(r.Count, r.Percent.String()+"%"))
 		}
 		if !seg.Suppressed {
-			shown = append(shown, fmt.Sprintf("%s（n=%d）", name, seg.N))
+			shown = append(shown, l.T("desc.segment", "name", name, "n", seg.N))
 		}
 		segs = append(segs, cs)
 	}
-	meta.Desc = fmt.Sprintf("%s別の割合。表示する区分: %s。n が%d未満の区分は非表示。数値は下の表にあります。",
-		ct.Column, strings.Join(shown, "、"), minCell)
+	meta.Desc = l.T("desc.crosstab", "column", ct.Column, "segments", strings.Join(shown, l.T("list.sep")), "min", minCell)
 	var c chart.Chart
 	var err error
 	if sa && len(cv.Options) > chart.MaxCategories {
@@ -205,21 +206,21 @@ func printPanels(c *chart.Crosstab, fonts *chart.Fonts) ([]template.HTML, error)
 
 // segmentName is a cross-tab segment's name: its value, or （空欄） for
 // respondents who left the column blank.
-func segmentName(seg survey.Segment) string {
+func segmentName(l *i18n.Lang, seg survey.Segment) string {
 	if strings.TrimSpace(seg.Value) == "" {
-		return "（空欄）"
+		return l.T("segment.blank")
 	}
 	return seg.Value
 }
 
 // vsRestMark is a cross-tab cell's mark when its share differs from the
 // rest of the respondents: a symbol and a word, never a colour alone.
-func vsRestMark(v string) string {
+func vsRestMark(l *i18n.Lang, v string) string {
 	switch v {
 	case survey.Higher:
-		return " ▲高"
+		return l.T("mark.higher")
 	case survey.Lower:
-		return " ▼低"
+		return l.T("mark.lower")
 	}
 	return ""
 }

@@ -1,24 +1,24 @@
 package site
 
 import (
-	"fmt"
 	"strconv"
 	"strings"
 
 	"surveysite/internal/chart"
+	"surveysite/internal/i18n"
 	"surveysite/internal/survey"
 )
 
 // Helpers the type views share.
 
 // shareTable is a table of rows without ranks: option, count, percent and
-// interval, in the rows' order.
-func shareTable(qr *survey.QuestionResult, first string) TableView {
-	t := TableView{Head: []HeadCell{{first, false}, {"件数", true}, {"割合（%）", true}, {"95%信頼区間（%）", true}}}
+// interval, in the rows' order; first names the first column.
+func shareTable(l *i18n.Lang, qr *survey.QuestionResult, first string) TableView {
+	t := TableView{Head: []HeadCell{{first, false}, {l.T("table.count"), true}, {l.T("table.percent"), true}, {l.T("table.ci"), true}}}
 	for _, r := range qr.Total.Rows {
-		pct, ci := "（nに含めない）", ""
+		pct, ci := l.T("table.not_in_n"), ""
 		if r.HasPercent(qr.Total.N) {
-			pct, ci = dash(r.Count, r.Percent.String()), r.CILow.String()+"〜"+r.CIHigh.String()
+			pct, ci = dash(r.Count, r.Percent.String()), l.T("range", "lo", r.CILow, "hi", r.CIHigh)
 		}
 		t.Rows = append(t.Rows, []Cell{{Text: r.Label, Header: true}, {Text: dash(r.Count, strconv.Itoa(r.Count))}, {Text: pct}, {Text: ci}})
 	}
@@ -26,14 +26,14 @@ func shareTable(qr *survey.QuestionResult, first string) TableView {
 }
 
 // shareDesc describes rows in their order: 「とても満足 30.7%、満足 41.1%」.
-func shareDesc(qr *survey.QuestionResult) string {
+func shareDesc(l *i18n.Lang, qr *survey.QuestionResult) string {
 	var parts []string
 	for _, r := range qr.Total.Rows {
 		if r.HasPercent(qr.Total.N) && (r.Count > 0 || r.Role != survey.RoleBlank && r.Role != survey.RoleInvalid) {
-			parts = append(parts, fmt.Sprintf("%s %s%%", r.Label, r.Percent))
+			parts = append(parts, l.T("desc.share", "label", r.Label, "percent", r.Percent))
 		}
 	}
-	return strings.Join(parts, "、")
+	return strings.Join(parts, l.T("list.sep"))
 }
 
 // pct formats a share that may be missing.
@@ -46,14 +46,14 @@ func pct(t *survey.Tenths) string {
 
 // addSummaryRows appends to a cross-tab's table one row per figure, with
 // each segment's value ("秘匿" for a suppressed segment).
-func addSummaryRows(cv *CrosstabView, ct survey.Crosstab, figures []string, value func(s *survey.Summary, i int) string) {
+func addSummaryRows(l *i18n.Lang, cv *CrosstabView, ct survey.Crosstab, figures []string, value func(s *survey.Summary, i int) string) {
 	for i, f := range figures {
 		cv.Options = append(cv.Options, f)
 		var cells []string
 		for _, seg := range ct.Segments {
 			switch {
 			case seg.Suppressed:
-				cells = append(cells, "秘匿")
+				cells = append(cells, l.T("table.suppressed"))
 			case seg.Summary == nil:
 				cells = append(cells, "-")
 			default:

@@ -1,8 +1,6 @@
 package site
 
 import (
-	"fmt"
-
 	"surveysite/internal/chart"
 	"surveysite/internal/survey"
 )
@@ -15,20 +13,20 @@ func init() { registerView(survey.FA, faView{}) }
 type faView struct{}
 
 func (faView) describe(qb *questionBuild) {
-	qr, qv := qb.qr, qb.qv
-	qv.TypeLabel = "自由記述"
-	qv.Table = shareTable(qr, "回答")
-	qv.Figures = []Figure{{Label: "記入のあった回答", Value: fmt.Sprintf("%d人", qr.Total.Summary.NValid)}}
-	qv.Desc = fmt.Sprintf("%s（%s、n=%d）。記入あり %d人。", qv.Title, qv.TypeLabel, qv.N, qr.Total.Summary.NValid)
+	qr, qv, l := qb.qr, qb.qv, qb.l
+	qv.TypeLabel = l.T("type.fa")
+	qv.Table = shareTable(l, qr, l.T("table.answer"))
+	qv.Figures = []Figure{{Label: l.T("figure.fa_answers"), Value: l.T("figure.people", "n", qr.Total.Summary.NValid)}}
+	qv.Desc = l.T("desc.fa", "title", qv.Title, "type", qv.TypeLabel, "n", qv.N, "answers", qr.Total.Summary.NValid)
 	for _, a := range qr.Answers {
 		qv.Answers = append(qv.Answers, a)
 		qv.MaskedAny = qv.MaskedAny || a.Masked
 	}
 	qv.Published = qr.Answers != nil
 	if qv.Published {
-		qb.notes = append(qb.notes, "自由記述は回答の順に掲載しています。メールアドレス・URL・電話番号は［ ］で伏せています。掲載を控えた回答があります。")
+		qb.notes = append(qb.notes, l.T("note.fa_published"))
 	} else {
-		qb.notes = append(qb.notes, "自由記述の内容は公開していません（記入の有無のみを集計しています）。")
+		qb.notes = append(qb.notes, l.T("note.fa_hidden"))
 	}
 }
 
@@ -47,5 +45,5 @@ func (faView) chart(qb *questionBuild, meta chart.Meta) (chart.Chart, error) {
 func (faView) top(*questionBuild, chart.Meta) (chart.Chart, error) { return nil, nil }
 
 func (faView) crosstab(qb *questionBuild, ct survey.Crosstab, meta chart.Meta, fonts *chart.Fonts, minCell int) (CrosstabView, error) {
-	return shareCrosstab(qb.qr, ct, meta, fonts, minCell, false, nil)
+	return shareCrosstab(qb.l, qb.qr, ct, meta, fonts, minCell, false, nil)
 }

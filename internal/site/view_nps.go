@@ -4,6 +4,7 @@ import (
 	"fmt"
 
 	"surveysite/internal/chart"
+	"surveysite/internal/i18n"
 	"surveysite/internal/survey"
 )
 
@@ -15,31 +16,32 @@ func init() { registerView(survey.NPS, npsView{}) }
 
 type npsView struct{}
 
-var npsGroups = []string{"推奨者（9〜10）", "中立者（7〜8）", "批判者（0〜6）"}
+// npsGroups names the three groups of an NPS question.
+func npsGroups(l *i18n.Lang) []string {
+	return []string{l.T("nps.promoters"), l.T("nps.passives"), l.T("nps.detractors")}
+}
 
 func (npsView) describe(qb *questionBuild) {
-	qr, qv := qb.qr, qb.qv
-	qv.TypeLabel = "推奨度（0〜10の11段階）"
-	qv.Table = shareTable(qr, "点数")
+	qr, qv, l := qb.qr, qb.qv, qb.l
+	qv.TypeLabel = l.T("type.nps")
+	qv.Table = shareTable(l, qr, l.T("table.score"))
 	s := qr.Total.Summary
 	if s.NPS != nil {
+		groups := npsGroups(l)
 		qv.Figures = []Figure{
-			{Label: "NPS（ネット・プロモーター・スコア）", Value: s.NPS.String(), Large: true},
-			{Label: "95%信頼区間", Value: s.NPSLow.String() + "〜" + s.NPSHigh.String()},
-			{Label: npsGroups[0], Value: pct(s.Promoters)},
-			{Label: npsGroups[1], Value: pct(s.Passives)},
-			{Label: npsGroups[2], Value: pct(s.Detractors)},
-			{Label: "有効回答数", Value: fmt.Sprintf("%d人", s.NValid)},
+			{Label: l.T("figure.nps"), Value: s.NPS.String(), Large: true},
+			{Label: l.T("figure.ci"), Value: l.T("range", "lo", s.NPSLow, "hi", s.NPSHigh)},
+			{Label: groups[0], Value: pct(s.Promoters)},
+			{Label: groups[1], Value: pct(s.Passives)},
+			{Label: groups[2], Value: pct(s.Detractors)},
+			{Label: l.T("figure.valid"), Value: l.T("figure.people", "n", s.NValid)},
 		}
-		qv.Desc = fmt.Sprintf("%s（%s、n=%d）。NPS %s（95%%信頼区間 %s〜%s）。推奨者 %s、中立者 %s、批判者 %s（有効回答 %d）。",
-			qv.Title, qv.TypeLabel, qv.N, s.NPS, s.NPSLow, s.NPSHigh, pct(s.Promoters), pct(s.Passives), pct(s.Detractors), s.NValid)
+		qv.Desc = l.T("desc.nps", "title", qv.Title, "type", qv.TypeLabel, "n", qv.N, "nps", s.NPS, "lo", s.NPSLow, "hi", s.NPSHigh,
+			"promoters", pct(s.Promoters), "passives", pct(s.Passives), "detractors", pct(s.Detractors), "valid", s.NValid)
 	} else {
-		qv.Desc = fmt.Sprintf("%s（%s、n=%d）。有効回答はありません。", qv.Title, qv.TypeLabel, qv.N)
+		qv.Desc = l.T("desc.nps_none", "title", qv.Title, "type", qv.TypeLabel, "n", qv.N)
 	}
-	qb.notes = append(qb.notes,
-		"NPSは、推奨者（9〜10点）の割合から批判者（0〜6点）の割合を引いたものです。有効回答（無回答・無効を除く）の件数から計算し、小数点第2位を四捨五入しています（四捨五入した割合どうしの差とは異なることがあります）。",
-		"NPSの95%信頼区間は、各回答を推奨者＝+1、中立者＝0、批判者＝−1とした平均の正規近似（Wald法）で求めています。",
-		"点数ごとの割合は回答者数（n）に対する割合です。", "「-」は該当なし（0件）を表します。")
+	qb.notes = append(qb.notes, l.T("note.nps"), l.T("note.nps_ci"), l.T("note.nps_share"), l.T("note.dash"))
 }
 
 // groups returns the three groups' shares of a segment as chart values.
@@ -75,29 +77,33 @@ func (npsView) chart(qb *questionBuild, meta chart.Meta) (chart.Chart, error) {
 	if s.NValid == 0 {
 		return shareBars(qb, meta) // nobody gave a score: the 無回答 and 無効 rows only
 	}
-	seg := npsSegment("全体（NPS "+s.NPS.String()+"）", qb.qr.Total)
-	return chart.NewStacked(meta, npsGroups, []chart.Segment{seg}, chart.StackedOptions{
-		Colours: npsColours, AxisTitle: fmt.Sprintf("有効回答 %d に対する割合（%%）", s.NValid)})
+	l := qb.l
+	seg := npsSegment(l.T("chart.nps_total", "total", l.T("data.total"), "nps", s.NPS), qb.qr.Total)
+	return chart.NewStacked(meta, npsGroups(l), []chart.Segment{seg}, chart.StackedOptions{
+		Colours: npsColours, AxisTitle: l.T("chart.axis_valid", "n", s.NValid)})
 }
 
 func (npsView) top(*questionBuild, chart.Meta) (chart.Chart, error) { return nil, nil }
 
 func (npsView) crosstab(qb *questionBuild, ct survey.Crosstab, meta chart.Meta, fonts *chart.Fonts, minCell int) (CrosstabView, error) {
+	l := qb.l
 	cv := CrosstabView{Column: ct.Column}
 	var segs []chart.Segment
 	for _, seg := range ct.Segments {
-		cv.Segments = append(cv.Segments, SegmentView{Name: segmentName(seg), N: seg.N, Suppressed: seg.Suppressed, Complement: seg.Complement})
-		cs := npsSegment(segmentName(seg), seg)
+		cv.Segments = append(cv.Segments, SegmentView{Name: segmentName(l, seg), N: seg.N, Suppressed: seg.Suppressed, Complement: seg.Complement})
+		cs := npsSegment(segmentName(l, seg), seg)
 		if seg.Complement {
-			cs.SuppressedNote = "他の区分を守るため非表示"
+			cs.SuppressedNote = l.T("chart.hidden_complement")
 			cv.Complement = true
 		}
 		if !seg.Suppressed && seg.Summary.NValid == 0 {
-			cs.Suppressed, cs.SuppressedNote = true, "有効回答なし"
+			cs.Suppressed, cs.SuppressedNote = true, l.T("chart.no_valid")
 		}
 		segs = append(segs, cs)
 	}
-	addSummaryRows(&cv, ct, []string{"NPS", npsGroups[0] + "（%）", npsGroups[1] + "（%）", npsGroups[2] + "（%）", "有効回答数"}, func(s *survey.Summary, i int) string {
+	groups := npsGroups(l)
+	pctOf := func(name string) string { return l.T("table.percent_of", "name", name) }
+	addSummaryRows(l, &cv, ct, []string{"NPS", pctOf(groups[0]), pctOf(groups[1]), pctOf(groups[2]), l.T("figure.valid")}, func(s *survey.Summary, i int) string {
 		if s.NValid == 0 {
 			return "-"
 		}
@@ -113,8 +119,8 @@ func (npsView) crosstab(qb *questionBuild, ct survey.Crosstab, meta chart.Meta, 
 		}
 		return fmt.Sprint(s.NValid)
 	})
-	meta.Desc = fmt.Sprintf("%s別の推奨者・中立者・批判者の割合とNPS。n が%d未満の区分は非表示。数値は下の表にあります。", ct.Column, minCell)
-	c, err := chart.NewStacked(meta, npsGroups, segs, chart.StackedOptions{Colours: npsColours, AxisTitle: "各区分の有効回答に対する割合（%）"})
+	meta.Desc = l.T("desc.nps_crosstab", "column", ct.Column, "min", minCell)
+	c, err := chart.NewStacked(meta, groups, segs, chart.StackedOptions{Colours: npsColours, AxisTitle: l.T("chart.axis_valid_segments")})
 	if err != nil {
 		return cv, err
 	}

@@ -1,11 +1,11 @@
 package site
 
 import (
-	"fmt"
 	"strconv"
 	"strings"
 
 	"surveysite/internal/chart"
+	"surveysite/internal/i18n"
 	"surveysite/internal/survey"
 )
 
@@ -17,23 +17,24 @@ func init() { registerView(survey.RANK, rankView{}) }
 
 type rankView struct{}
 
-func rankNames(k int) []string {
+// rankNames names the ranks 1 to k: 1位, 2位 ….
+func rankNames(l *i18n.Lang, k int) []string {
 	out := make([]string, k)
 	for i := range out {
-		out[i] = strconv.Itoa(i+1) + "位"
+		out[i] = l.T("rank.nth", "n", i+1)
 	}
 	return out
 }
 
 func (rankView) describe(qb *questionBuild) {
-	qr, qv := qb.qr, qb.qv
+	qr, qv, l := qb.qr, qb.qv, qb.l
 	k := qr.MaxChoices
-	qv.TypeLabel = fmt.Sprintf("順位回答（%d位まで）", k)
-	head := []HeadCell{{"順位", true}, {"選択肢", false}}
-	for _, r := range rankNames(k) {
-		head = append(head, HeadCell{r + "（件）", true})
+	qv.TypeLabel = l.T("type.rank", "k", k)
+	head := []HeadCell{{l.T("table.rank"), true}, {l.T("table.option"), false}}
+	for _, r := range rankNames(l, k) {
+		head = append(head, HeadCell{l.T("table.count_of", "name", r), true})
 	}
-	head = append(head, HeadCell{"順位をつけた人（件）", true}, HeadCell{"割合（%）", true}, HeadCell{"得点", true})
+	head = append(head, HeadCell{l.T("table.ranked_count"), true}, HeadCell{l.T("table.percent"), true}, HeadCell{l.T("table.points"), true})
 	qv.Table.Head = head
 	var desc []string
 	for _, r := range qr.Total.Rows {
@@ -53,7 +54,7 @@ func (rankView) describe(qb *questionBuild) {
 				cells = append(cells, Cell{Text: dash(c, strconv.Itoa(c))})
 			}
 		}
-		p := "（nに含めない）"
+		p := l.T("table.not_in_n")
 		if r.HasPercent(qr.Total.N) {
 			p = dash(r.Count, r.Percent.String())
 		}
@@ -65,14 +66,11 @@ func (rankView) describe(qb *questionBuild) {
 		qv.Table.Rows = append(qv.Table.Rows, cells)
 		qv.Rows = append(qv.Rows, RowView{Rank: rank, Label: r.Label, Count: dash(r.Count, strconv.Itoa(r.Count)), Percent: p, Ranked: r.Rank > 0})
 		if r.Rank > 0 && r.Rank <= 3 {
-			desc = append(desc, fmt.Sprintf("%d位 %s（%d点）", r.Rank, r.Label, *r.Score))
+			desc = append(desc, l.T("desc.rank_item", "rank", l.T("rank.nth", "n", r.Rank), "label", r.Label, "score", *r.Score))
 		}
 	}
-	qv.Desc = fmt.Sprintf("%s（%s、n=%d）。得点の順に %s。", qv.Title, qv.TypeLabel, qv.N, strings.Join(desc, "、"))
-	qb.notes = append(qb.notes,
-		fmt.Sprintf("得点は、1位を%d点、%d位を1点として、各順位の件数に掛けて合計したものです。選択肢は得点の順に並べています（同点は同じ順位）。", k, k),
-		"割合は、その選択肢にいずれかの順位をつけた人の、回答者数（n）に対する割合です。",
-		"「-」は該当なし（0件）を表します。")
+	qv.Desc = l.T("desc.rank", "title", qv.Title, "type", qv.TypeLabel, "n", qv.N, "items", strings.Join(desc, l.T("list.sep")))
+	qb.notes = append(qb.notes, l.T("note.rank_score", "k", k), l.T("note.rank_share"), l.T("note.dash"))
 }
 
 func (rankView) chart(qb *questionBuild, meta chart.Meta) (chart.Chart, error) {
@@ -91,14 +89,14 @@ func (rankView) chart(qb *questionBuild, meta chart.Meta) (chart.Chart, error) {
 		}
 		segs = append(segs, cs)
 	}
-	return chart.NewStacked(meta, rankNames(k), segs, chart.StackedOptions{Partial: true, Colours: chart.RankColours(k),
-		AxisTitle: fmt.Sprintf("n=%d に対する割合（%%）：順位別", qr.Total.N)})
+	return chart.NewStacked(meta, rankNames(qb.l, k), segs, chart.StackedOptions{Partial: true, Colours: chart.RankColours(k),
+		AxisTitle: qb.l.T("chart.axis_by_rank", "n", qr.Total.N)})
 }
 
 func (rankView) top(qb *questionBuild, meta chart.Meta) (chart.Chart, error) {
-	return topBars(qb, meta, "得点の上位3項目は ", "%d位 %s（順位をつけた人 %s）")
+	return topBars(qb, meta, "desc.rank_top3", "desc.rank_top3_item")
 }
 
 func (rankView) crosstab(qb *questionBuild, ct survey.Crosstab, meta chart.Meta, fonts *chart.Fonts, minCell int) (CrosstabView, error) {
-	return shareCrosstab(qb.qr, ct, meta, fonts, minCell, false, nil)
+	return shareCrosstab(qb.l, qb.qr, ct, meta, fonts, minCell, false, nil)
 }

@@ -1,10 +1,10 @@
 package site
 
 import (
-	"fmt"
 	"strings"
 
 	"surveysite/internal/chart"
+	"surveysite/internal/i18n"
 	"surveysite/internal/survey"
 )
 
@@ -32,13 +32,13 @@ func scaled(qr *survey.QuestionResult) int {
 }
 
 func (scaleView) describe(qb *questionBuild) {
-	qr, qv := qb.qr, qb.qv
+	qr, qv, l := qb.qr, qb.qv, qb.l
 	k := scaled(qr)
-	qv.TypeLabel = fmt.Sprintf("単一回答（%d段階の評価）", k)
+	qv.TypeLabel = l.T("type.scale", "k", k)
 	if qr.Unit != "" {
-		qv.TypeLabel = fmt.Sprintf("単一回答（%d区分、区分の順）", k)
+		qv.TypeLabel = l.T("type.bands", "k", k)
 	}
-	qv.Table = shareTable(qr, "選択肢")
+	qv.Table = shareTable(l, qr, l.T("table.option"))
 	s := qr.Total.Summary
 	var first, last []string
 	for _, o := range qr.Options {
@@ -52,37 +52,38 @@ func (scaleView) describe(qb *questionBuild) {
 	}
 	if s.Top2 != nil {
 		qv.Figures = append(qv.Figures,
-			Figure{Label: "「" + first[0] + "」＋「" + first[1] + "」（計）", Value: pct(s.Top2)},
-			Figure{Label: "「" + last[0] + "」＋「" + last[1] + "」（計）", Value: pct(s.Bottom2)})
+			Figure{Label: l.T("figure.sum2", "a", first[0], "b", first[1]), Value: pct(s.Top2)},
+			Figure{Label: l.T("figure.sum2", "a", last[0], "b", last[1]), Value: pct(s.Bottom2)})
+		qv.top2 = true
 	}
 	if s.Mean != "" {
-		qv.Figures = append(qv.Figures, scoreFigures(qr, s)...)
+		qv.Figures = append(qv.Figures, scoreFigures(l, s)...)
 	}
-	qv.Desc = fmt.Sprintf("%s（%s、n=%d）。%s。", qv.Title, qv.TypeLabel, qv.N, shareDesc(qr))
+	qv.Desc = l.T("desc.scale", "title", qv.Title, "type", qv.TypeLabel, "n", qv.N, "shares", shareDesc(l, qr))
 	if s.Top2 != nil {
-		qv.Desc += fmt.Sprintf("「%s」と「%s」の計 %s、「%s」と「%s」の計 %s。", first[0], first[1], pct(s.Top2), last[0], last[1], pct(s.Bottom2))
+		qv.Desc += l.T("desc.scale_sums", "a", first[0], "b", first[1], "top", pct(s.Top2), "c", last[0], "d", last[1], "bottom", pct(s.Bottom2))
 	}
 	if s.Mean != "" {
-		qv.Desc += fmt.Sprintf("平均 %s点（有効回答 %d）。", s.Mean, s.NValid)
+		qv.Desc += l.T("desc.scale_mean", "mean", s.Mean, "valid", s.NValid)
 	}
-	qb.notes = append(qb.notes, "選択肢は調査票の順に示しています（件数の順ではありません）。")
+	qb.notes = append(qb.notes, l.T("note.scale_order"))
 	if s.Mean != "" {
-		qb.notes = append(qb.notes, "（計）は件数を合計してから割合を求めたもので、割合を足したものとは四捨五入の分だけ異なることがあります。", scoreNote(qr))
+		qb.notes = append(qb.notes, l.T("note.sum"), scoreNote(l, qr))
 	}
-	qb.notes = append(qb.notes, "四捨五入のため合計が100.0%にならない場合があります。", "「-」は該当なし（0件）を表します。", "95%信頼区間はWilsonの方法で求めています。")
+	qb.notes = append(qb.notes, l.T("note.rounding"), l.T("note.dash"), l.T("note.wilson"))
 }
 
 // scoreFigures are the mean, standard deviation and valid answers.
-func scoreFigures(qr *survey.QuestionResult, s *survey.Summary) []Figure {
+func scoreFigures(l *i18n.Lang, s *survey.Summary) []Figure {
 	return []Figure{
-		{Label: "平均", Value: orDash(string(s.Mean)) + "点"},
-		{Label: "標準偏差", Value: orDash(string(s.SD))},
-		{Label: "有効回答数", Value: fmt.Sprintf("%d人", s.NValid)},
+		{Label: l.T("figure.mean"), Value: l.T("figure.points", "value", orDash(string(s.Mean)))},
+		{Label: l.T("figure.sd"), Value: orDash(string(s.SD))},
+		{Label: l.T("figure.valid"), Value: l.T("figure.people", "n", s.NValid)},
 	}
 }
 
 // scoreNote says how the mean is scored.
-func scoreNote(qr *survey.QuestionResult) string {
+func scoreNote(l *i18n.Lang, qr *survey.QuestionResult) string {
 	var parts []string
 	k := scaled(qr)
 	next := k
@@ -95,20 +96,15 @@ func scoreNote(qr *survey.QuestionResult) string {
 			v = *o.Value
 		}
 		next--
-		parts = append(parts, fmt.Sprintf("%s=%d点", o.Label, v))
+		parts = append(parts, l.T("desc.score_item", "label", o.Label, "score", v))
 	}
-	return "平均は " + strings.Join(parts, "、") + " とし、無回答・無効" + extraNames(qr) + "を除いた有効回答で求めています。標準偏差は不偏分散（n−1）によります。"
-}
-
-// extraNames lists the options with a role: 「・わからない」.
-func extraNames(qr *survey.QuestionResult) string {
-	s := ""
+	left := []string{l.T("data.blank"), l.T("data.invalid")}
 	for _, o := range qr.Options {
 		if o.Role != survey.RoleRanked {
-			s += "・" + o.Label
+			left = append(left, o.Label) // わからない and the like
 		}
 	}
-	return s
+	return l.T("note.scale_score", "scores", strings.Join(parts, l.T("list.sep")), "excluded", strings.Join(left, l.T("list.dot")))
 }
 
 // scaleColours colours n categories: the scored options in order, then the
@@ -124,7 +120,8 @@ func scaleColours(qr *survey.QuestionResult) func(n int) []string {
 
 func (scaleView) chart(qb *questionBuild, meta chart.Meta) (chart.Chart, error) {
 	qr := qb.qr
-	seg := chart.Segment{Name: survey.TotalLabel, N: qr.Total.N}
+	l := qb.l
+	seg := chart.Segment{Name: l.T("data.total"), N: qr.Total.N}
 	var cats []string
 	for _, r := range qr.Total.Rows {
 		extra := r.Role == survey.RoleBlank || r.Role == survey.RoleInvalid
@@ -155,21 +152,22 @@ func (scaleView) chart(qb *questionBuild, meta chart.Meta) (chart.Chart, error) 
 		return chart.NewBar(meta, bars, chart.BarOptions{N: qr.Total.N})
 	}
 	return chart.NewStacked(meta, cats, []chart.Segment{seg}, chart.StackedOptions{
-		Colours: scaleColours(qr)(len(cats)), AxisTitle: fmt.Sprintf("n=%d に対する割合（%%）", qr.Total.N)})
+		Colours: scaleColours(qr)(len(cats)), AxisTitle: l.T("chart.axis_n", "n", qr.Total.N)})
 }
 
 func (scaleView) top(*questionBuild, chart.Meta) (chart.Chart, error) { return nil, nil }
 
 func (scaleView) crosstab(qb *questionBuild, ct survey.Crosstab, meta chart.Meta, fonts *chart.Fonts, minCell int) (CrosstabView, error) {
-	cv, err := shareCrosstab(qb.qr, ct, meta, fonts, minCell, len(qb.qr.Options) <= maxStacked, scaleColours(qb.qr))
+	l := qb.l
+	cv, err := shareCrosstab(l, qb.qr, ct, meta, fonts, minCell, len(qb.qr.Options) <= maxStacked, scaleColours(qb.qr))
 	if err != nil {
 		return cv, err
 	}
-	figs := []string{"平均（点）"}
+	figs := []string{l.T("table.mean_points")}
 	if qb.qr.Total.Summary.Top2 != nil {
-		figs = append(figs, "上位2段階の計（%）", "下位2段階の計（%）")
+		figs = append(figs, l.T("table.top2_percent"), l.T("table.bottom2_percent"))
 	}
-	addSummaryRows(&cv, ct, figs, func(s *survey.Summary, i int) string {
+	addSummaryRows(l, &cv, ct, figs, func(s *survey.Summary, i int) string {
 		switch i {
 		case 0:
 			return orDash(string(s.Mean))

@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 
+	"surveysite/internal/i18n"
 	"surveysite/internal/survey"
 )
 
@@ -22,10 +23,10 @@ type WeightingView struct {
 // weightingView describes a weighted survey's weights: its cells with
 // their population, share, respondents and weight, or, raked, its margins.
 // A column that is a question's is named by the question's title.
-func weightingView(wt *survey.Weights, source string, titles map[string]string) *WeightingView {
+func weightingView(l *i18n.Lang, wt *survey.Weights, source string, titles map[string]string) *WeightingView {
 	blank := func(v string) string {
 		if v == "" {
-			return "（空欄）"
+			return l.T("segment.blank")
 		}
 		return v
 	}
@@ -38,8 +39,9 @@ func weightingView(wt *survey.Weights, source string, titles map[string]string) 
 	}
 	wv := &WeightingView{By: strings.Join(names, "×"), Source: source, Raked: wt.Raked(), Passes: wt.Passes}
 	if wt.Raked() {
-		wv.By = strings.Join(names, "・")
-		wv.Table.Head = []HeadCell{{Text: "項目"}, {Text: "区分"}, {Text: "母集団", Num: true}, {Text: "構成比（%）", Num: true}, {Text: "回答者数（人）", Num: true}}
+		wv.By = strings.Join(names, l.T("list.dot"))
+		wv.Table.Head = []HeadCell{{Text: l.T("weighting.column")}, {Text: l.T("weighting.value")}, {Text: l.T("weighting.population"), Num: true},
+			{Text: l.T("weighting.share"), Num: true}, {Text: l.T("weighting.respondents"), Num: true}}
 		for _, m := range wt.Margins {
 			name := m.Values[0]
 			if t := titles[name]; t != "" {
@@ -53,7 +55,7 @@ func weightingView(wt *survey.Weights, source string, titles map[string]string) 
 	for _, c := range names {
 		wv.Table.Head = append(wv.Table.Head, HeadCell{Text: c})
 	}
-	for _, h := range []string{"母集団", "構成比（%）", "回答者数（人）", "ウェイト"} {
+	for _, h := range []string{l.T("weighting.population"), l.T("weighting.share"), l.T("weighting.respondents"), l.T("weighting.weight")} {
 		wv.Table.Head = append(wv.Table.Head, HeadCell{Text: h, Num: true})
 	}
 	for _, c := range wt.Cells {
@@ -72,8 +74,9 @@ func weightingView(wt *survey.Weights, source string, titles map[string]string) 
 // addWeightedCounts puts a column 重み付き件数 after 件数 in a weighted
 // question's table, each row's found by its label, so the counts beside
 // the weighted percentages are both there.
-func addWeightedCounts(t *TableView, seg survey.Segment) {
-	col := slices.IndexFunc(t.Head, func(h HeadCell) bool { return h.Text == "件数" })
+func addWeightedCounts(l *i18n.Lang, t *TableView, seg survey.Segment) {
+	count := l.T("table.count")
+	col := slices.IndexFunc(t.Head, func(h HeadCell) bool { return h.Text == count })
 	if col < 0 {
 		return
 	}
@@ -81,7 +84,7 @@ func addWeightedCounts(t *TableView, seg survey.Segment) {
 	for _, r := range seg.Rows {
 		byLabel[r.Label] = r.WeightedCount.String()
 	}
-	t.Head = slices.Insert(t.Head, col+1, HeadCell{Text: "重み付き件数", Num: true})
+	t.Head = slices.Insert(t.Head, col+1, HeadCell{Text: l.T("table.weighted_count"), Num: true})
 	for i, row := range t.Rows {
 		w := ""
 		for _, c := range row {
