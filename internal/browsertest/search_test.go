@@ -22,7 +22,9 @@ import (
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
 
+	"surveysite/internal/build"
 	"surveysite/internal/search"
+	"surveysite/internal/synth"
 )
 
 // searchQueries are typed into the search page of the repository's site:
@@ -276,7 +278,7 @@ func TestSearch(t *testing.T) {
 			ctx := tab(t, browserCtx)
 			viewport(t, ctx, 375, 900)
 			navigate(t, ctx, root+"cases/katazuke/index.html")
-			if _, err := chromedp.Run(ctx, chromedp.Focus(chromedp.ID("site-search-q"))); err != nil {
+			if _, err := chromedp.Run(ctx, chromedp.Focus(chromedp.CSS(".site-search input"))); err != nil {
 				t.Fatalf("%s: the header has no search field: %v", root, err)
 			}
 			if _, err := chromedp.Call(ctx, input.InsertText, input.InsertTextParams{Text: "窓口"}); err != nil {
@@ -341,4 +343,115 @@ func checkSearchKeyboard(t *testing.T, ctx context.Context, sp searchPage) {
 			t.Errorf("after %q the focus is on %q, want %q", s.key, got.Focus, want)
 		}
 	}
+}
+
+// TestSearchFirstResultTime measures, in chromium, the time from pressing
+// Enter in the search page of a synthetic site (internal/synth) to the
+// results shown, with a cold index: a new tab, the HTTP cache off, nothing
+// of the index loaded but meta.js, which the page loads at once. It runs
+// only when SURVEYSITE_SEARCH_PAGES says how many pages to build, e.g.
+//
+//	SURVEYSITE_SEARCH_PAGES=10000 go test ./internal/browsertest -run SearchFirstResultTime -v
+//
+// and logs, per query, the median and the range over SURVEYSITE_SEARCH_RUNS
+// runs (default 5) of the script's own time (its parse, load, match and
+// render) and of the time Go sees, from the key press to the status.
+func TestSearchFirstResultTime(t *testing.T) {
+	n, _ := strconv.Atoi(os.Getenv("SURVEYSITE_SEARCH_PAGES"))
+	if n <= 0 {
+		t.Skip("set SURVEYSITE_SEARCH_PAGES to the number of pages to measure with")
+	}
+	runs, _ := strconv.Atoi(os.Getenv("SURVEYSITE_SEARCH_RUNS"))
+	if runs <= 0 {
+		runs = 5
+	}
+	chrome := chromiumPath(t)
+	src := t.TempDir()
+	if err := synth.Write(src, synth.Options{Pages: n, Seed: 1}); err != nil {
+		t.Fatal(err)
+	}
+	dir := filepath.Join(t.TempDir(), "public")
+	if _, err := build.Run(context.Background(), build.Options{Source: src, Dest: dir}); err != nil {
+		t.Fatal(err)
+	}
+	srv := httptest.NewServer(http.FileServer(http.Dir(dir)))
+	t.Cleanup(srv.Close)
+	browserCtx, product := startBrowser(t, chrome)
+	ix := readIndex(t, dir)
+	var sum strings.Builder
+	fmt.Fprintf(&sum, "%s, %d pages, %d runs each, cold index over http from localhost:\n", product, n, runs)
+	fmt.Fprintf(&sum, "  %-16s %7s  %-22s %-22s %s\n", "query", "found", "script ms (median, range)", "to status ms", "files loaded")
+	for _, q := range []string{"人材マネジメント", "地域", "地域の人材", "review", "計画と評価が職員に", "育成の職員 123"} {
+		var script, wall []float64
+		found, loaded := 0, 0
+		for range runs {
+			ctx := tab(t, browserCtx)
+			var mu sync.Mutex
+			files := 0
+			chromedp.Listen(ctx, func(ev any) {
+				if ev, ok := ev.(*network.EventRequestWillBeSent); ok && strings.Contains(ev.Request.URL, "/search/index/") {
+					mu.Lock()
+					files++
+					mu.Unlock()
+				}
+			})
+			if _, err := chromedp.Call(ctx, network.Enable, network.EnableParams{}); err != nil {
+				t.Fatal(err)
+			}
+			if _, err := chromedp.Call(ctx, network.SetCacheDisabled, network.SetCacheDisabledParams{CacheDisabled: true}); err != nil {
+				t.Fatal(err)
+			}
+			navigate(t, ctx, srv.URL+"/search/index.html")
+			// meta.js is loaded as the page opens: wait for it, as a reader
+			// takes a moment to type.
+			if _, err := chromedp.Run(ctx, chromedp.Poll[bool](`performance.getEntriesByType('resource').some((e) => e.name.includes('/meta.js'))`)); err != nil {
+				t.Fatal(err)
+			}
+			if _, err := chromedp.Run(ctx, chromedp.Focus(chromedp.ID("search-q"))); err != nil {
+				t.Fatal(err)
+			}
+			if _, err := chromedp.Call(ctx, input.InsertText, input.InsertTextParams{Text: q}); err != nil {
+				t.Fatal(err)
+			}
+			start := time.Now()
+			if err := chromedp.Do(ctx, chromedp.KeyEvent(kb.Enter)); err != nil {
+				t.Fatal(err)
+			}
+			var sp searchPage
+			for {
+				var err error
+				if sp, err = chromedp.Run(ctx, chromedp.Evaluate[searchPage](readSearch)); err != nil {
+					t.Fatal(err)
+				}
+				if statusRE.MatchString(sp.Status) && sp.Ms != "" || strings.Contains(sp.Status, "見つかりませんでした") {
+					break
+				}
+				if time.Since(start) > time.Minute {
+					t.Fatalf("%s: no answer after a minute", q)
+				}
+				time.Sleep(2 * time.Millisecond)
+			}
+			wall = append(wall, float64(time.Since(start).Microseconds())/1000)
+			ms, _ := strconv.ParseFloat(sp.Ms, 64)
+			script = append(script, ms)
+			if m := statusRE.FindStringSubmatch(sp.Status); m != nil {
+				found, _ = strconv.Atoi(m[1])
+			}
+			if want := len(ix.Search(q)); found != want {
+				t.Errorf("%s: the page found %d, the Go query %d", q, found, want)
+			}
+			mu.Lock()
+			loaded = files
+			mu.Unlock()
+		}
+		fmt.Fprintf(&sum, "  %-16s %7d  %-22s %-22s %d\n", q, found, spread(script), spread(wall), loaded)
+	}
+	t.Log(sum.String())
+}
+
+// spread is the median and range of xs.
+func spread(xs []float64) string {
+	s := slices.Clone(xs)
+	slices.Sort(s)
+	return fmt.Sprintf("%.0f (%.0f–%.0f)", s[len(s)/2], s[0], s[len(s)-1])
 }

@@ -14,7 +14,7 @@ func FuzzSearch(f *testing.F) {
 		f.Add(s, s)
 	}
 	f.Fuzz(func(t *testing.T, title, body string) {
-		files := Build([]Doc{{Path: "/p/", Title: title, Headings: []string{body}, Body: body}}, Options{})
+		files := Build([]Doc{{Path: "/p/", Title: title, Headings: []string{body}, Body: []string{body, title}}}, Options{})
 		ix, err := Read(files)
 		if err != nil {
 			t.Fatalf("Read: %v", err)
@@ -28,6 +28,6 @@ func FuzzSearch(f *testing.F) {
 				t.Errorf("Search(%q) = %v, want the page (body %q)", run, res, body)
 			}
 		}
-		Keys(title)
+		checkCollect(t, title)
 	})
 }

@@ -10,9 +10,11 @@ import (
 // elements (a, em, strong, span, ruby …) join the text around them; any
 // other element separates it. The content of script, style, svg, template,
 // rt and rp is skipped: charts are read from the table beside them.
-// Entities are decoded. It never fails: broken markup gives text.
+// Entities are decoded and runs of ASCII white space made one space, so
+// that the text is mostly clean already (Clean). It never fails: broken
+// markup gives text.
 func HTMLText(h string) (headings []string, body string) {
-	var b, hb strings.Builder
+	var b, hb spacer
 	b.Grow(len(h) / 2)
 	var skip string // the element whose content is skipped, until its end tag
 	depth := 0      // of skip elements inside it (an svg in an svg)
@@ -78,6 +80,7 @@ func HTMLText(h string) (headings []string, body string) {
 						headings = append(headings, t)
 					}
 					hb.Reset()
+					hb.space = false
 					inHeading = false
 					text = &b
 				}
@@ -85,11 +88,11 @@ func HTMLText(h string) (headings []string, body string) {
 				inHeading = true
 				text = &hb
 			}
-			b.WriteByte(' ')
+			b.space = true
 			continue
 		}
 		if !inline[name] {
-			text.WriteByte(' ')
+			text.space = true
 		}
 	}
 	if inHeading {
@@ -100,12 +103,45 @@ func HTMLText(h string) (headings []string, body string) {
 	return headings, b.String()
 }
 
+// spacer builds text with every run of ASCII white space, and every
+// separation between elements, as one space, none at either end.
+type spacer struct {
+	strings.Builder
+	space bool // a space is due before the next text
+}
+
+// write adds text from HTML, with its white space folded.
+func (b *spacer) write(s string) {
+	run := 0
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case ' ', '\t', '\n', '\r', '\f':
+			if i > run {
+				b.text(s[run:i])
+			}
+			b.space = true
+			run = i + 1
+		}
+	}
+	if run < len(s) {
+		b.text(s[run:])
+	}
+}
+
+func (b *spacer) text(s string) {
+	if b.space && b.Len() > 0 {
+		b.WriteByte(' ')
+	}
+	b.space = false
+	b.WriteString(s)
+}
+
 // appendText writes text with its entities decoded.
-func appendText(b *strings.Builder, s string) {
+func appendText(b *spacer, s string) {
 	if strings.IndexByte(s, '&') >= 0 {
 		s = html.UnescapeString(s)
 	}
-	b.WriteString(s)
+	b.write(s)
 }
 
 // tagName returns the lower-case name at the start of a tag's text, or ""

@@ -1,13 +1,10 @@
 package search
 
 import (
-	"cmp"
 	"runtime"
 	"slices"
 	"sync"
 	"unicode/utf8"
-
-	"surveysite/internal/parallel"
 )
 
 // Doc is one page to index. Its text is plain text, not HTML; Build
@@ -16,7 +13,10 @@ type Doc struct {
 	Path     string   // site path, "/cases/katazuke/"; pages are numbered in path order
 	Title    string   // the page title
 	Headings []string // the headings of the page, in order
-	Body     string   // the rest of the page's text, in reading order
+	// Body is the rest of the page's text in parts (a description, the
+	// text of the Markdown, a list of tags …), in reading order. Each part
+	// is cleaned on its own; the index joins them with spaces.
+	Body []string
 }
 
 // Field flags of a posting: where in the page a key occurs besides the
@@ -26,74 +26,159 @@ const (
 	inTitle   = 2
 )
 
-// doc is a Doc cleaned, with its keys.
+// doc is a Doc cleaned, as its chunk stores it.
 type doc struct {
-	path, title, body string
-	headings          []string
-	cjk               []uint64 // key<<2 | flags, sorted by key, once each
-	words             []wordKey
+	path, title    string
+	headings, body []string // without empty parts
 }
 
-type wordKey struct {
-	w     string
-	flags uint8
+// size is about how many bytes the doc takes in its chunk.
+func (d *doc) size() int {
+	n := len(d.path) + len(d.title) + 4
+	for _, h := range d.headings {
+		n += len(h) + 1
+	}
+	for _, b := range d.body {
+		n += len(b) + 1
+	}
+	return n
+}
+
+// cleanAll cleans every part and drops the empty ones.
+func cleanAll(parts []string) []string {
+	var out []string
+	for _, p := range parts {
+		if p = Clean(p); p != "" {
+			out = append(out, p)
+		}
+	}
+	return out
 }
 
 // keyState is one goroutine's scratch space for collecting a page's keys.
 type keyState struct {
-	k     keyer
 	cjk   *table // key -> field flags
 	words map[string]uint8
-	flags uint8
+	buf   []byte
 }
 
 func newKeyState() *keyState {
-	st := &keyState{cjk: newTable(1024), words: map[string]uint8{}}
-	st.k.cjk = func(k uint64) {
-		if i, ok := st.cjk.find(k); ok {
-			st.cjk.vals[i] |= int32(st.flags)
-		} else {
-			st.cjk.put(i, k, int32(st.flags))
-		}
-	}
-	st.k.word = func(w string) {
-		if f, ok := st.words[w]; ok {
-			st.words[w] = f | st.flags
-			return
-		}
-		st.words[w] = st.flags
-	}
-	return st
+	return &keyState{cjk: newTable(1024), words: map[string]uint8{}}
 }
 
-// index cleans d and collects its keys, once each with the fields
-// they occur in.
-func (st *keyState) index(d Doc) *doc {
-	out := &doc{path: d.Path, title: Clean(d.Title), body: Clean(d.Body)}
-	for _, h := range d.Headings {
-		if h = Clean(h); h != "" {
-			out.headings = append(out.headings, h)
+// collect adds the keys of normalised text s with the field flags. It is
+// keyer.keys with the keys put in the page's tables directly (a test checks
+// that the two agree): the loop runs for every character of the site.
+func (st *keyState) collect(s string, flags uint8) {
+	var prev rune
+	inWord, n := false, 0
+	st.buf = st.buf[:0]
+	for i := 0; i < len(s); {
+		r, size := rune(s[i]), 1
+		switch {
+		case r < utf8.RuneSelf:
+		case r >= 0xE0 && r < 0xF0 && i+2 < len(s):
+			// Three bytes, most Japanese; s is valid UTF-8 (Clean drops
+			// what is not, and NFKC writes none).
+			r, size = (r&0x0F)<<12|rune(s[i+1]&0x3F)<<6|rune(s[i+2]&0x3F), 3
+		default:
+			r, size = utf8.DecodeRuneInString(s[i:])
+		}
+		i += size
+		r, c := foldClass(r)
+		if c != word && inWord {
+			if f, ok := st.words[string(st.buf)]; !ok || f|flags != f {
+				st.words[string(st.buf)] = f | flags // a new string only here
+			}
+			st.buf = st.buf[:0]
+			inWord, n = false, 0
+		}
+		if prev != 0 {
+			// The key of the last kanji or kana: with r, or alone.
+			k := cjkKey(prev, 0)
+			if c == cjk {
+				k |= uint64(r)
+			}
+			if i, ok := st.cjk.find(k); ok {
+				st.cjk.vals[i] |= int32(flags)
+			} else {
+				st.cjk.put(i, k, int32(flags))
+			}
+			prev = 0
+		}
+		switch c {
+		case cjk:
+			prev = r
+		case word:
+			inWord = true
+			if n < maxWord {
+				if r < utf8.RuneSelf {
+					st.buf = append(st.buf, byte(r))
+				} else {
+					st.buf = utf8.AppendRune(st.buf, r)
+				}
+			}
+			n++
 		}
 	}
-	st.cjk.reset()
-	clear(st.words)
-	st.flags = 0
-	st.k.keys(nfkc(out.body))
-	st.flags = inHeading
-	for _, h := range out.headings {
-		st.k.keys(nfkc(h))
+	if inWord {
+		if f, ok := st.words[string(st.buf)]; !ok || f|flags != f {
+			st.words[string(st.buf)] = f | flags
+		}
 	}
-	st.flags = inTitle
-	st.k.keys(nfkc(out.title))
-	out.cjk = make([]uint64, len(st.cjk.used))
-	for j, i := range st.cjk.used {
-		out.cjk[j] = st.cjk.keys[i]<<2 | uint64(st.cjk.vals[i])
+	if prev != 0 {
+		k := cjkKey(prev, 0)
+		if i, ok := st.cjk.find(k); ok {
+			st.cjk.vals[i] |= int32(flags)
+		} else {
+			st.cjk.put(i, k, int32(flags))
+		}
 	}
-	out.words = make([]wordKey, 0, len(st.words))
+}
+
+// bucket holds one goroutine's keys of one shard, in page order, in blocks
+// that are filled and never copied.
+type bucket struct {
+	blocks []*block
+	n      int // keys in all blocks
+	words  []wordPair
+}
+
+const blockSize = 1024
+
+type block struct {
+	keys [blockSize]uint64 // kanji and kana keys
+	vals [blockSize]uint32 // of keys[i]: doc<<2 | flags
+	n    int
+}
+
+func (b *bucket) push(k uint64, v uint32) {
+	if len(b.blocks) == 0 || b.blocks[len(b.blocks)-1].n == blockSize {
+		b.blocks = append(b.blocks, new(block))
+	}
+	bl := b.blocks[len(b.blocks)-1]
+	bl.keys[bl.n], bl.vals[bl.n] = k, v
+	bl.n++
+	b.n++
+}
+
+type wordPair struct {
+	w string
+	v uint32 // doc<<2 | flags
+}
+
+// add puts the keys collected for page id into the buckets by shard.
+func (st *keyState) add(id int, b []bucket) {
+	shards := len(b)
+	for _, i := range st.cjk.used {
+		k := st.cjk.keys[i]
+		b[shardOf(rune(k>>21), shards)].push(k, uint32(id)<<2|uint32(st.cjk.vals[i]))
+	}
 	for w, f := range st.words {
-		out.words = append(out.words, wordKey{w, f})
+		r, _ := utf8.DecodeRuneInString(w)
+		s := shardOf(r, shards)
+		b[s].words = append(b[s].words, wordPair{w, uint32(id)<<2 | uint32(f)})
 	}
-	return out
 }
 
 // shardOf returns the shard of a key that starts with character r: every
@@ -114,69 +199,120 @@ type postings struct {
 	words map[string][]uint32
 }
 
-// invert collects the postings of every key, shard by shard, in doc
-// order. Each goroutine takes whole shards.
-func invert(docs []*doc, shards int) []postings {
-	out := make([]postings, shards)
-	workers := min(runtime.GOMAXPROCS(0), shards)
+// collect cleans the pages, in[order[id]] for page id, and puts their
+// keys in buckets: each goroutine takes a range of pages, so its buckets
+// are in page order, as are the goroutines' ranges.
+func collect(in []Doc, order []int, shards int) ([]*doc, [][]bucket) {
+	docs := make([]*doc, len(in))
+	workers := min(runtime.GOMAXPROCS(0), max(1, len(in)/64))
+	buckets := make([][]bucket, workers)
 	var wg sync.WaitGroup
 	for w := range workers {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			idx := make([]*table, shards) // key -> its list, for this worker's shards
-			for s := w; s < shards; s += workers {
-				out[s].words = map[string][]uint32{}
-				idx[s] = newTable(1024)
-			}
-			for id, d := range docs {
-				for _, kf := range d.cjk {
-					k := kf >> 2
-					s := shardOf(rune(k>>21), shards)
-					if s%workers != w {
-						continue
-					}
-					p, t := &out[s], idx[s]
-					v := uint32(id)<<2 | uint32(kf&3)
-					if i, ok := t.find(k); ok {
-						p.lists[t.vals[i]] = append(p.lists[t.vals[i]], v)
-					} else {
-						t.put(i, k, int32(len(p.cjk)))
-						p.cjk = append(p.cjk, k)
-						p.lists = append(p.lists, []uint32{v})
-					}
+			lo, hi := w*len(in)/workers, (w+1)*len(in)/workers
+			b := make([]bucket, shards)
+			st := newKeyState()
+			for id := lo; id < hi; id++ {
+				d := in[order[id]]
+				out := &doc{path: d.Path, title: Clean(d.Title), headings: cleanAll(d.Headings), body: cleanAll(d.Body)}
+				docs[id] = out
+				st.cjk.reset()
+				clear(st.words)
+				for _, p := range out.body {
+					st.collect(nfkc(p), 0)
 				}
-				for _, wk := range d.words {
-					r, _ := utf8.DecodeRuneInString(wk.w)
-					s := shardOf(r, shards)
-					if s%workers != w {
-						continue
-					}
-					out[s].words[wk.w] = append(out[s].words[wk.w], uint32(id)<<2|uint32(wk.flags))
+				for _, h := range out.headings {
+					st.collect(nfkc(h), inHeading)
 				}
+				st.collect(nfkc(out.title), inTitle)
+				st.add(id, b)
 			}
+			buckets[w] = b
 		}()
 	}
 	wg.Wait()
-	return out
+	return docs, buckets
 }
 
-// shardCount chooses the number of key shards from the number of
-// postings: about 40 KB of index per shard, a power of two up to 1024.
-func shardCount(pairs int) int {
+// worker is one goroutine's scratch space for writing shards and chunks,
+// reused from one to the next.
+type worker struct {
+	t      *table
+	counts []int32
+	list   []int32  // the list of each key as it comes
+	all    []uint32 // every list of the shard
+	z      *chunkWriter
+}
+
+func newWorker() *worker { return &worker{t: newTable(1024)} }
+
+// invert groups shard s's keys with their pages, in page order, counted
+// first so that all the shard's lists share one array. The postings use
+// the worker's memory: they are good until its next call.
+func (wk *worker) invert(buckets [][]bucket, s int) postings {
+	t := wk.t
+	t.reset()
+	var p postings
+	wk.counts = wk.counts[:0]
+	n := 0
+	for w := range buckets {
+		n += buckets[w][s].n
+	}
+	wk.list = slices.Grow(wk.list[:0], n)
+	for w := range buckets {
+		for _, bl := range buckets[w][s].blocks {
+			for _, k := range bl.keys[:bl.n] {
+				i, ok := t.find(k)
+				if !ok {
+					t.put(i, k, int32(len(p.cjk)))
+					p.cjk = append(p.cjk, k)
+					wk.counts = append(wk.counts, 0)
+					i, _ = t.find(k) // put may have grown the table
+				}
+				j := t.vals[i]
+				wk.counts[j]++
+				wk.list = append(wk.list, j)
+			}
+		}
+	}
+	wk.all = slices.Grow(wk.all[:0], n)[:n]
+	p.lists = make([][]uint32, len(p.cjk))
+	at := 0
+	for i, c := range wk.counts {
+		p.lists[i] = wk.all[at : at : at+int(c)]
+		at += int(c)
+	}
+	k := 0
+	for w := range buckets {
+		for _, bl := range buckets[w][s].blocks {
+			for _, v := range bl.vals[:bl.n] {
+				j := wk.list[k]
+				p.lists[j] = append(p.lists[j], v)
+				k++
+			}
+		}
+		buckets[w][s].blocks = nil
+	}
+	p.words = map[string][]uint32{}
+	for w := range buckets {
+		for _, e := range buckets[w][s].words {
+			p.words[e.w] = append(p.words[e.w], e.v)
+		}
+		buckets[w][s].words = nil
+	}
+	return p
+}
+
+// shardCount chooses the number of key shards from the bytes of text:
+// about 40 KB of index per shard (a key for every 6 bytes, 1.25 bytes each),
+// a power of two up to 1024.
+func shardCount(text int) int {
 	const perShard = 40 << 10
 	n := 1
-	for n < 1024 && pairs*5/4 > n*perShard {
+	for n < 1024 && text/6*5/4 > n*perShard {
 		n *= 2
 	}
 	return n
-}
-
-// normalise cleans every doc and collects its keys, in parallel, and
-// returns them sorted by path.
-func normalise(in []Doc) []*doc {
-	docs := make([]*doc, len(in))
-	parallel.ForState(len(in), newKeyState, func(st *keyState, i int) { docs[i] = st.index(in[i]) })
-	slices.SortStableFunc(docs, func(a, b *doc) int { return cmp.Compare(a.path, b.path) })
-	return docs
 }

@@ -1,7 +1,6 @@
 package search
 
 import (
-	"strings"
 	"unicode"
 	"unicode/utf8"
 
@@ -26,70 +25,73 @@ func nfkc(s string) string {
 // white space and control characters made one space, trimmed. Characters
 // are otherwise kept as written: （） stay full-width.
 func Clean(s string) string {
-	if s == "" {
-		return ""
-	}
-	// One pass: most text needs no change, and then none is copied.
-	var b strings.Builder
-	space, changed := false, false
-	start := 0
+	var b []byte   // nil until a character is dropped
+	run := 0       // where the characters kept since the last dropped one start
+	space := false // a space is due before the next kept character
 	for i := 0; i < len(s); {
-		c := s[i]
-		if c < utf8.RuneSelf {
-			if c > ' ' && c != 0x7f {
-				if space {
-					if b.Len() > 0 {
-						b.WriteByte(' ')
-					}
-					space = false
-				}
-				if changed {
-					b.WriteByte(c)
-				}
-				i++
-				continue
-			}
-			if !changed {
-				b.Grow(len(s))
-				b.WriteString(s[start:i])
-				changed = true
-			}
-			space = true
+		c, n, blank := s[i], 1, true
+		if c < utf8.RuneSelf && c > ' ' && c != 0x7f {
 			i++
 			continue
 		}
-		r, n := utf8.DecodeRuneInString(s[i:])
-		switch {
-		case removed(r):
-			if !changed {
-				b.Grow(len(s))
-				b.WriteString(s[start:i])
-				changed = true
-			}
-		case unicode.IsSpace(r) || unicode.IsControl(r) || r == utf8.RuneError && n == 1:
-			if !changed {
-				b.Grow(len(s))
-				b.WriteString(s[start:i])
-				changed = true
-			}
-			space = true
-		default:
-			if space {
-				if b.Len() > 0 {
-					b.WriteByte(' ')
-				}
-				space = false
-			}
-			if changed {
-				b.WriteString(s[i : i+n])
-			}
+		if kept3(s, i) {
+			i += 3
+			continue
 		}
+		if c >= utf8.RuneSelf {
+			var r rune
+			r, n = utf8.DecodeRuneInString(s[i:])
+			switch {
+			case removed(r):
+				blank = false
+			case unicode.IsSpace(r) || unicode.IsControl(r) || r == utf8.RuneError && n == 1:
+			default:
+				i += n
+				continue
+			}
+		} else if c > ' ' && c != 0x7f {
+			i++
+			continue
+		}
+		// s[i:i+n] is dropped.
+		if b == nil {
+			b = make([]byte, 0, len(s))
+		}
+		if i > run {
+			if space && len(b) > 0 {
+				b = append(b, ' ')
+			}
+			b = append(b, s[run:i]...)
+			space = false
+		}
+		space = space || blank
 		i += n
+		run = i
 	}
-	if !changed {
+	if b == nil {
 		return s
 	}
-	return b.String()
+	if run < len(s) {
+		if space && len(b) > 0 {
+			b = append(b, ' ')
+		}
+		b = append(b, s[run:]...)
+	}
+	return string(b)
+}
+
+// kept3 reports whether s holds at i a character of U+3001–U+EFFF (kana,
+// kanji, CJK punctuation), which Clean keeps as it is, in three valid
+// bytes: the fast path for Japanese text.
+func kept3(s string, i int) bool {
+	if i+2 >= len(s) {
+		return false
+	}
+	c, c1, c2 := s[i], s[i+1], s[i+2]
+	if c < 0xE3 || c > 0xEE || c == 0xED || c1&0xC0 != 0x80 || c2&0xC0 != 0x80 {
+		return false
+	}
+	return c != 0xE3 || c1 != 0x80 || c2 != 0x80 // not U+3000, the ideographic space
 }
 
 // stable reports whether NFKC leaves s as it is because every character is
@@ -103,20 +105,47 @@ func stable(s string) bool {
 			i++
 			continue
 		}
+		if i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 {
+			// The common kanji, U+4E00–U+9FFF, and the stable characters
+			// of U+3000–U+30FF, in three valid bytes.
+			if c >= 0xE4 && c <= 0xE9 && (c > 0xE4 || s[i+1] >= 0xB8) {
+				i += 3
+				continue
+			}
+			if c == 0xE3 && s[i+1] <= 0x83 && stableKana[int(s[i+1]&0x3F)<<6|int(s[i+2]&0x3F)] {
+				i += 3
+				continue
+			}
+		}
 		r, n := utf8.DecodeRuneInString(s[i:])
 		i += n
-		switch {
-		case r >= 0x4E00 && r <= 0x9FFF, r >= 0x3400 && r <= 0x4DBF, // kanji
-			r >= 0x3041 && r <= 0x3096, r == 0x309D, r == 0x309E, // hiragana
-			r >= 0x30A1 && r <= 0x30FE,                                                                        // katakana, ・, ー
-			r >= 0x3001 && r <= 0x3003, r >= 0x3005 && r <= 0x3007, r >= 0x3008 && r <= 0x301F && r != 0x301F, // 、。〃々〆〇「」…
-			r >= 0x2010 && r <= 0x2022 && r != 0x2011 && r != 0x2017, r == 0x203B: // ‐–—‘’“”†‡• ※
-		default:
+		if !stableRune(r) {
 			return false
 		}
 	}
 	return true
 }
+
+// stableRune reports whether stable accepts r, not ASCII.
+func stableRune(r rune) bool {
+	switch {
+	case r >= 0x4E00 && r <= 0x9FFF, r >= 0x3400 && r <= 0x4DBF, // kanji
+		r >= 0x3041 && r <= 0x3096, r == 0x309D, r == 0x309E, // hiragana
+		r >= 0x30A1 && r <= 0x30FE,                             // katakana, ・, ー
+		r >= 0x3001 && r <= 0x3003, r >= 0x3005 && r <= 0x301E, // 、。〃々〆〇「」…
+		r >= 0x2010 && r <= 0x2022 && r != 0x2011 && r != 0x2017, r == 0x203B: // ‐–—‘’“”†‡• ※
+		return true
+	}
+	return false
+}
+
+// stableKana says which characters of U+3000–U+30FF stable accepts.
+var stableKana = func() (t [0x100]bool) {
+	for i := range t {
+		t[i] = stableRune(rune(0x3000 + i))
+	}
+	return t
+}()
 
 // removed reports whether Clean drops r: variation selectors (葛󠄀
 // is 葛) and zero-width characters, which would otherwise split a word.
@@ -168,21 +197,39 @@ func foldClass(r rune) (rune, class) {
 			r += 'a' - 'A'
 		}
 		return r, c
-	case r >= 0x4E00 && r <= 0x9FFF, r >= 0x3041 && r <= 0x3096, r >= 0x309D && r <= 0x309F:
+	case r >= 0x4E00 && r <= 0x9FFF:
 		return r, cjk
-	case r >= 0x30A1 && r <= 0x30F6, r == 0x30FD, r == 0x30FE:
-		return r - 0x60, cjk
+	case r < 0x100:
+		return latin1Fold[r-0x80], latin1Class[r-0x80]
+	case r >= 0x3000 && r < 0x3100: // CJK punctuation, hiragana, katakana
+		return kanaFold[r-0x3000], kanaClass[r-0x3000]
 	}
 	r = fold(r)
 	return r, classOf(r)
 }
 
-var asciiClass = func() (t [128]class) {
-	for r := range t {
-		t[r] = classOf(rune(r))
+// Tables of fold and classOf for the characters text has most.
+var (
+	asciiClass  [0x80]class
+	latin1Fold  [0x80]rune // U+0080–U+00FF
+	latin1Class [0x80]class
+	kanaFold    [0x100]rune // U+3000–U+30FF
+	kanaClass   [0x100]class
+)
+
+func init() {
+	for r := range rune(0x80) {
+		asciiClass[r] = classOf(r)
 	}
-	return t
-}()
+	for i := range rune(0x80) {
+		latin1Fold[i] = fold(0x80 + i)
+		latin1Class[i] = classOf(latin1Fold[i])
+	}
+	for i := range rune(0x100) {
+		kanaFold[i] = fold(0x3000 + i)
+		kanaClass[i] = classOf(kanaFold[i])
+	}
+}
 
 // class is what a character is to the tokenizer.
 type class uint8

@@ -132,17 +132,17 @@ func TestHTMLText(t *testing.T) {
 // corpus is a small site for the ranking tests.
 var corpus = []Doc{
 	{Path: "/about/", Title: "部会について", Headings: []string{"沿革"},
-		Body: "「人材マネジメント部会」として2005年に発⾜。延べ189の自治体とともに活動してきました。"},
+		Body: []string{"「人材マネジメント部会」として2005年に発⾜。延べ189の自治体とともに活動してきました。"}},
 	{Path: "/cases/katazuke/", Title: "片付け大会で窓口の待ち時間を短縮", Headings: []string{"充満していた「諦め感」"},
-		Body: "各課対抗の運動会方式で片付け大会を開催。窓口の待ち時間が従来の3分の1以下になった市役所の例。"},
+		Body: []string{"各課対抗の運動会方式で片付け大会を開催。窓口の待ち時間が従来の3分の1以下になった市役所の例。"}},
 	{Path: "/issues/", Title: "自治体の課題", Headings: []string{"人材マネジメントの課題"},
-		Body: "組織内の諦め感・閉塞感。"},
+		Body: []string{"組織内の諦め感・閉塞感。"}},
 	{Path: "/surveys/q46/", Title: "人材マネジメントに関する問題・課題", Headings: nil,
-		Body: "当てはまるもの5つまで選んでください。 業務のスクラップ&ビルドが進まない"},
+		Body: []string{"当てはまるもの5つまで選んでください。 業務のスクラップ&ビルドが進まない"}},
 	{Path: "/news/telework/", Title: "テレワークの導入", Headings: []string{"AI活用の事例"},
-		Body: "ﾃﾚﾜｰｸとWeb会議。Management of remote teams. 東京の本社と京都の支社。"},
-	{Path: "/news/tokyo/", Title: "東京都の事例", Headings: nil, Body: "東京都庁での取り組み。"},
-	{Path: "/a/", Title: "人材・マネジメント", Body: "区切られた言葉。"},
+		Body: []string{"ﾃﾚﾜｰｸとWeb会議。Management of remote teams. 東京の本社と京都の支社。"}},
+	{Path: "/news/tokyo/", Title: "東京都の事例", Headings: nil, Body: []string{"東京都庁での取り組み。"}},
+	{Path: "/a/", Title: "人材・マネジメント", Body: []string{"区切られた言葉。"}},
 }
 
 func readCorpus(t *testing.T, docs []Doc) *Index {
@@ -212,7 +212,7 @@ func TestSearchTiesByPath(t *testing.T) {
 	t.Parallel()
 	var docs []Doc
 	for _, p := range []string{"/c/", "/a/", "/b/z/", "/b/"} {
-		docs = append(docs, Doc{Path: p, Title: "同じ題名", Body: "同じ本文"})
+		docs = append(docs, Doc{Path: p, Title: "同じ題名", Body: []string{"同じ本文"}})
 	}
 	docs = append(docs, Doc{Path: "/0/", Title: "別", Headings: []string{"同じ見出し"}})
 	ix := readCorpus(t, docs)
@@ -249,7 +249,7 @@ func TestShardsAndChunks(t *testing.T) {
 	t.Parallel()
 	docs := synthDocs(t, 3000)
 	for i := range docs {
-		docs[i].Body += fmt.Sprintf(" 固有語%d番 key%05d", i, i)
+		docs[i].Body = append(docs[i].Body, fmt.Sprintf("固有語%d番 key%05d", i, i))
 	}
 	files := Build(docs, Options{})
 	ix, err := Read(files)
@@ -271,7 +271,7 @@ func TestShardsAndChunks(t *testing.T) {
 
 func TestEncodeChunkEscapes(t *testing.T) {
 	t.Parallel()
-	docs := []Doc{{Path: "/q/", Title: `"引用" \ と </script>`, Body: "本文"}}
+	docs := []Doc{{Path: "/q/", Title: `"引用" \ と </script>`, Body: []string{"本文"}}}
 	ix := readCorpus(t, docs)
 	res := ix.Search("引用")
 	if len(res) != 1 || res[0].Title != `"引用" \ と </script>` {
@@ -281,5 +281,42 @@ func TestEncodeChunkEscapes(t *testing.T) {
 		if !utf8.Valid(f.Data) || bytes.Contains(f.Data, []byte("</script")) {
 			t.Errorf("%s is not plain UTF-8 without </script: %q", f.Name, f.Data)
 		}
+	}
+}
+
+// keySet is the keys of text as collect gathers them for a page.
+func keySet(text string) []string {
+	st := newKeyState()
+	st.collect(text, 0)
+	var out []string
+	for _, i := range st.cjk.used {
+		out = append(out, cjkKeyString(st.cjk.keys[i]))
+	}
+	for w := range st.words {
+		out = append(out, w)
+	}
+	slices.Sort(out)
+	return out
+}
+
+// checkCollect fails when collect and Keys disagree on the keys of text.
+func checkCollect(t *testing.T, text string) {
+	t.Helper()
+	want := Keys(text)
+	slices.Sort(want)
+	want = slices.Compact(want)
+	if got := keySet(Normalize(text)); !slices.Equal(got, want) {
+		t.Errorf("collect(%q) = %q, Keys = %q", text, got, want)
+	}
+}
+
+func TestCollectAgreesWithKeys(t *testing.T) {
+	t.Parallel()
+	for _, d := range corpus {
+		checkCollect(t, d.Title)
+		checkCollect(t, d.Body[0])
+	}
+	for _, s := range []string{"a市b", strings.Repeat("word", 20) + "語", "", "。", "ab", "語"} {
+		checkCollect(t, s)
 	}
 }

@@ -35,13 +35,18 @@ const chunkBytes = 48 << 10
 // meta.js, then the key shards k0.js …, then the page chunks d0.js ….
 // The same docs give the same bytes.
 func Build(in []Doc, opts Options) []File {
-	docs := normalise(in)
-	pairs := 0
-	for _, d := range docs {
-		pairs += len(d.cjk) + len(d.words)
+	order := make([]int, len(in))
+	text := 0
+	for i, d := range in {
+		order[i] = i
+		text += len(d.Title)
+		for _, p := range d.Body {
+			text += len(p)
+		}
 	}
-	nShards := shardCount(pairs)
-	post := invert(docs, nShards)
+	slices.SortStableFunc(order, func(a, b int) int { return cmp.Compare(in[a].Path, in[b].Path) })
+	nShards := shardCount(text)
+	docs, buckets := collect(in, order, nShards)
 
 	// Page chunks: consecutive pages, about chunkBytes of text each.
 	var starts []int
@@ -51,17 +56,18 @@ func Build(in []Doc, opts Options) []File {
 			starts = append(starts, i)
 			size = 0
 		}
-		size += len(d.path) + len(d.title) + len(d.body) + 16
-		for _, h := range d.headings {
-			size += len(h) + 1
-		}
+		size += d.size()
 	}
 	files := make([]File, 1+nShards+len(starts))
-	parallel.ForState(nShards+len(starts), newChunkWriter, func(z *chunkWriter, i int) {
+	parallel.ForState(nShards+len(starts), newWorker, func(wk *worker, i int) {
 		if i < nShards {
-			files[1+i] = File{fmt.Sprintf("k%d.js", i), encodeShard(i, post[i])}
+			files[1+i] = File{fmt.Sprintf("k%d.js", i), encodeShard(i, wk.invert(buckets, i))}
 			return
 		}
+		if wk.z == nil {
+			wk.z = newChunkWriter()
+		}
+		z := wk.z
 		c := i - nShards
 		end := len(docs)
 		if c+1 < len(starts) {
@@ -144,7 +150,11 @@ func readNum(s string, i int) (n uint32, next int, ok bool) {
 // keys sorted, each posting a number: the pages skipped since the last
 // one, times 4, plus the key's field flags there (2 title, 1 heading).
 func encodeShard(n int, p postings) []byte {
-	b := fmt.Appendf(nil, "SurveysiteSearch.shard(%d,\"", n)
+	size := 64
+	for _, l := range p.lists {
+		size += len(l)*5/4 + 8
+	}
+	b := fmt.Appendf(make([]byte, 0, size), "SurveysiteSearch.shard(%d,\"", n)
 	order := make([]int, len(p.cjk))
 	for i := range order {
 		order[i] = i
@@ -205,7 +215,12 @@ func encodeChunk(z *chunkWriter, n int, docs []*doc) []byte {
 			z.text.WriteString(h)
 		}
 		z.text.WriteByte(0)
-		z.text.WriteString(d.body)
+		for i, p := range d.body {
+			if i > 0 {
+				z.text.WriteByte(' ')
+			}
+			z.text.WriteString(p)
+		}
 		z.text.WriteByte(0)
 	}
 	z.out.Reset()

@@ -127,17 +127,8 @@ func searchable(p *Page) bool {
 // text, not the pages they list.
 func searchDoc(p *Page) search.Doc {
 	headings, text := search.HTMLText(string(p.Content))
-	var b strings.Builder
-	add := func(parts ...string) {
-		for _, s := range parts {
-			if s = strings.TrimSpace(s); s != "" {
-				if b.Len() > 0 {
-					b.WriteByte('\n')
-				}
-				b.WriteString(s)
-			}
-		}
-	}
+	var body []string
+	add := func(parts ...string) { body = append(body, parts...) }
 	add(p.Description)
 	switch v := p.Data.(type) {
 	case *CaseView:
@@ -191,7 +182,7 @@ func searchDoc(p *Page) search.Doc {
 	for _, t := range p.Tags {
 		add(t.Name)
 	}
-	return search.Doc{Path: p.URL, Title: p.Title, Headings: headings, Body: b.String()}
+	return search.Doc{Path: p.URL, Title: p.Title, Headings: headings, Body: body}
 }
 
 // paramText is a front matter value as text: strings as they are, numbers
