@@ -106,7 +106,7 @@ func (b *Bar) layout(f *Fonts) *scene {
 	s := &scene{w: b.opt.Width}
 	y := margin
 	axis := newPercentAxis(barMax(b.rows))
-	y = drawAxisTitle(s, f, fmt.Sprintf("n=%dに対する割合（%%）", b.opt.N), y)
+	y = drawAxisTitle(s, f, b.meta.words().T("chart.axis_share", "n", b.opt.N), y)
 	y = drawBarRows(s, f, b.rows, axis, y)
 	y = footnote(s, f, b.meta, y)
 	s.h = math.Ceil(y)

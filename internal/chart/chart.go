@@ -4,6 +4,8 @@ import (
 	"errors"
 	"fmt"
 	"math"
+
+	"surveysite/internal/i18n"
 )
 
 // Meta is what every chart carries besides its data: the accessible name
@@ -21,6 +23,18 @@ type Meta struct {
 	// Footnote, if not empty, is drawn as the chart's last line(s) so a
 	// copied chart carries it, e.g. "※サンプルデータ（実際の回答ではありません）".
 	Footnote string
+	// Lang gives the words the chart draws itself: axis titles, a
+	// segment's n, the note of a hidden segment, the legend of a tile map
+	// (i18n keys chart.*). Nil: Japanese.
+	Lang *i18n.Lang
+}
+
+// words returns the language of the chart's own words.
+func (m Meta) words() *i18n.Lang {
+	if m.Lang != nil {
+		return m.Lang
+	}
+	return i18n.Japanese()
 }
 
 func (m Meta) validate() error {

@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"math"
 	"strings"
+
+	"surveysite/internal/i18n"
 )
 
 // Segment is one group of respondents (a column of a cross-tab, e.g. 人口規模
@@ -118,7 +120,8 @@ func (c *Crosstab) layout(f *Fonts) *scene {
 	s := &scene{w: c.opt.Width}
 	axis := newPercentAxis(c.maxValue())
 	y := margin
-	y = drawAxisTitle(s, f, "各区分のnに対する割合（%）", y)
+	l := c.meta.words()
+	y = drawAxisTitle(s, f, l.T("chart.axis_segments"), y)
 	for i, sg := range c.segments {
 		if i > 0 {
 			y += 6
@@ -126,7 +129,7 @@ func (c *Crosstab) layout(f *Fonts) *scene {
 			y += 8
 		}
 		var values bool
-		if y, values = drawSegmentHead(s, f, sg, s.w-2*margin, y); !values {
+		if y, values = drawSegmentHead(s, f, l, sg, s.w-2*margin, y); !values {
 			continue
 		}
 		rows := make([]BarRow, len(c.options))
@@ -143,14 +146,14 @@ func (c *Crosstab) layout(f *Fonts) *scene {
 // drawSegmentHead writes a segment's name and n, wrapped to width, and the
 // note of a suppressed segment. It returns the y below them and whether
 // the segment's values are to be drawn.
-func drawSegmentHead(s *scene, f *Fonts, sg Segment, width, y float64) (float64, bool) {
-	head := fmt.Sprintf("%s（n=%d）", sg.Name, sg.N)
+func drawSegmentHead(s *scene, f *Fonts, l *i18n.Lang, sg Segment, width, y float64) (float64, bool) {
+	head := l.T("chart.segment_head", "name", sg.Name, "n", sg.N)
 	for _, ln := range wrap(f, head, width, fontSize, true) {
 		s.text(margin, baseline(y, fontSize), ln, fontSize, true, anchorStart, colText)
 		y += fontSize * lineGap
 	}
 	if sg.Suppressed {
-		s.text(margin, baseline(y, fontSize), sg.suppressedNote(), fontSize, false, anchorStart, colTextMuted)
+		s.text(margin, baseline(y, fontSize), sg.suppressedNote(l), fontSize, false, anchorStart, colTextMuted)
 		return y + fontSize*lineGap, false
 	}
 	return y + 2, true
@@ -171,11 +174,11 @@ func (c *Crosstab) maxValue() float64 {
 }
 
 // suppressedNote is the text drawn for a suppressed segment.
-func (sg Segment) suppressedNote() string {
+func (sg Segment) suppressedNote(l *i18n.Lang) string {
 	if sg.SuppressedNote != "" {
 		return sg.SuppressedNote
 	}
-	return fmt.Sprintf("n=%dのため非表示", sg.N)
+	return l.T("chart.hidden", "n", sg.N)
 }
 
 // Panels splits c for print into charts of consecutive segments, each at
@@ -205,15 +208,16 @@ func (c *Crosstab) Panels(maxHeight float64, f *Fonts) []*Crosstab {
 	}
 	groups = append(groups, c.segments[start:])
 	out := make([]*Crosstab, len(groups))
+	l := c.meta.words()
 	for i, g := range groups {
 		p := part(g)
 		names := make([]string, len(g))
 		for j, sg := range g {
-			names[j] = fmt.Sprintf("%s（n=%d）", sg.Name, sg.N)
+			names[j] = l.T("chart.segment_head", "name", sg.Name, "n", sg.N)
 		}
 		p.meta.ID = fmt.Sprintf("%s-p%d", c.meta.ID, i+1)
-		p.meta.Title = fmt.Sprintf("%s（%d/%d）", c.meta.Title, i+1, len(groups))
-		p.meta.Desc = fmt.Sprintf("%s（%d/%d）：%s。", c.meta.Title, i+1, len(groups), strings.Join(names, "、"))
+		p.meta.Title = l.T("chart.panel_title", "title", c.meta.Title, "i", i+1, "k", len(groups))
+		p.meta.Desc = l.T("chart.panel_desc", "title", c.meta.Title, "i", i+1, "k", len(groups), "segments", strings.Join(names, l.T("list.sep")))
 		out[i] = p
 	}
 	return out

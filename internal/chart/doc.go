@@ -1,7 +1,10 @@
-// Package chart draws survey charts in Japanese: ranked bars (Bar), small
-// multiples by segment (Crosstab), 100% stacked SA distributions (Stacked),
-// a tile grid map of the 47 prefectures (TileMap) and a 1200×630 share image
-// (OGImage). It takes plain labels and numbers, never survey types.
+// Package chart draws survey charts: ranked bars (Bar), small multiples by
+// segment (Crosstab), 100% stacked SA distributions (Stacked), a tile grid
+// map of the 47 prefectures (TileMap) and a 1200×630 share image
+// (OGImage). It takes plain labels and numbers, never survey types. The few
+// words a chart draws itself (axis titles, a segment's n, the note of a
+// hidden segment, a tile map's legend) are the messages chart.* of
+// Meta.Lang, Japanese when it is nil; the caller gives every other text.
 //
 // # Usage
 //

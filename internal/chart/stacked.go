@@ -93,9 +93,10 @@ func (c *Stacked) narrow() Chart {
 func (c *Stacked) layout(f *Fonts) *scene {
 	s := &scene{w: c.opt.Width}
 	y := margin
+	l := c.meta.words()
 	axis := c.opt.AxisTitle
 	if axis == "" {
-		axis = "各区分のnに対する割合（%）"
+		axis = l.T("chart.axis_segments")
 	}
 	y = drawAxisTitle(s, f, axis, y)
 	y = c.legend(s, f, y) + 6
@@ -105,7 +106,7 @@ func (c *Stacked) layout(f *Fonts) *scene {
 			y += 10
 		}
 		var values bool
-		if y, values = drawSegmentHead(s, f, sg, plotW, y); !values {
+		if y, values = drawSegmentHead(s, f, l, sg, plotW, y); !values {
 			continue
 		}
 		total := sum(sg.Values)
@@ -138,7 +139,7 @@ func (c *Stacked) layout(f *Fonts) *scene {
 		s.rect(x0, y, plotW, stackHeight, "", colOutline, 1)
 		y += stackHeight + 2
 		if len(listed) > 0 {
-			for _, ln := range wrap(f, "バー外："+strings.Join(listed, "、"), plotW, smallSize, false) {
+			for _, ln := range wrap(f, l.T("chart.outside", "items", strings.Join(listed, l.T("list.sep"))), plotW, smallSize, false) {
 				s.text(margin, baseline(y, smallSize), ln, smallSize, false, anchorStart, colText)
 				y += smallSize * lineGap
 			}

@@ -138,25 +138,26 @@ func (t *TileMap) scale() tileScale {
 		step = math.Ceil(step) // counts get whole-number bins: 0〜1, not 0〜0.5
 	}
 	sc := tileScale{bin: func(v float64) int { return min(int(v/step), n-1) }}
+	l := t.meta.words()
 	for i := range n {
 		lo := step * float64(i)
 		// Bins are [lo, lo+step): whole-number bins name their last
 		// member, so no boundary value belongs to two labels.
-		label := fmtNum(lo) + "以上" + fmtNum(lo+step) + "未満"
+		label := l.T("chart.bin_range", "lo", fmtNum(lo), "hi", fmtNum(lo+step))
 		if allInts && step == math.Trunc(step) {
-			label = fmtNum(lo) + "〜" + fmtNum(lo+step-1)
+			label = l.T("chart.bin_span", "lo", fmtNum(lo), "hi", fmtNum(lo+step-1))
 			if step == 1 {
 				label = fmtNum(lo)
 			}
 		}
 		if i == n-1 {
-			label = fmtNum(lo) + "以上"
+			label = l.T("chart.bin_from", "lo", fmtNum(lo))
 		}
 		sc.labels = append(sc.labels, label)
 		sc.fills = append(sc.fills, sequentialBlues[i])
 	}
 	if hasMissing {
-		sc.labels = append(sc.labels, "データなし")
+		sc.labels = append(sc.labels, l.T("chart.no_data"))
 		sc.fills = append(sc.fills, colNoData)
 	}
 	return sc

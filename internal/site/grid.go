@@ -124,7 +124,7 @@ func newGrid(sv *SurveyView, res *survey.Results, idx []int, num int, fonts *cha
 		footnote = l.T("notice.footnote", "notice", sv.Notice)
 	}
 	k := scaled(&first)
-	c, err := chart.NewStacked(chart.Meta{ID: sanitizeID(sv.ID + "-" + g.ID), Title: g.Name, Desc: g.Desc, Footnote: footnote},
+	c, err := chart.NewStacked(chart.Meta{ID: sanitizeID(sv.ID + "-" + g.ID), Title: g.Name, Desc: g.Desc, Footnote: footnote, Lang: l},
 		g.Columns[:len(codes)], segs, chart.StackedOptions{Colours: chart.ScaleColours(k, len(codes)-k), AxisTitle: l.T("chart.axis_items")})
 	if err != nil {
 		return nil, fmt.Errorf("grid %s: %w", g.Name, err)

@@ -91,7 +91,7 @@ func (s *Site) addParticipants(ps []municipality.Participant) error {
 	if err != nil {
 		return err
 	}
-	tm, err := chart.NewTileMap(chart.Meta{ID: "participants-map", Title: s.lang.T("participants.by_pref"), Desc: v.MapDesc},
+	tm, err := chart.NewTileMap(chart.Meta{ID: "participants-map", Title: s.lang.T("participants.by_pref"), Desc: v.MapDesc, Lang: s.lang},
 		values, chart.TileMapOptions{Legend: s.lang.T("participants.legend")})
 	if err != nil {
 		return err

@@ -321,7 +321,7 @@ func (s *Site) questionView(sv *SurveyView, qr survey.QuestionResult, titles map
 	if err != nil {
 		return nil, nil, err
 	}
-	meta := chart.Meta{ID: id + "-bar", Title: l.T("chart.title", "title", qv.Title, "n", qv.N), Desc: qv.Desc, Footnote: footnote}
+	meta := chart.Meta{ID: id + "-bar", Title: l.T("chart.title", "title", qv.Title, "n", qv.N), Desc: qv.Desc, Footnote: footnote, Lang: l}
 	bar, err := kv.chart(qb, meta)
 	if err != nil {
 		return nil, nil, fmt.Errorf("chart of %s: %w", qr.ID, err)
@@ -336,7 +336,7 @@ func (s *Site) questionView(sv *SurveyView, qr survey.QuestionResult, titles map
 	qv.Chart = template.HTML(inline.String())
 
 	var share chart.Chart = bar // the share image shows the top three, large enough to read
-	topBar, err := kv.top(qb, chart.Meta{ID: id + "-top", Title: l.T("chart.title_top3", "title", qv.Title, "n", qv.N), Footnote: footnote})
+	topBar, err := kv.top(qb, chart.Meta{ID: id + "-top", Title: l.T("chart.title_top3", "title", qv.Title, "n", qv.N), Footnote: footnote, Lang: l})
 	if err != nil {
 		return nil, nil, err
 	}
@@ -382,7 +382,7 @@ func (s *Site) questionView(sv *SurveyView, qr survey.QuestionResult, titles map
 		Download{l.T("download.share"), "/" + dir + "share.png"},
 	)
 	if qr.Prev != nil {
-		cmp, err := s.compareView(sv, qv, &qr, chart.Meta{ID: id + "-prev", Title: l.T("chart.title_compare", "title", qv.Title), Footnote: footnote}, fonts)
+		cmp, err := s.compareView(sv, qv, &qr, chart.Meta{ID: id + "-prev", Title: l.T("chart.title_compare", "title", qv.Title), Footnote: footnote, Lang: l}, fonts)
 		if err != nil {
 			return nil, nil, fmt.Errorf("comparison of %s: %w", qr.ID, err)
 		}
@@ -394,7 +394,7 @@ func (s *Site) questionView(sv *SurveyView, qr survey.QuestionResult, titles map
 		}
 		cv, err := kv.crosstab(qb, ct, chart.Meta{
 			ID: fmt.Sprintf("%s-x%d", id, i+1), Title: l.T("chart.title_by", "title", qv.Title, "column", ct.Column),
-			Footnote: footnote,
+			Footnote: footnote, Lang: l,
 		}, fonts, sv.MinCell)
 		if err != nil {
 			return nil, nil, err
