@@ -1,8 +1,6 @@
 package survey
 
 import (
-	"errors"
-	"io"
 	"math"
 	"math/big"
 	"slices"
@@ -51,53 +49,40 @@ func isMarginsHeader(head []string) bool {
 }
 
 // loadMargins reads the rows of a table of margins.
-func loadMargins(r *tabular.Reader, path string, head []string) (*Weights, error) {
+func loadMargins(t *tabular.Table) (*Weights, error) {
 	var list diag.List
-	wt := &Weights{Path: path}
+	wt := &Weights{Path: t.Path}
 	seen := map[string]int{}
-	for {
-		rec, err := r.Read()
-		if err == io.EOF {
-			break
-		}
-		if err != nil {
-			var de *diag.Error
-			if errors.As(err, &de) && de.Err == nil {
-				list.Add(de)
-				continue
-			}
-			return nil, err
-		}
+	for r, rec := range t.Rows {
 		col, val := strings.TrimSpace(rec[0]), strings.TrimSpace(rec[1])
 		if col == "" {
-			list.Add(diag.Errorf(r.FieldPos(0), "the row names no column").
+			list.Add(diag.Errorf(t.Pos[r][0], "the row names no column").
 				WithHint("write the attribute column of responses.csv this margin is of, for example 性別"))
 			continue
 		}
-		key, pop, ok := parseNumber(rec[2], "%")
-		if !ok || pop.Sign() <= 0 {
-			list.Add(diag.Errorf(r.FieldPos(2), "population %q is not a positive number", strings.TrimSpace(rec[2])).
-				WithHint("write the population of %s=%s as a count (12,345) or a share (0.25 or 25%%)", col, val))
+		key, pop, e := population(rec[2], t.Pos[r][2], col+"="+val+"'s")
+		if e != nil {
+			list.Add(e)
 			continue
 		}
 		k := cellKey([]string{col, val})
 		if first, dup := seen[k]; dup {
-			list.Add(diag.Errorf(r.FieldPos(1), "%s=%s is listed again (first on line %d)", col, val, first).
+			list.Add(diag.Errorf(t.Pos[r][1], "%s=%s is listed again (first on line %d)", col, val, first).
 				WithHint("list each value of each column once"))
 			continue
 		}
-		seen[k] = r.Line()
+		seen[k] = t.Lines[r]
 		if !slices.Contains(wt.Columns, col) {
 			wt.Columns = append(wt.Columns, col)
-			wt.colPos = append(wt.colPos, r.FieldPos(0))
+			wt.colPos = append(wt.colPos, t.Pos[r][0])
 		}
-		wt.Margins = append(wt.Margins, WeightCell{Values: []string{col, val}, Population: key, pop: pop, line: r.Line()})
+		wt.Margins = append(wt.Margins, WeightCell{Values: []string{col, val}, Population: key, pop: pop, line: t.Lines[r]})
 	}
 	if err := list.Err(); err != nil {
 		return nil, err
 	}
 	if len(wt.Margins) == 0 {
-		return nil, diag.Errorf(diag.Pos{Path: path, Line: 1, Col: 1}, "%s lists no margins", path).
+		return nil, diag.Errorf(diag.Pos{Path: t.Path, Line: 1, Col: 1}, "%s lists no margins", t.Path).
 			WithHint("add one row per value of each column (column,value,population), or delete the file to publish unweighted figures")
 	}
 	for _, name := range wt.Columns {

@@ -139,6 +139,14 @@ func diffShares(x1, n1 *big.Rat, e1 float64, x2, n2 *big.Rat, e2 float64) (d Dif
 	p1, p2 := ratio(x1, n1), ratio(x2, n2)
 	l1, u1 := wilsonP(p1, e1)
 	l2, u2 := wilsonP(p2, e2)
+	newcombe(&d, p1, l1, u1, p2, l2, u2)
+	return d, true
+}
+
+// newcombe sets d's interval and sign: Newcombe's hybrid score interval of
+// p1 − p2 from the unrounded Wilson bounds l, u of each share (see DiffOf),
+// bounds rounded half away from zero.
+func newcombe(d *Diff, p1, l1, u1, p2, l2, u2 float64) {
 	diff := p1 - p2
 	low := diff - math.Sqrt((p1-l1)*(p1-l1)+(u2-p2)*(u2-p2))
 	high := diff + math.Sqrt((u1-p1)*(u1-p1)+(p2-l2)*(p2-l2))
@@ -149,7 +157,6 @@ func diffShares(x1, n1 *big.Rat, e1 float64, x2, n2 *big.Rat, e2 float64) (d Dif
 	case high < 0:
 		d.Sign = -1
 	}
-	return d, true
 }
 
 // tenthsRat is a proportion r in tenths of a percent, rounded half away

@@ -1,8 +1,6 @@
 package survey
 
 import (
-	"errors"
-	"io"
 	"io/fs"
 	"math/big"
 	"strings"
@@ -68,38 +66,28 @@ func (c WeightCell) SharePercent() Decimal {
 // attribute column; every population is a positive number (thousands
 // separators and a trailing % allowed); no cell may be listed twice.
 func LoadWeights(fsys fs.FS, path string) (*Weights, error) {
-	r, c, err := tabular.Open(fsys, path)
+	t, err := tabular.ReadTable(fsys, path) // a short table, read whole
 	if err != nil {
 		return nil, err
 	}
-	defer c.Close()
-	head, err := r.Header()
-	if err != nil {
-		return nil, err
-	}
-	if isMarginsHeader(head) {
-		return loadMargins(r, path, head)
+	if isMarginsHeader(t.Header) {
+		return loadMargins(t)
 	}
 	var list diag.List
 	wt := &Weights{Path: path}
 	popCol := -1
 	var cols []int
-	for i, h := range head {
+	for i, h := range t.Header {
 		h = strings.TrimSpace(h)
-		pos := diag.Pos{Path: path, Line: r.Line(), Col: r.FieldPos(i).Col}
-		switch {
-		case h == PopulationColumn:
+		if h == PopulationColumn {
 			popCol = i
-		case h == "":
-			list.Add(diag.Errorf(pos, "column %d of the header has no name", i+1).
-				WithHint("name each attribute column as responses.csv does (性別, 年代 …), and the last one %s", PopulationColumn))
-		default:
-			cols = append(cols, i)
-			wt.Columns = append(wt.Columns, h)
-			wt.colPos = append(wt.colPos, pos)
+			continue
 		}
+		cols = append(cols, i)
+		wt.Columns = append(wt.Columns, h)
+		wt.colPos = append(wt.colPos, t.HeaderPos[i])
 	}
-	headPos := diag.Pos{Path: path, Line: r.Line(), Col: 1}
+	headPos := diag.Pos{Path: path, Line: 1, Col: 1}
 	if popCol < 0 {
 		list.Add(diag.Errorf(headPos, "%s has no %s column", path, PopulationColumn).
 			WithHint("add a column %s with each cell's population, as a count or a share", PopulationColumn))
@@ -112,33 +100,19 @@ func LoadWeights(fsys fs.FS, path string) (*Weights, error) {
 		return nil, err
 	}
 	seen := map[string]int{}
-	for {
-		rec, err := r.Read()
-		if err == io.EOF {
-			break
-		}
-		if err != nil {
-			var de *diag.Error
-			if errors.As(err, &de) && de.Err == nil {
-				list.Add(de)
-				continue
-			}
-			return nil, err
-		}
-		cell := WeightCell{line: r.Line()}
+	for r, rec := range t.Rows {
+		cell := WeightCell{line: t.Lines[r]}
 		for _, i := range cols {
 			cell.Values = append(cell.Values, strings.TrimSpace(rec[i]))
 		}
-		key, pop, ok := parseNumber(rec[popCol], "%")
-		if !ok || pop.Sign() <= 0 {
-			list.Add(diag.Errorf(r.FieldPos(popCol), "population %q is not a positive number", strings.TrimSpace(rec[popCol])).
-				WithHint("write the cell's population as a count (12,345) or a share (0.25 or 25%%); leave out cells nobody is in"))
+		var e *diag.Error
+		if cell.Population, cell.pop, e = population(rec[popCol], t.Pos[r][popCol], "the cell's"); e != nil {
+			list.Add(e)
 			continue
 		}
-		cell.Population, cell.pop = key, pop
 		k := cellKey(cell.Values)
 		if first, dup := seen[k]; dup {
-			list.Add(diag.Errorf(r.FieldPos(cols[0]), "the cell %s is listed again (first on line %d)", cellName(wt.Columns, cell.Values), first).
+			list.Add(diag.Errorf(t.Pos[r][cols[0]], "the cell %s is listed again (first on line %d)", cellName(wt.Columns, cell.Values), first).
 				WithHint("list each combination of values once"))
 			continue
 		}
@@ -153,6 +127,18 @@ func LoadWeights(fsys fs.FS, path string) (*Weights, error) {
 			WithHint("add one row per cell of the population, or delete the file to publish unweighted figures")
 	}
 	return wt, nil
+}
+
+// population reads a population cell: a positive count or share, with
+// thousands separators and a trailing % allowed. It returns the number as
+// written without separators, and its value.
+func population(cell string, pos diag.Pos, whose string) (string, *big.Rat, *diag.Error) {
+	key, pop, ok := parseNumber(cell, "%")
+	if !ok || pop.Sign() <= 0 {
+		return "", nil, diag.Errorf(pos, "population %q is not a positive number", strings.TrimSpace(cell)).
+			WithHint("write %s population as a count (12,345) or a share (0.25 or 25%%); leave out cells nobody is in", whose)
+	}
+	return key, pop, nil
 }
 
 // cellKey joins a cell's values, compared after NFKC.
