@@ -45,16 +45,7 @@ func DiffOf(x1, n1, x2, n2 int) (d Diff, ok bool) {
 	p1, p2 := float64(x1)/float64(n1), float64(x2)/float64(n2)
 	l1, u1 := wilson(x1, n1)
 	l2, u2 := wilson(x2, n2)
-	diff := p1 - p2
-	low := diff - math.Sqrt((p1-l1)*(p1-l1)+(u2-p2)*(u2-p2))
-	high := diff + math.Sqrt((u1-p1)*(u1-p1)+(p2-l2)*(p2-l2))
-	d.Low, d.High = tenthsRound(low*1000), tenthsRound(high*1000)
-	switch {
-	case low > 0:
-		d.Sign = 1
-	case high < 0:
-		d.Sign = -1
-	}
+	newcombe(&d, p1, l1, u1, p2, l2, u2)
 	return d, true
 }
 
