@@ -268,7 +268,9 @@ func (s *Site) addSurvey(si SurveyInput) error {
 	if err := s.addReport(sv, overview); err != nil {
 		return err
 	}
-	downloads, files, err := writeTables(sv.lang, surveyTables, res, sv.Notice, strings.TrimPrefix(base, "/")+si.ID)
+	inLang := *res // the downloads' column names and notes in the survey's language
+	inLang.Lang = sv.lang
+	downloads, files, err := writeTables(sv.lang, surveyTables, &inLang, sv.Notice, strings.TrimPrefix(base, "/")+si.ID)
 	if err != nil {
 		return err
 	}
@@ -361,7 +363,7 @@ func (s *Site) questionView(sv *SurveyView, qr survey.QuestionResult, titles map
 	}()
 	dir := "surveys/" + sv.ID + "/" + qr.ID + "/"
 	stem := sv.ID + "_" + qr.ID // download names say which survey and question they hold
-	var qres = survey.Results{N: sv.N, Base: survey.Base(sv.Base), MinCell: sv.MinCell, Questions: []survey.QuestionResult{qr}}
+	var qres = survey.Results{N: sv.N, Base: survey.Base(sv.Base), MinCell: sv.MinCell, Questions: []survey.QuestionResult{qr}, Lang: l}
 	downloads, tables, err := writeTables(l, questionTables, &qres, sv.Notice, dir+stem)
 	if err != nil {
 		return nil, nil, err

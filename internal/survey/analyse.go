@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"surveysite/internal/diag"
+	"surveysite/internal/i18n"
 	"surveysite/internal/tabular"
 )
 
@@ -50,6 +51,10 @@ type Config struct {
 	// Weights, if set, weights every figure to the population cells of
 	// the table (see LoadWeights and the package doc).
 	Weights *Weights
+	// Lang is the language of the labels the results add (全体, 無回答,
+	// 無効, bins of numbers, masks; i18n keys data.*) and of the downloads'
+	// column names and notes. Nil: Japanese.
+	Lang *i18n.Lang
 }
 
 func (c Config) normalised() (Config, error) {
@@ -68,6 +73,9 @@ func (c Config) normalised() (Config, error) {
 	}
 	if c.MinCell < 0 {
 		return c, fmt.Errorf("min cell %d is negative", c.MinCell)
+	}
+	if c.Lang == nil {
+		c.Lang = i18n.Japanese()
 	}
 	return c, nil
 }
@@ -337,7 +345,7 @@ func (a *analysis) slotOf(b int, v string) int {
 // newTally returns an empty tally of a question, with one per weighting
 // class inside it when the survey is weighted.
 func (a *analysis) newTally(st *qstate) tally {
-	t := tally{counts: make([]int, st.cells+2)}
+	t := tally{counts: make([]int, st.cells+2), l: a.cfg.Lang}
 	if a.wt != nil {
 		t.wt = a.wt
 		t.cls = make([]tally, len(a.wt.classes))
@@ -524,7 +532,7 @@ func suppressComplement(segs []Segment) {
 }
 
 func (a *analysis) results() *Results {
-	res := &Results{N: a.rows, Base: a.cfg.Base, MinCell: a.cfg.MinCell, Warnings: a.warns.Items()}
+	res := &Results{N: a.rows, Base: a.cfg.Base, MinCell: a.cfg.MinCell, Warnings: a.warns.Items(), Lang: a.cfg.Lang}
 	if a.wt != nil {
 		res.Weights = a.wt.tab
 	}
@@ -533,14 +541,14 @@ func (a *analysis) results() *Results {
 		if fr, ok := st.rd.(*faReader); ok {
 			qr.Answers = fr.texts()
 		}
-		qr.Total = st.tallys[0].segment(st.k, st.q, &st.tallys[0], TotalLabel, "", a.cfg.Base, a.cfg.MinCell, false)
+		qr.Total = st.tallys[0].segment(st.k, st.q, &st.tallys[0], a.cfg.Lang.T("data.total"), "", a.cfg.Base, a.cfg.MinCell, false)
 		for b, name := range a.cfg.By {
 			ct := Crosstab{Column: name}
 			for _, s := range a.segmentOrder(b) {
 				v := a.slots[s].value
 				label := name + "=" + v
 				if v == "" {
-					label = name + "=(空欄)"
+					label = name + "=" + a.cfg.Lang.T("data.blank_value")
 				}
 				ct.Segments = append(ct.Segments, st.tallys[s].segment(st.k, st.q, &st.tallys[0], label, v, a.cfg.Base, a.cfg.MinCell, true))
 			}

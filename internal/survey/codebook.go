@@ -30,12 +30,11 @@ const (
 	RoleInvalid  Role = "invalid"  // 無効 (results only)
 )
 
-// Codes and labels of the rows results add to every question.
+// Codes of the rows results add to every question; their labels are the
+// messages data.blank (無回答) and data.invalid (無効) of Config.Lang.
 const (
-	BlankCode    = "_blank"
-	BlankLabel   = "無回答"
-	InvalidCode  = "_invalid"
-	InvalidLabel = "無効"
+	BlankCode   = "_blank"
+	InvalidCode = "_invalid"
 )
 
 // Codebook is a questionnaire: its questions in file order.

@@ -6,6 +6,7 @@ import (
 	"math/big"
 	"strconv"
 
+	"surveysite/internal/i18n"
 	"surveysite/internal/tabular"
 )
 
@@ -219,10 +220,12 @@ func Uncompare(res *Results) {
 	}
 }
 
-// CompareHeader returns the header row WriteCompareCSV writes.
-func CompareHeader() []string {
-	return []string{"設問ID", "設問", "前回の調査", "回答者数（人）", "前回の回答者数（人）", "選択肢コード", "選択肢", "件数（人）", "割合（%）",
-		"前回の件数（人）", "前回の割合（%）", "差（ポイント）", "差の95%信頼区間下限（ポイント）", "差の95%信頼区間上限（ポイント）", "判定", "備考"}
+// CompareHeader returns the header row WriteCompareCSV writes, in Japanese.
+func CompareHeader() []string { return compareColumns(i18n.Japanese()) }
+
+func compareColumns(l *i18n.Lang) []string {
+	return words(l, "csv.question_id", "csv.question", "csv.prev_survey", "csv.n", "csv.prev_n", "csv.option_code", "csv.option", "csv.count",
+		"csv.percent", "csv.prev_count", "csv.prev_percent", "csv.diff", "csv.diff_low", "csv.diff_high", "csv.change", "csv.notes")
 }
 
 // WriteCompareCSV writes the comparison of every compared question's 全体
@@ -230,13 +233,15 @@ func CompareHeader() []string {
 // 判定 is 増加 or 減少 when the interval excludes 0, else empty.
 func WriteCompareCSV(w io.Writer, res *Results, notice string) error {
 	cw := tabular.NewWriter(w)
-	if err := cw.Write(CompareHeader()...); err != nil {
+	l := res.words()
+	if err := cw.Write(compareColumns(l)...); err != nil {
 		return err
 	}
 	nt := tabular.Neutralise
 	if res.Weights != nil {
-		notice = joinNotes("今回の割合は重み付け後の値（件数は回答者の実数）", notice)
+		notice = joinNotes(l, l.T("csv.compare_weighted_note"), notice)
 	}
+	changes := map[string]string{Up: l.T("csv.up"), Down: l.T("csv.down")}
 	for _, q := range res.Questions {
 		if q.Prev == nil {
 			continue
@@ -246,7 +251,7 @@ func WriteCompareCSV(w io.Writer, res *Results, notice string) error {
 				continue
 			}
 			p := r.Prev
-			change := map[string]string{Up: "増加", Down: "減少"}[p.Change]
+			change := changes[p.Change]
 			// Differences may be negative: numbers are written as they are.
 			if err := cw.WriteRaw(nt(q.ID), nt(q.Text), nt(q.Prev.Survey), strconv.Itoa(q.Total.N), strconv.Itoa(q.Prev.N), nt(r.Code), nt(r.Label),
 				strconv.Itoa(r.Count), r.Percent.String(), strconv.Itoa(p.Count), p.Percent.String(), p.Diff.String(), p.Low.String(), p.High.String(),

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"surveysite/internal/diag"
+	"surveysite/internal/i18n"
 )
 
 // FA is free text (自由記述). With writein, the column is an その他 column
@@ -18,11 +19,9 @@ func init() { register(FA, faKind{}) }
 
 type faKind struct{}
 
-// TextCode and TextLabel name the row of FA answers that are not blank.
-const (
-	TextCode  = "_text"
-	TextLabel = "記入あり"
-)
+// TextCode is the code of the row of FA answers that are not blank,
+// labelled data.text (記入あり).
+const TextCode = "_text"
 
 func (faKind) options() optionRule { return optionsNone }
 
@@ -65,7 +64,7 @@ func (fr *faReader) read(a *analysis, rec []string) answer {
 		}
 	}
 	if fr.publish && !a.excluded(rec) {
-		text, masked := MaskText(cell)
+		text, masked := maskText(cell, a.cfg.Lang)
 		fr.answers = append(fr.answers, FreeText{Text: text, Masked: masked})
 	}
 	return answer{outcome: answered, picks: faPick[:]}
@@ -76,7 +75,7 @@ var faPick = [1]int{0}
 func (faKind) cells(q *Question) int { return 1 }
 
 func (faKind) summarise(q *Question, t, _ *tally, seg *Segment) {
-	seg.Rows = []Row{countRow(TextCode, TextLabel, RoleRanked, t, cell(0), seg.N)}
+	seg.Rows = []Row{countRow(TextCode, t.l.T("data.text"), RoleRanked, t, cell(0), seg.N)}
 	seg.Summary = &Summary{NValid: t.counts[0]}
 }
 
@@ -100,12 +99,15 @@ var (
 // MaskText hides e-mail addresses, URLs and phone numbers in a free-text
 // answer (after NFKC, so full-width ones are found too): they become
 // ［メールアドレス］, ［URL］ and ［電話番号］. masked reports whether any was.
-func MaskText(s string) (out string, masked bool) {
+func MaskText(s string) (out string, masked bool) { return maskText(s, i18n.Japanese()) }
+
+// maskText is MaskText with the words of l (data.mask_*).
+func maskText(s string, l *i18n.Lang) (out string, masked bool) {
 	s = normLabel(s)
 	for _, m := range []struct {
 		re   *regexp.Regexp
 		with string
-	}{{emailRE, "［メールアドレス］"}, {urlRE, "［URL］"}, {phoneRE, "［電話番号］"}} {
+	}{{emailRE, l.T("data.mask_email")}, {urlRE, l.T("data.mask_url")}, {phoneRE, l.T("data.mask_phone")}} {
 		if m.re.MatchString(s) {
 			s, masked = m.re.ReplaceAllString(s, m.with), true
 		}

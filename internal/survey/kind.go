@@ -2,6 +2,7 @@ package survey
 
 import (
 	"surveysite/internal/diag"
+	"surveysite/internal/i18n"
 )
 
 // A kind is the behaviour of one question type: how its codebook rows are
@@ -81,6 +82,7 @@ type tally struct {
 	// weights (set once the rows are read).
 	cls []tally
 	wt  *weighting
+	l   *i18n.Lang // the words of the rows it adds (無回答, bins …)
 }
 
 // add counts one respondent's answer.

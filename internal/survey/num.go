@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"surveysite/internal/diag"
+	"surveysite/internal/i18n"
 )
 
 // NUM is a number (日数, 人数, 金額, 年齢). A cell is read after NFKC, with
@@ -141,7 +142,7 @@ func (numKind) summarise(q *Question, t, total *tally, seg *Segment) {
 	if bins == nil {
 		bins, closed = autoBins(total.values()), true
 	}
-	seg.Rows = binRows(q, vs, bins, closed, seg.N)
+	seg.Rows = binRows(t.l, q, vs, bins, closed, seg.N)
 }
 
 // quantile returns the a/b quantile of the sorted values (n in all) by
@@ -236,7 +237,7 @@ func autoBins(vs []value) []Decimal {
 // last bin holds every v >= its bound. A first row 「…未満」 holds the
 // values below bins[0], if any. Labels read 「3日」 for a bin of one
 // integer, 「0〜4日」 for other integer bins, else 「0以上5未満」.
-func binRows(q *Question, vs []value, bins []Decimal, closed bool, n int) []Row {
+func binRows(l *i18n.Lang, q *Question, vs []value, bins []Decimal, closed bool, n int) []Row {
 	b := make([]*big.Rat, len(bins))
 	for i, d := range bins {
 		b[i] = d.rat()
@@ -260,7 +261,7 @@ func binRows(q *Question, vs []value, bins []Decimal, closed bool, n int) []Row 
 	unit := q.Unit
 	var rows []Row
 	if counts[0] > 0 {
-		r := newRow("_below", ratString(b[0])+unit+"未満", RoleRanked, counts[0], n)
+		r := newRow("_below", l.T("data.bin_below", "lo", ratString(b[0]), "unit", unit), RoleRanked, counts[0], n)
 		r.of = binCounter(b, nb, 0)
 		rows = append(rows, r)
 	}
@@ -270,13 +271,13 @@ func binRows(q *Question, vs []value, bins []Decimal, closed bool, n int) []Row 
 		var label string
 		switch {
 		case i == nb-1 && !closed:
-			label = lo + unit + "以上"
+			label = l.T("data.bin_from", "lo", lo, "unit", unit)
 		case allInt && new(big.Rat).Sub(b[i+1], b[i]).Cmp(one) == 0:
 			label = lo + unit
 		case allInt:
-			label = lo + "〜" + ratString(new(big.Rat).Sub(b[i+1], one)) + unit
+			label = l.T("data.bin_span", "lo", lo, "hi", ratString(new(big.Rat).Sub(b[i+1], one)), "unit", unit)
 		default:
-			label = lo + unit + "以上" + ratString(b[i+1]) + unit + "未満"
+			label = l.T("data.bin_range", "lo", lo, "hi", ratString(b[i+1]), "unit", unit)
 		}
 		r := newRow(lo, label, RoleRanked, counts[i+1], n)
 		r.of = binCounter(b, nb, i+1)

@@ -6,10 +6,8 @@ import (
 	"slices"
 
 	"surveysite/internal/diag"
+	"surveysite/internal/i18n"
 )
-
-// TotalLabel is the segment label of all respondents.
-const TotalLabel = "全体"
 
 // Results are the tallies of one survey.
 type Results struct {
@@ -26,6 +24,17 @@ type Results struct {
 	// Warnings are problems that did not stop the tally (an option given
 	// twice in one cell), sorted by position.
 	Warnings []*diag.Error `json:"-"`
+	// Lang is the language of the labels (Config.Lang) and of the
+	// downloads' column names and notes; nil: Japanese.
+	Lang *i18n.Lang `json:"-"`
+}
+
+// words returns the language of the downloads.
+func (r *Results) words() *i18n.Lang {
+	if r.Lang != nil {
+		return r.Lang
+	}
+	return i18n.Japanese()
 }
 
 // QuestionResult is the tally of one question: over all respondents and per
@@ -147,11 +156,12 @@ func (t *tally) segment(k kind, q *Question, total *tally, label, value string, 
 		return seg
 	}
 	k.summarise(q, t, total, &seg)
-	b := newRow(BlankCode, BlankLabel, RoleBlank, blank, n)
-	v := newRow(InvalidCode, InvalidLabel, RoleInvalid, invalid, n)
+	blankLabel, invalidLabel := t.l.T("data.blank"), t.l.T("data.invalid")
+	b := newRow(BlankCode, blankLabel, RoleBlank, blank, n)
+	v := newRow(InvalidCode, invalidLabel, RoleInvalid, invalid, n)
 	if base == BaseAnswered {
-		b = Row{Code: BlankCode, Label: BlankLabel, Role: RoleBlank, Count: blank, Excluded: true}
-		v = Row{Code: InvalidCode, Label: InvalidLabel, Role: RoleInvalid, Count: invalid, Excluded: true}
+		b = Row{Code: BlankCode, Label: blankLabel, Role: RoleBlank, Count: blank, Excluded: true}
+		v = Row{Code: InvalidCode, Label: invalidLabel, Role: RoleInvalid, Count: invalid, Excluded: true}
 	}
 	b.of, v.of = cell(cells), cell(cells+1)
 	seg.Rows = append(seg.Rows, b, v)

@@ -11,6 +11,7 @@ import (
 
 	"golang.org/x/text/width"
 
+	"surveysite/internal/i18n"
 	"surveysite/internal/tabular"
 )
 
@@ -73,20 +74,35 @@ func WriteCSV(w io.Writer, res *Results) error {
 }
 
 // DownloadHeader returns the header row WriteDownloadCSV writes for
-// unweighted results.
-func DownloadHeader() []string {
-	return []string{"設問ID", "設問", "集計区分", "区分", "回答者数（人）", "選択肢コード", "選択肢", "件数（人）",
-		"割合（%）", "順位", "95%信頼区間下限（%）", "95%信頼区間上限（%）", "備考"}
+// unweighted results, in Japanese.
+func DownloadHeader() []string { return downloadColumns(i18n.Japanese()) }
+
+// downloadColumns is the header row of WriteDownloadCSV in l: 設問ID, 設問,
+// 集計区分, 区分, 回答者数（人）, 選択肢コード, 選択肢, 件数（人）, 割合（%）, 順位,
+// the interval's bounds and 備考.
+func downloadColumns(l *i18n.Lang) []string {
+	return words(l, "csv.question_id", "csv.question", "csv.by", "csv.segment", "csv.n", "csv.option_code", "csv.option", "csv.count",
+		"csv.percent", "csv.rank", "csv.ci_low", "csv.ci_high", "csv.notes")
 }
 
-// downloadHeader is DownloadHeader, with the weighted count and Kish's
-// effective n before 備考 for weighted results.
+// words returns the messages of keys in l.
+func words(l *i18n.Lang, keys ...string) []string {
+	out := make([]string, len(keys))
+	for i, k := range keys {
+		out[i] = l.T(k)
+	}
+	return out
+}
+
+// downloadHeader is DownloadHeader in the results' language, with the
+// weighted count and Kish's effective n before 備考 for weighted results.
 func downloadHeader(res *Results) []string {
-	h := DownloadHeader()
+	l := res.words()
+	h := downloadColumns(l)
 	if res.Weights == nil {
 		return h
 	}
-	return append(h[:len(h)-1:len(h)-1], "重み付き件数（人）", "実効標本サイズ（Kish、人）", h[len(h)-1])
+	return append(h[:len(h)-1:len(h)-1], l.T("csv.weighted_count"), l.T("csv.n_eff"), h[len(h)-1])
 }
 
 // WriteDownloadCSV writes res for publishing as open data, following the
@@ -101,11 +117,12 @@ func WriteDownloadCSV(w io.Writer, res *Results, notice string) error {
 	if err := cw.Write(downloadHeader(res)...); err != nil {
 		return err
 	}
+	l := res.words()
 	weighted := res.Weights != nil
 	if weighted {
-		notice = joinNotes("割合と信頼区間は重み付け後の値（件数は回答者の実数）", notice)
+		notice = joinNotes(l, l.T("csv.weighted_note"), notice)
 	}
-	note := func(s string) string { return joinNotes(s, notice) }
+	note := func(s string) string { return joinNotes(l, s, notice) }
 	// write puts the weighted columns, when there are any, before 備考.
 	write := func(rec []string, wc, neff string) error {
 		if weighted {
@@ -117,10 +134,7 @@ func WriteDownloadCSV(w io.Writer, res *Results, notice string) error {
 		for _, c := range q.columns() {
 			n := strconv.Itoa(c.seg.N)
 			if c.seg.Suppressed {
-				why := fmt.Sprintf("秘匿（回答者数が%d人未満）", res.MinCell)
-				if c.seg.Complement {
-					why = "秘匿（他の区分の数値が差し引きで分からないようにするため）"
-				}
+				why := suppressedWhy(l, c.seg, res.MinCell)
 				if err := write([]string{q.ID, q.Text, c.by, c.seg.Value, n, "", "", "", "", "", "", "", note(why)}, "", ""); err != nil {
 					return err
 				}
@@ -131,7 +145,7 @@ func WriteDownloadCSV(w io.Writer, res *Results, notice string) error {
 				if r.HasPercent(c.seg.N) {
 					pct, lo, hi = r.Percent.String(), r.CILow.String(), r.CIHigh.String()
 				} else if r.Excluded {
-					why = "回答者数（n）に含めない"
+					why = l.T("csv.not_in_n")
 				}
 				if err := write([]string{q.ID, q.Text, c.by, c.seg.Value, n, r.Code, r.Label, strconv.Itoa(r.Count),
 					pct, rankString(r.Rank), lo, hi, note(why)}, r.WeightedCount.String(), c.seg.NEff.String()); err != nil {
@@ -204,7 +218,7 @@ func WriteTable(w io.Writer, res *Results) error {
 		for _, o := range q.Options {
 			labelW = max(labelW, displayWidth(o.Label))
 		}
-		for _, seg := range q.segments() {
+		for i, seg := range q.segments() {
 			if seg.Suppressed {
 				fmt.Fprintf(bw, "\n%s (n=%d): 秘匿 (n が %d 未満のため非公表)\n", seg.Label, seg.N, res.MinCell)
 				continue
@@ -229,7 +243,7 @@ func WriteTable(w io.Writer, res *Results) error {
 				fmt.Fprintf(bw, "%6s  %s  %8d  %6s  %s\n", rankString(r.Rank), pad(r.Label, labelW), r.Count, pct, ci)
 			}
 			writeSummaryLines(bw, &q.Question, seg)
-			if seg.Label == TotalLabel && q.Prev != nil {
+			if i == 0 && q.Prev != nil { // under 全体
 				writePrevLines(bw, q, labelW)
 			}
 		}
@@ -267,7 +281,7 @@ func writeSummaryLines(w io.Writer, q *Question, seg Segment) {
 		return
 	}
 	var parts []string
-	for _, f := range summaryFigures(q, seg.Summary) {
+	for _, f := range summaryFigures(i18n.Japanese(), q, seg.Summary) { // the terminal table stays Japanese
 		if f.value != "" {
 			parts = append(parts, f.name+" "+f.value+f.unit)
 		}
@@ -286,14 +300,22 @@ func writeSummaryLines(w io.Writer, q *Question, seg Segment) {
 }
 
 // joinNotes joins the non-empty notes of a 備考 cell with "；".
-func joinNotes(notes ...string) string {
+func joinNotes(l *i18n.Lang, notes ...string) string {
 	var out []string
 	for _, n := range notes {
 		if n != "" {
 			out = append(out, n)
 		}
 	}
-	return strings.Join(out, "；")
+	return strings.Join(out, l.T("csv.note_sep"))
+}
+
+// suppressedWhy is the note of a segment that is not published.
+func suppressedWhy(l *i18n.Lang, seg Segment, minCell int) string {
+	if seg.Complement {
+		return l.T("csv.complement")
+	}
+	return l.T("csv.suppressed", "min", minCell)
 }
 
 // writePrevLines writes the comparison with the previous wave under 全体.
@@ -319,9 +341,11 @@ func writePrevLines(w io.Writer, q QuestionResult, labelW int) {
 }
 
 // WeightsHeader returns the header row WriteWeightsCSV writes after the
-// weighting columns.
-func WeightsHeader() []string {
-	return []string{"母集団", "母集団構成比", "回答者数（人）", "ウェイト"}
+// weighting columns, in Japanese.
+func WeightsHeader() []string { return weightsColumns(i18n.Japanese()) }
+
+func weightsColumns(l *i18n.Lang) []string {
+	return words(l, "csv.population", "csv.population_share", "csv.respondents", "csv.weight")
 }
 
 // WriteWeightsCSV writes the population table the results are weighted to,
@@ -331,13 +355,14 @@ func WeightsHeader() []string {
 func WriteWeightsCSV(w io.Writer, res *Results, notice string) error {
 	cw := tabular.NewWriter(w)
 	wt := res.Weights
+	l := res.words()
 	if wt.Raked() {
 		// Only the margins are known: each combination found, its
 		// respondents, its raked weight and the share it stands for.
-		if err := cw.Write(append(slices.Clone(wt.Columns), "回答者数（人）", "ウェイト", "重み付け後の構成比", "備考")...); err != nil {
+		if err := cw.Write(append(slices.Clone(wt.Columns), words(l, "csv.respondents", "csv.weight", "csv.weighted_share", "csv.notes")...)...); err != nil {
 			return err
 		}
-		notice = joinNotes("ウェイトは周辺分布へのレイキング（反復比例調整）による", notice)
+		notice = joinNotes(l, l.T("csv.raked_note"), notice)
 		for _, c := range wt.Cells {
 			if err := cw.Write(append(slices.Clone(c.Values), strconv.Itoa(c.N), c.Weight.String(), c.Share.String(), notice)...); err != nil {
 				return err
@@ -345,7 +370,7 @@ func WriteWeightsCSV(w io.Writer, res *Results, notice string) error {
 		}
 		return cw.Flush()
 	}
-	if err := cw.Write(append(append(slices.Clone(wt.Columns), WeightsHeader()...), "備考")...); err != nil {
+	if err := cw.Write(append(append(slices.Clone(wt.Columns), weightsColumns(l)...), l.T("csv.notes"))...); err != nil {
 		return err
 	}
 	for _, c := range wt.Cells {

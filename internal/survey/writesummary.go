@@ -1,16 +1,19 @@
 package survey
 
 import (
-	"fmt"
 	"io"
 	"strconv"
 
+	"surveysite/internal/i18n"
 	"surveysite/internal/tabular"
 )
 
-// SummaryHeader returns the header row WriteSummaryCSV writes.
-func SummaryHeader() []string {
-	return []string{"設問ID", "設問", "設問の種類", "集計区分", "区分", "回答者数（人）", "選択肢コード", "選択肢", "指標", "値", "単位", "備考"}
+// SummaryHeader returns the header row WriteSummaryCSV writes, in Japanese.
+func SummaryHeader() []string { return summaryColumns(i18n.Japanese()) }
+
+func summaryColumns(l *i18n.Lang) []string {
+	return words(l, "csv.question_id", "csv.question", "csv.type", "csv.by", "csv.segment", "csv.n", "csv.option_code", "csv.option",
+		"csv.figure", "csv.value", "csv.unit", "csv.notes")
 }
 
 // HasSummary reports whether any question of res has summary figures, so
@@ -31,10 +34,11 @@ func HasSummary(res *Results) bool {
 // WriteDownloadCSV. A suppressed segment is one row with 備考 saying why.
 func WriteSummaryCSV(w io.Writer, res *Results, notice string) error {
 	cw := tabular.NewWriter(w)
-	if err := cw.Write(SummaryHeader()...); err != nil {
+	l := res.words()
+	if err := cw.Write(summaryColumns(l)...); err != nil {
 		return err
 	}
-	note := func(s string) string { return joinNotes(s, notice) }
+	note := func(s string) string { return joinNotes(l, s, notice) }
 	for _, q := range res.Questions {
 		if q.Total.Summary == nil {
 			continue
@@ -49,16 +53,12 @@ func WriteSummaryCSV(w io.Writer, res *Results, notice string) error {
 				return cw.WriteRaw(nt(q.ID), nt(q.Text), string(q.Type), nt(c.by), nt(c.seg.Value), n, nt(code), nt(label), figure, value, unit, nt(note(why)))
 			}
 			if c.seg.Suppressed {
-				why := fmt.Sprintf("秘匿（回答者数が%d人未満）", res.MinCell)
-				if c.seg.Complement {
-					why = "秘匿（他の区分の数値が差し引きで分からないようにするため）"
-				}
-				if err := row("", "", "", "", "", why); err != nil {
+				if err := row("", "", "", "", "", suppressedWhy(l, c.seg, res.MinCell)); err != nil {
 					return err
 				}
 				continue
 			}
-			for _, f := range summaryFigures(&q.Question, c.seg.Summary) {
+			for _, f := range summaryFigures(l, &q.Question, c.seg.Summary) {
 				if f.value == "" {
 					continue
 				}
@@ -74,11 +74,11 @@ func WriteSummaryCSV(w io.Writer, res *Results, notice string) error {
 					continue
 				}
 				for i, k := range r.ByRank {
-					if err := row(r.Code, r.Label, strconv.Itoa(i+1)+"位", strconv.Itoa(k), "人", ""); err != nil {
+					if err := row(r.Code, r.Label, l.T("rank.nth", "n", i+1), strconv.Itoa(k), l.T("csv.unit_people"), ""); err != nil {
 						return err
 					}
 				}
-				if err := row(r.Code, r.Label, "得点", strconv.Itoa(*r.Score), "点", fmt.Sprintf("1位を%d点、%d位を1点とした合計", q.MaxChoices, q.MaxChoices)); err != nil {
+				if err := row(r.Code, r.Label, l.T("csv.score"), strconv.Itoa(*r.Score), l.T("csv.unit_points"), l.T("csv.score_note", "k", q.MaxChoices)); err != nil {
 					return err
 				}
 			}
@@ -91,7 +91,7 @@ type figure struct{ name, value, unit, note string }
 
 // summaryFigures lists a summary's figures in the order the docs give them,
 // with their units; a figure that is not set has an empty value.
-func summaryFigures(q *Question, s *Summary) []figure {
+func summaryFigures(l *i18n.Lang, q *Question, s *Summary) []figure {
 	t := func(p *Tenths) string {
 		if p == nil {
 			return ""
@@ -100,25 +100,32 @@ func summaryFigures(q *Question, s *Summary) []figure {
 	}
 	unit := q.Unit
 	if q.Type == SCALE {
-		unit = "点"
+		unit = l.T("csv.unit_points")
 	}
+	fig := func(key, value, unit, note string) figure {
+		if note != "" {
+			note = l.T("csv.figure_note." + note)
+		}
+		return figure{l.T("csv.figure_name." + key), value, unit, note}
+	}
+	people, pct, points := l.T("csv.unit_people"), "%", l.T("csv.unit_nps")
 	return []figure{
-		{"有効回答数", strconv.Itoa(s.NValid), "人", ""},
-		{"M.T.", t(s.MT), "%", "選ばれた件数の合計÷回答者数"},
-		{"上位2段階の計", t(s.Top2), "%", "件数の合計から算出"},
-		{"下位2段階の計", t(s.Bottom2), "%", "件数の合計から算出"},
-		{"平均", string(s.Mean), unit, "有効回答による"},
-		{"標準偏差", string(s.SD), unit, "不偏分散（n−1）による"},
-		{"最小", string(s.Min), unit, ""},
-		{"第1四分位", string(s.Q1), unit, "線形補間（QUARTILE.INC）"},
-		{"中央値", string(s.Median), unit, ""},
-		{"第3四分位", string(s.Q3), unit, "線形補間（QUARTILE.INC）"},
-		{"最大", string(s.Max), unit, ""},
-		{"推奨者", t(s.Promoters), "%", "9〜10点、有効回答に対する割合"},
-		{"中立者", t(s.Passives), "%", "7〜8点、有効回答に対する割合"},
-		{"批判者", t(s.Detractors), "%", "0〜6点、有効回答に対する割合"},
-		{"NPS", t(s.NPS), "ポイント", "推奨者の割合−批判者の割合（件数から算出）"},
-		{"NPSの95%信頼区間下限", t(s.NPSLow), "ポイント", "Wald法"},
-		{"NPSの95%信頼区間上限", t(s.NPSHigh), "ポイント", "Wald法"},
+		fig("valid", strconv.Itoa(s.NValid), people, ""),
+		fig("mt", t(s.MT), pct, "mt"),
+		fig("top2", t(s.Top2), pct, "sum"),
+		fig("bottom2", t(s.Bottom2), pct, "sum"),
+		fig("mean", string(s.Mean), unit, "valid"),
+		fig("sd", string(s.SD), unit, "sd"),
+		fig("min", string(s.Min), unit, ""),
+		fig("q1", string(s.Q1), unit, "quartile"),
+		fig("median", string(s.Median), unit, ""),
+		fig("q3", string(s.Q3), unit, "quartile"),
+		fig("max", string(s.Max), unit, ""),
+		fig("promoters", t(s.Promoters), pct, "promoters"),
+		fig("passives", t(s.Passives), pct, "passives"),
+		fig("detractors", t(s.Detractors), pct, "detractors"),
+		fig("nps", t(s.NPS), points, "nps"),
+		fig("nps_low", t(s.NPSLow), points, "wald"),
+		fig("nps_high", t(s.NPSHigh), points, "wald"),
 	}
 }
