@@ -11,17 +11,25 @@ import (
 
 	"surveysite/internal/content"
 	"surveysite/internal/diag"
+	"surveysite/internal/i18n"
 	"surveysite/internal/importer"
 	"surveysite/internal/site"
 	"surveysite/internal/survey"
 	"surveysite/internal/tabular"
 )
 
+// surveyLangs are the catalogues and the site's language, of which a
+// survey's page chooses the survey's (language:).
+type surveyLangs struct {
+	cat  *i18n.Catalog
+	site *i18n.Lang
+}
+
 // loadSurveys reads and analyses every data/surveys/<id>/ folder. The
 // survey's overview page (content/surveys/<id>/_index.md) may set
-// separator, base (all or answered), min_cell and crosstab (a list of
-// attribute columns).
-func loadSurveys(fsys fs.FS, pages []*content.Page, minCell int, cache *SurveyCache) ([]site.SurveyInput, error) {
+// separator, base (all or answered), min_cell, crosstab (a list of
+// attribute columns) and language (of its labels and downloads).
+func loadSurveys(fsys fs.FS, pages []*content.Page, minCell int, langs surveyLangs, cache *SurveyCache) ([]site.SurveyInput, error) {
 	entries, err := fs.ReadDir(fsys, "data/surveys")
 	if errors.Is(err, fs.ErrNotExist) {
 		return nil, nil
@@ -48,7 +56,7 @@ func loadSurveys(fsys fs.FS, pages []*content.Page, minCell int, cache *SurveyCa
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			out[i] = loadSurvey(fsys, id, overview[id], minCell, cache, &lists[i])
+			out[i] = loadSurvey(fsys, id, overview[id], minCell, langs, cache, &lists[i])
 		}()
 	}
 	wg.Wait()
@@ -72,12 +80,19 @@ func loadSurveys(fsys fs.FS, pages []*content.Page, minCell int, cache *SurveyCa
 // loadSurvey reads and analyses data/surveys/<id>/ with the settings of its
 // overview page p (nil if there is none); problems go to list, and a survey
 // with errors comes back as the zero SurveyInput.
-func loadSurvey(fsys fs.FS, id string, p *content.Page, minCell int, cache *SurveyCache, list *diag.List) site.SurveyInput {
+func loadSurvey(fsys fs.FS, id string, p *content.Page, minCell int, langs surveyLangs, cache *SurveyCache, list *diag.List) site.SurveyInput {
 	dir := "data/surveys/" + id
 	cfg, err := surveyConfig(p, minCell)
 	if err != nil {
 		list.AddErr(diag.Pos{Path: p.Path}, err)
 		return site.SurveyInput{}
+	}
+	cfg.Lang = langs.site
+	if p != nil {
+		if cfg.Lang, err = site.PageLanguage(langs.cat, langs.site, p); err != nil {
+			list.AddErr(diag.Pos{Path: p.Path}, err)
+			return site.SurveyInput{}
+		}
 	}
 	if cfg.Exclude, err = readExclude(fsys, dir+"/"+excludeFile); err != nil {
 		list.AddErr(diag.Pos{Path: dir + "/" + excludeFile}, err)
@@ -370,7 +385,7 @@ func surveyStamp(fsys fs.FS, dir string, p *content.Page, cfg survey.Config) str
 		}
 		fmt.Fprintf(&b, "%s %d %d\n", f, fi.Size(), fi.ModTime().UnixNano())
 	}
-	fmt.Fprintf(&b, "%q %q %d %q %q %q", cfg.Separator, cfg.Base, cfg.MinCell, cfg.By, cfg.Missing, cfg.Publish)
+	fmt.Fprintf(&b, "%q %q %d %q %q %q %s %s", cfg.Separator, cfg.Base, cfg.MinCell, cfg.By, cfg.Missing, cfg.Publish, cfg.Lang.Code(), cfg.Lang.Sum())
 	return b.String()
 }
 

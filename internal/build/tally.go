@@ -9,6 +9,7 @@ import (
 
 	"surveysite/internal/content"
 	"surveysite/internal/diag"
+	"surveysite/internal/i18n"
 	"surveysite/internal/site"
 	"surveysite/internal/survey"
 )
@@ -103,8 +104,16 @@ func TallySurvey(fsys fs.FS, id string) (*survey.Results, []*diag.Error, error) 
 			p = pg
 		}
 	}
+	cat, err := i18n.Load(fsys)
+	if err != nil {
+		return nil, nil, err
+	}
+	siteLang, err := site.SiteLanguage(cat, cfg)
+	if err != nil {
+		return nil, nil, err
+	}
 	var list diag.List
-	in := loadSurvey(fsys, id, p, cfg.MinCell, nil, &list)
+	in := loadSurvey(fsys, id, p, cfg.MinCell, surveyLangs{cat, siteLang}, nil, &list)
 	if err := list.Err(); err != nil {
 		return nil, list.Warnings(), err
 	}

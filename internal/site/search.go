@@ -36,7 +36,7 @@ type SearchGroup struct {
 func (s *Site) addSearch() {
 	p := s.byURL[searchURL]
 	if p == nil {
-		p = &Page{URL: searchURL, Title: "サイト内検索"}
+		p = &Page{URL: searchURL, Title: s.lang.T("search.title")}
 		s.add(p)
 	}
 	p.Kind = "search"
@@ -46,7 +46,7 @@ func (s *Site) addSearch() {
 // the first folder of their path, in path order (s.Pages is sorted by
 // URL); a list page leads its folder's group.
 func (s *Site) searchView(p *Page) *SearchView {
-	v := &SearchView{Script: p.RelURL("/js/search.js"), Groups: []SearchGroup{{Title: "トップレベルのページ"}}}
+	v := &SearchView{Script: p.RelURL("/js/search.js"), Groups: []SearchGroup{{Title: p.lang.T("search.top_level")}}}
 	folder := func(u string) (seg string, nested bool) {
 		seg, rest, _ := strings.Cut(strings.TrimPrefix(u, "/"), "/")
 		return seg, rest != ""

@@ -20,6 +20,18 @@
   const all = document.getElementById('search-all');
   if (!script || !form || !input || !status || !list || !moreBox || !moreButton) return;
 
+  // The page's words (data-messages, from the message catalogue in the
+  // page's language): each key's forms by plural category, {n} and {q}
+  // filled in here.
+  let messages = {};
+  try { messages = JSON.parse(script.dataset.messages || '{}'); } catch (err) { console.warn(err); }
+  const plural = new Intl.PluralRules(document.documentElement.lang || undefined);
+  const say = (key, n, q) => {
+    const forms = messages[key] || {};
+    const text = forms[n === undefined ? 'other' : plural.select(n)] || forms.other || key;
+    return text.replace('{n}', String(n)).replace('{q}', q === undefined ? '' : q);
+  };
+
   const PAGE = 20; // results shown at a time
   const MAX_WORD = 32; // characters of a word key
   const metaURL = new URL(script.dataset.index, document.baseURI);
@@ -402,7 +414,7 @@
     }
     shownCount += next.length;
     moreBox.hidden = shownCount >= shown.length;
-    moreButton.textContent = 'さらに表示（残り' + (shown.length - shownCount) + '件）';
+    moreButton.textContent = say('search.more', shown.length - shownCount);
     if (focus && firstLink) firstLink.focus();
   };
   const run = async (q) => {
@@ -429,13 +441,13 @@
       list.hidden = ids.length === 0;
       if (all) all.hidden = true;
       list.dataset.ms = String(Math.round(performance.now() - started));
-      setStatus(ids.length > 0 ? ids.length + '件見つかりました' : '「' + q.trim() + '」に一致するページは見つかりませんでした');
+      setStatus(ids.length > 0 ? say('search.found', ids.length) : say('search.none', undefined, q.trim()));
     } catch (err) {
       if (my !== seq) return;
       list.hidden = true;
       moreBox.hidden = true;
       if (all) all.hidden = false;
-      setStatus('検索の準備ができませんでした。下の一覧からページを探してください。');
+      setStatus(say('search.failed'));
       console.warn(err);
     }
   };

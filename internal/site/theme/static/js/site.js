@@ -5,9 +5,14 @@
 // it; this script keeps it a tab stop only while it scrolls, marks it with
 // the class "scrolls", and shows a hint above it, again whenever its size or
 // the table's changes (a turned phone, a larger text size).
+//
+// The hint's text is the script element's data-scroll-hint, in the page's
+// language (the theme's message table.scroll_hint).
 (() => {
+  const script = document.currentScript;
   const boxes = document.querySelectorAll('.table-scroll');
   if (boxes.length === 0) return;
+  const hintText = (script && script.dataset.scrollHint) || '→';
   const hints = new Map();
   const update = (box) => {
     const scrolls = box.scrollWidth > box.clientWidth + 1;
@@ -23,7 +28,7 @@
     const hint = document.createElement('p');
     hint.className = 'scroll-hint';
     hint.setAttribute('aria-hidden', 'true'); // the box's own name says what it holds
-    hint.textContent = '表は横にスクロールできます（→）';
+    hint.textContent = hintText;
     box.before(hint);
     hints.set(box, hint);
     update(box);
