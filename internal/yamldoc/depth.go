@@ -32,6 +32,8 @@ func depthWithin(src []byte, maxDepth, rawMax int) *Error {
 		blockScalar = -1  // indentation of the line that opened a block scalar
 		extras      []int // levels each open indentation's lines left open (see below)
 		open        int   // the sum of extras
+		carry       int   // what the line before left open, for the next line
+		carryAt     int   // the indentation of the line that left carry
 	)
 	for n := 1; len(src) > 0; n++ {
 		l, rest, _ := bytes.Cut(src, []byte("\n"))
@@ -113,6 +115,13 @@ func depthWithin(src []byte, maxDepth, rawMax int) *Error {
 				}
 			}
 			compact = max(compact, alone) + open
+			if carry > 0 && indent < carryAt {
+				// The line before ended in an empty entry, a tag or an
+				// anchor, deeper than this line: goccy still takes this
+				// line for its value (" - - !\n- - -").
+				compact += carry
+			}
+			carry = 0
 			if len(indents)+compact > maxDepth {
 				return depthError(n, l, indent, maxDepth)
 			}
@@ -127,6 +136,7 @@ func depthWithin(src []byte, maxDepth, rawMax int) *Error {
 				add := compact - open + 1
 				extras[len(extras)-1] += add
 				open += add
+				carry, carryAt = add, indent
 			}
 		}
 		block := len(indents) + compact
