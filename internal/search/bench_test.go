@@ -37,6 +37,9 @@ func synthDocs(tb testing.TB, n int) []Doc {
 				heads = append(heads, h)
 				continue
 			}
+			if line = strings.Join(strings.Fields(line), " "); line == "" {
+				continue
+			}
 			if text.Len() > 0 {
 				text.WriteByte(' ') // as HTMLText joins blocks
 			}

@@ -29,5 +29,8 @@ func FuzzSearch(f *testing.F) {
 			}
 		}
 		checkCollect(t, title)
+		if c, st := scan(body); c != (Clean(body) == body) || c && st != stable(body) {
+			t.Errorf("scan(%q) = %v, %v; Clean changes it: %v, stable: %v", body, c, st, Clean(body) != body, stable(body))
+		}
 	})
 }

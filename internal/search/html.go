@@ -91,7 +91,7 @@ func HTMLText(h string) (headings []string, body string) {
 			b.space = true
 			continue
 		}
-		if !inline[name] {
+		if !isInline(name) {
 			text.space = true
 		}
 	}
@@ -168,10 +168,13 @@ func tagName(t string) string {
 	return name
 }
 
-// inline are the elements that do not separate the text around them.
-var inline = map[string]bool{
-	"a": true, "abbr": true, "b": true, "bdi": true, "bdo": true, "cite": true, "code": true, "data": true,
-	"del": true, "dfn": true, "em": true, "i": true, "ins": true, "kbd": true, "mark": true, "q": true,
-	"ruby": true, "s": true, "samp": true, "small": true, "span": true, "strong": true, "sub": true,
-	"sup": true, "time": true, "u": true, "var": true, "wbr": true, "rb": true, "label": true, "output": true,
+// isInline reports whether an element leaves the text around it joined.
+func isInline(name string) bool {
+	switch name {
+	case "a", "abbr", "b", "bdi", "bdo", "cite", "code", "data", "del", "dfn", "em", "i", "ins", "kbd", "mark",
+		"q", "ruby", "s", "samp", "small", "span", "strong", "sub", "sup", "time", "u", "var", "wbr", "rb",
+		"label", "output":
+		return true
+	}
+	return false
 }

@@ -44,26 +44,58 @@ func (d *doc) size() int {
 	return n
 }
 
-// cleanAll cleans every part and drops the empty ones.
-func cleanAll(parts []string) []string {
-	var out []string
-	for _, p := range parts {
-		if p = Clean(p); p != "" {
-			out = append(out, p)
-		}
-	}
-	return out
-}
-
 // keyState is one goroutine's scratch space for collecting a page's keys.
 type keyState struct {
-	cjk   *table // key -> field flags
-	words map[string]uint8
-	buf   []byte
+	keys *table // a page's keys -> field flags: kanji and kana keys, and word numbers with wordTag
+	buf  []byte
+	// The words this goroutine has seen, by number: each is a string once.
+	ids   map[string]int32
+	names []string
+	shard []int32 // of each word
+	// shards is the number of shards.
+	shards int
 }
 
-func newKeyState() *keyState {
-	return &keyState{cjk: newTable(1024), words: map[string]uint8{}}
+// wordTag marks a word's number among a page's keys.
+const wordTag = 1 << 63
+
+func newKeyState(shards int) *keyState {
+	return &keyState{keys: newTable(1024), ids: map[string]int32{}, shards: shards}
+}
+
+// part cleans a part of a page, adds its keys with the field flags and
+// returns it cleaned.
+func (st *keyState) part(s string, flags uint8) string {
+	s, stable := cleanPart(s)
+	k := s
+	if !stable {
+		k = nfkc(s)
+	}
+	st.collect(k, flags)
+	return s
+}
+
+// word adds the word in st.buf with the field flags.
+func (st *keyState) word(flags uint8) {
+	id, ok := st.ids[string(st.buf)]
+	if !ok {
+		w := string(st.buf)
+		id = int32(len(st.names))
+		st.ids[w] = id
+		st.names = append(st.names, w)
+		r, _ := utf8.DecodeRuneInString(w)
+		st.shard = append(st.shard, int32(shardOf(r, st.shards)))
+	}
+	st.put(wordTag|uint64(id), flags)
+}
+
+// put adds a key of the page with the field flags.
+func (st *keyState) put(k uint64, flags uint8) {
+	if i, ok := st.keys.find(k); ok {
+		st.keys.vals[i] |= int32(flags)
+	} else {
+		st.keys.put(i, k, int32(flags))
+	}
 }
 
 // collect adds the keys of normalised text s with the field flags. It is
@@ -87,9 +119,7 @@ func (st *keyState) collect(s string, flags uint8) {
 		i += size
 		r, c := foldClass(r)
 		if c != word && inWord {
-			if f, ok := st.words[string(st.buf)]; !ok || f|flags != f {
-				st.words[string(st.buf)] = f | flags // a new string only here
-			}
+			st.word(flags)
 			st.buf = st.buf[:0]
 			inWord, n = false, 0
 		}
@@ -99,11 +129,7 @@ func (st *keyState) collect(s string, flags uint8) {
 			if c == cjk {
 				k |= uint64(r)
 			}
-			if i, ok := st.cjk.find(k); ok {
-				st.cjk.vals[i] |= int32(flags)
-			} else {
-				st.cjk.put(i, k, int32(flags))
-			}
+			st.put(k, flags)
 			prev = 0
 		}
 		switch c {
@@ -122,17 +148,10 @@ func (st *keyState) collect(s string, flags uint8) {
 		}
 	}
 	if inWord {
-		if f, ok := st.words[string(st.buf)]; !ok || f|flags != f {
-			st.words[string(st.buf)] = f | flags
-		}
+		st.word(flags)
 	}
 	if prev != 0 {
-		k := cjkKey(prev, 0)
-		if i, ok := st.cjk.find(k); ok {
-			st.cjk.vals[i] |= int32(flags)
-		} else {
-			st.cjk.put(i, k, int32(flags))
-		}
+		st.put(cjkKey(prev, 0), flags)
 	}
 }
 
@@ -141,7 +160,9 @@ func (st *keyState) collect(s string, flags uint8) {
 type bucket struct {
 	blocks []*block
 	n      int // keys in all blocks
-	words  []wordPair
+	// words are the words, the goroutine's number of the word <<32 |
+	// doc<<2 | flags.
+	words []uint64
 }
 
 const blockSize = 1024
@@ -162,22 +183,17 @@ func (b *bucket) push(k uint64, v uint32) {
 	b.n++
 }
 
-type wordPair struct {
-	w string
-	v uint32 // doc<<2 | flags
-}
-
 // add puts the keys collected for page id into the buckets by shard.
 func (st *keyState) add(id int, b []bucket) {
-	shards := len(b)
-	for _, i := range st.cjk.used {
-		k := st.cjk.keys[i]
-		b[shardOf(rune(k>>21), shards)].push(k, uint32(id)<<2|uint32(st.cjk.vals[i]))
-	}
-	for w, f := range st.words {
-		r, _ := utf8.DecodeRuneInString(w)
-		s := shardOf(r, shards)
-		b[s].words = append(b[s].words, wordPair{w, uint32(id)<<2 | uint32(f)})
+	for _, i := range st.keys.used {
+		k, v := st.keys.keys[i], uint32(id)<<2|uint32(st.keys.vals[i])
+		if k&wordTag != 0 {
+			w := k &^ wordTag
+			s := st.shard[w]
+			b[s].words = append(b[s].words, w<<32|uint64(v))
+			continue
+		}
+		b[shardOf(rune(k>>21), len(b))].push(k, v)
 	}
 }
 
@@ -202,10 +218,11 @@ type postings struct {
 // collect cleans the pages, in[order[id]] for page id, and puts their
 // keys in buckets: each goroutine takes a range of pages, so its buckets
 // are in page order, as are the goroutines' ranges.
-func collect(in []Doc, order []int, shards int) ([]*doc, [][]bucket) {
-	docs := make([]*doc, len(in))
+func collect(in []Doc, order []int, shards int) (docs []*doc, buckets [][]bucket, names [][]string) {
+	docs = make([]*doc, len(in))
 	workers := min(runtime.GOMAXPROCS(0), max(1, len(in)/64))
-	buckets := make([][]bucket, workers)
+	buckets = make([][]bucket, workers)
+	names = make([][]string, workers)
 	var wg sync.WaitGroup
 	for w := range workers {
 		wg.Add(1)
@@ -213,27 +230,30 @@ func collect(in []Doc, order []int, shards int) ([]*doc, [][]bucket) {
 			defer wg.Done()
 			lo, hi := w*len(in)/workers, (w+1)*len(in)/workers
 			b := make([]bucket, shards)
-			st := newKeyState()
+			st := newKeyState(shards)
 			for id := lo; id < hi; id++ {
 				d := in[order[id]]
-				out := &doc{path: d.Path, title: Clean(d.Title), headings: cleanAll(d.Headings), body: cleanAll(d.Body)}
+				out := &doc{path: d.Path}
 				docs[id] = out
-				st.cjk.reset()
-				clear(st.words)
-				for _, p := range out.body {
-					st.collect(nfkc(p), 0)
+				st.keys.reset()
+				for _, p := range d.Body {
+					if p = st.part(p, 0); p != "" {
+						out.body = append(out.body, p)
+					}
 				}
-				for _, h := range out.headings {
-					st.collect(nfkc(h), inHeading)
+				for _, h := range d.Headings {
+					if h = st.part(h, inHeading); h != "" {
+						out.headings = append(out.headings, h)
+					}
 				}
-				st.collect(nfkc(out.title), inTitle)
+				out.title = st.part(d.Title, inTitle)
 				st.add(id, b)
 			}
-			buckets[w] = b
+			buckets[w], names[w] = b, st.names
 		}()
 	}
 	wg.Wait()
-	return docs, buckets
+	return docs, buckets, names
 }
 
 // worker is one goroutine's scratch space for writing shards and chunks,
@@ -251,7 +271,7 @@ func newWorker() *worker { return &worker{t: newTable(1024)} }
 // invert groups shard s's keys with their pages, in page order, counted
 // first so that all the shard's lists share one array. The postings use
 // the worker's memory: they are good until its next call.
-func (wk *worker) invert(buckets [][]bucket, s int) postings {
+func (wk *worker) invert(buckets [][]bucket, names [][]string, s int) postings {
 	t := wk.t
 	t.reset()
 	var p postings
@@ -298,7 +318,8 @@ func (wk *worker) invert(buckets [][]bucket, s int) postings {
 	p.words = map[string][]uint32{}
 	for w := range buckets {
 		for _, e := range buckets[w][s].words {
-			p.words[e.w] = append(p.words[e.w], e.v)
+			word := names[w][e>>32]
+			p.words[word] = append(p.words[word], uint32(e))
 		}
 		buckets[w][s].words = nil
 	}

@@ -25,6 +25,9 @@ func nfkc(s string) string {
 // white space and control characters made one space, trimmed. Characters
 // are otherwise kept as written: （） stay full-width.
 func Clean(s string) string {
+	if clean, _ := scan(s); clean {
+		return s
+	}
 	var b []byte   // nil until a character is dropped
 	run := 0       // where the characters kept since the last dropped one start
 	space := false // a space is due before the next kept character
@@ -78,6 +81,60 @@ func Clean(s string) string {
 		b = append(b, s[run:]...)
 	}
 	return string(b)
+}
+
+// cleanPart returns Clean(s) and whether NFKC leaves it as it is (stable),
+// with one pass over s for most text.
+func cleanPart(s string) (string, bool) {
+	clean, st := scan(s)
+	if !clean {
+		s = Clean(s)
+		st = stable(s)
+	}
+	return s, st
+}
+
+// scan reports isClean(s) and, when it is clean, stable(s), in one pass.
+func scan(s string) (clean, st bool) {
+	if s == "" {
+		return true, true
+	}
+	if s[0] == ' ' || s[len(s)-1] == ' ' {
+		return false, false
+	}
+	st = true
+	for i := 0; i < len(s); {
+		c := s[i]
+		switch {
+		case c > ' ' && c < 0x7f:
+			i++
+			continue
+		case c == ' ':
+			if s[i+1] == ' ' {
+				return false, false
+			}
+			i++
+			continue
+		case c < utf8.RuneSelf:
+			return false, false
+		}
+		if kept3(s, i) {
+			if st && !(c >= 0xE4 && c <= 0xE9 && (c > 0xE4 || s[i+1] >= 0xB8)) &&
+				!(c == 0xE3 && s[i+1] <= 0x83 && stableKana[int(s[i+1]&0x3F)<<6|int(s[i+2]&0x3F)]) &&
+				!stableRune(rune(c&0x0F)<<12|rune(s[i+1]&0x3F)<<6|rune(s[i+2]&0x3F)) {
+				st = false
+			}
+			i += 3
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if removed(r) || unicode.IsSpace(r) || unicode.IsControl(r) || r == utf8.RuneError && n == 1 {
+			return false, false
+		}
+		st = st && stableRune(r)
+		i += n
+	}
+	return true, st
 }
 
 // kept3 reports whether s holds at i a character of U+3001–U+EFFF (kana,

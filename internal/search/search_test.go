@@ -286,14 +286,15 @@ func TestEncodeChunkEscapes(t *testing.T) {
 
 // keySet is the keys of text as collect gathers them for a page.
 func keySet(text string) []string {
-	st := newKeyState()
+	st := newKeyState(1)
 	st.collect(text, 0)
 	var out []string
-	for _, i := range st.cjk.used {
-		out = append(out, cjkKeyString(st.cjk.keys[i]))
-	}
-	for w := range st.words {
-		out = append(out, w)
+	for _, i := range st.keys.used {
+		if k := st.keys.keys[i]; k&wordTag != 0 {
+			out = append(out, st.names[k&^wordTag])
+		} else {
+			out = append(out, cjkKeyString(k))
+		}
 	}
 	slices.Sort(out)
 	return out

@@ -46,7 +46,7 @@ func Build(in []Doc, opts Options) []File {
 	}
 	slices.SortStableFunc(order, func(a, b int) int { return cmp.Compare(in[a].Path, in[b].Path) })
 	nShards := shardCount(text)
-	docs, buckets := collect(in, order, nShards)
+	docs, buckets, names := collect(in, order, nShards)
 
 	// Page chunks: consecutive pages, about chunkBytes of text each.
 	var starts []int
@@ -61,7 +61,7 @@ func Build(in []Doc, opts Options) []File {
 	files := make([]File, 1+nShards+len(starts))
 	parallel.ForState(nShards+len(starts), newWorker, func(wk *worker, i int) {
 		if i < nShards {
-			files[1+i] = File{fmt.Sprintf("k%d.js", i), encodeShard(i, wk.invert(buckets, i))}
+			files[1+i] = File{fmt.Sprintf("k%d.js", i), encodeShard(i, wk.invert(buckets, names, i))}
 			return
 		}
 		if wk.z == nil {

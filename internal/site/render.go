@@ -43,6 +43,15 @@ func (s *Site) RenderPages(w Writer, pages []*Page, extras bool) (Stats, error) 
 	var st Stats
 	var mu sync.Mutex
 	var list diag.List
+	// The search index holds the text of every searchable page: written
+	// again whenever one of them was. It is built while the pages are
+	// rendered, which on a large site leaves processors idle at the end: a
+	// page that lists every post keeps one busy after the others are done.
+	var index chan []File
+	if extras || slices.ContainsFunc(pages, searchable) {
+		index = make(chan []File, 1)
+		go func() { index <- s.searchIndex() }()
+	}
 	parallel.ForState(len(pages), func() *bytes.Buffer { return new(bytes.Buffer) }, func(buf *bytes.Buffer, i int) {
 		p := pages[i]
 		buf.Reset()
@@ -56,15 +65,17 @@ func (s *Site) RenderPages(w Writer, pages []*Page, extras bool) (Stats, error) 
 			mu.Unlock()
 		}
 	})
+	var files []File
+	if index != nil {
+		files = <-index
+	}
 	if err := list.Err(); err != nil {
 		return st, err
 	}
 	st.Pages = len(pages)
 	st.Files = st.Pages
-	// The search index holds the text of every searchable page: written
-	// again whenever one of them was.
-	if extras || slices.ContainsFunc(pages, searchable) {
-		for _, f := range s.searchIndex() {
+	if index != nil {
+		for _, f := range files {
 			if err := w.WriteFile(f.Path, f.Data); err != nil {
 				return st, err
 			}
