@@ -77,7 +77,7 @@ func chromiumPath(t *testing.T) string {
 // examples are the example projects checked with the repository's site;
 // each is built into a folder of that name inside it, as if published under
 // a sub-path.
-var examples = []string{"examples/question-types"}
+var examples = []string{"examples/question-types", "examples/english"}
 
 // builtSite builds the repository's site and the example projects into a
 // temporary folder and returns the folder and the site-relative paths of

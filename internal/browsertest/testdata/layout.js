@@ -66,6 +66,6 @@
   }
   return {
     scrollWidth: de.scrollWidth, clientWidth: de.clientWidth, innerWidth: window.innerWidth,
-    charts, glyphs,
+    charts, glyphs, lang: de.lang,
   };
 })()
