@@ -177,6 +177,12 @@ func depthWithin(src []byte, maxDepth, rawMax int) *Error {
 					quote = c
 				}
 			case '[', '{':
+				// In a block, a bracket opens a flow collection only where
+				// a value starts; "0{:" is a plain scalar. (The raw count
+				// above counts it anyway.)
+				if flow == 0 && !opensFlow(l, i, indent) {
+					continue
+				}
 				flow++
 				if block+flow > maxDepth {
 					return depthError(n, l, i, maxDepth)
@@ -210,6 +216,30 @@ func opensQuote(l []byte, i, indent, flow int) bool {
 		return true
 	}
 	return false
+}
+
+// opensFlow reports whether the bracket at l[i], in a block, starts a flow
+// collection: where a value starts (the line's content, or after ": ",
+// "- " or "? "), tags and anchors before it skipped ("a: !x [1]").
+func opensFlow(l []byte, i, indent int) bool {
+	j := i - 1
+	for {
+		for j >= 0 && (l[j] == ' ' || l[j] == '\t') {
+			j--
+		}
+		if j < indent {
+			return true
+		}
+		k := j // the start of the token ending at j
+		for k > indent && l[k-1] != ' ' && l[k-1] != '\t' {
+			k--
+		}
+		if (l[k] == '!' || l[k] == '&') && k < i {
+			j = k - 1 // a tag or an anchor: what stands before it decides
+			continue
+		}
+		return (l[j] == ':' || l[j] == '-' || l[j] == '?') && j+1 < len(l) && (l[j+1] == ' ' || l[j+1] == '\t')
+	}
 }
 
 // opensBlockScalar reports whether the line, without its comment, ends
