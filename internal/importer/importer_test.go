@@ -189,6 +189,9 @@ func TestLimeSurvey(t *testing.T) {
 		"3,2024-01-05 10:04:00,3,ja,A1,,,温泉\n" +
 		"4,2024-01-05 10:06:00,3,ja,A3,,Y,\n"
 	plan, res := importAndBuild(t, "limesurvey.csv", []byte(csv), importer.Request{})
+	if plan.Language != "" {
+		t.Errorf("language %q from codes only (Q1, A1), want the site's", plan.Language)
+	}
 	if got, want := types(plan), "q1:SA q2:MA q2_text:FA"; got != want {
 		t.Errorf("types %s, want %s\n%s", got, want, strings.Join(plan.Review, "\n"))
 	}
@@ -226,6 +229,14 @@ func TestSurveyMonkey(t *testing.T) {
 	}
 	if got := counts(question(t, res, "q1")); got != "Very satisfied=2 Satisfied=1 Dissatisfied=1" {
 		t.Errorf("q1 %s", got)
+	}
+	// English headers and labels: the survey is English (issue 20), and the
+	// review says so.
+	if plan.Language != "en" || !strings.Contains(strings.Join(plan.Review, "\n"), "language → en") {
+		t.Errorf("language %q, review:\n%s", plan.Language, strings.Join(plan.Review, "\n"))
+	}
+	if got := question(t, res, "q1").Total.Label; got != "Total" {
+		t.Errorf("the total is labelled %q, want Total", got)
 	}
 }
 

@@ -23,6 +23,9 @@ type Plan struct {
 	Titles     map[string]string
 	Review     []string // one line per column: what was decided and why
 	Checks     []string // guesses a person should check
+	// Language is the survey's language, "en" when its headers and labels
+	// are English, else "" (the site's).
+	Language string
 }
 
 // Question is one question of the codebook import writes.
@@ -150,6 +153,7 @@ func (in *inference) run() {
 		in.p.Missing = append(in.p.Missing, m)
 	}
 	slices.Sort(in.p.Missing)
+	in.inferLanguage()
 }
 
 func (in *inference) skip(i int, why string) {

@@ -214,6 +214,9 @@ func surveyPage(p *Plan, req Request, name string) []byte {
 	b.WriteString("---\n")
 	fmt.Fprintf(&b, "title: %s\n", q(req.ID))
 	fmt.Fprintf(&b, "survey: %s\n", q(req.ID))
+	if p.Language != "" {
+		fmt.Fprintf(&b, "language: %s   # the survey's pages, charts and downloads are in this language\n", p.Language)
+	}
 	b.WriteString("# How to read the export, as surveysite import found it; data/surveys/" + req.ID + "/columns.csv maps its columns.\n")
 	fmt.Fprintf(&b, "export: %s\n", q(name))
 	fmt.Fprintf(&b, "header_rows: %d\n", p.HeaderRows)
@@ -237,6 +240,10 @@ func surveyPage(p *Plan, req Request, name string) []byte {
 		fmt.Fprintf(&b, "  %s: %s\n", qq.ID, q(p.Titles[qq.ID]))
 	}
 	b.WriteString("---\n")
+	if p.Language == "en" {
+		fmt.Fprintf(&b, "The results of %s (made by surveysite import from %s). Add the survey's facts (period, population, method, source) to the front matter above.\n", req.ID, name)
+		return []byte(b.String())
+	}
 	fmt.Fprintf(&b, "%s の集計結果です（surveysite import で %s から作成）。調査の概要（調査期間 period、調査対象 population、調査方法 method、出典 source）をこのページの先頭に書き足してください。\n", req.ID, name)
 	return []byte(b.String())
 }
