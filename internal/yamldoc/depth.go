@@ -35,14 +35,21 @@ func depthWithin(src []byte, maxDepth, rawMax int) *Error {
 		carry       int   // what the line before left open, for the next line
 		carryAt     int   // the indentation of the line that left carry
 	)
-	for n := 1; len(src) > 0; n++ {
-		l, rest, _ := bytes.Cut(src, []byte("\n"))
-		if rest == nil {
-			src = nil
-		} else {
-			src = rest
+	for next := 1; len(src) > 0; {
+		// Lines end at LF, CRLF or a lone CR, as the parser reads them; n
+		// is the file's line (a lone CR does not start one).
+		n := next
+		var l []byte
+		switch i := bytes.IndexAny(src, "\r\n"); {
+		case i < 0:
+			l, src = src, nil
+		case src[i] == '\r' && i+1 < len(src) && src[i+1] == '\n':
+			l, src, next = src[:i], src[i+2:], next+1
+		case src[i] == '\n':
+			l, src, next = src[:i], src[i+1:], next+1
+		default:
+			l, src = src[:i], src[i+1:]
 		}
-		l = bytes.TrimSuffix(l, []byte("\r"))
 		indent := 0 // YAML indents with spaces; a tab counts too, so the count stays high
 		for indent < len(l) && (l[indent] == ' ' || l[indent] == '\t') {
 			indent++
