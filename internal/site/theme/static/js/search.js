@@ -274,8 +274,10 @@
 
   // search returns the ids of the pages that match every term, best first:
   // pages with every term in the title, then with every term in the title
-  // or a heading, then the rest; within each, in path order.
-  const search = async (terms, current) => {
+  // or a heading, then the rest; within each, in path order. When the
+  // matches must be checked against the pages' text, early receives the
+  // first page of results as soon as they are final.
+  const search = async (terms, current, early) => {
     const m = await meta();
     const needed = new Set();
     for (const t of terms) for (const l of t.lookups) needed.add(shardOf(l.key, m.shards));
@@ -286,7 +288,10 @@
       for (const l of t.lookups) {
         const found = lookup(l, m.shards);
         if (!set) { set = found; continue; }
-        for (const id of set.keys()) if (!found.has(id)) set.delete(id);
+        for (const [id, f] of set) {
+          if (found.has(id)) set.set(id, f & found.get(id)); // the fields every key is in
+          else set.delete(id);
+        }
       }
       return set;
     });
@@ -294,13 +299,33 @@
     let ids = [...smallest.keys()].filter((id) => sets.every((s) => s.has(id)));
     const where = new Map(); // id -> per term: 2 title, 1 heading, 0 body only
     for (const id of ids) where.set(id, terms.map((t, i) => (t.exact ? sets[i].get(id) : 0)));
+    const tier = (id) => {
+      const w = where.get(id);
+      if (w.every((x) => x & 2)) return 0;
+      if (w.every((x) => x & 3)) return 1;
+      return 2;
+    };
     if (!terms.every((t) => t.exact)) {
       // Bigrams found apart: keep only the pages that hold each term whole.
-      await Promise.all([...new Set(ids.map(chunkOf))].map(chunk));
-      if (!current()) return null;
-      const kept = [];
+      // They are checked in the order they may come (as far as the keys'
+      // fields tell, then by path), so that the first results are known,
+      // and shown, before the rest.
       for (const id of ids) {
+        const w = where.get(id);
+        terms.forEach((t, i) => {
+          if (!t.exact) w[i] = sets[i].get(id); // every key in the title (2), in headings (1): may hold the term there
+        });
+      }
+      const guess = new Map(ids.map((id) => [id, tier(id)]));
+      ids.sort((a, b) => guess.get(a) - guess.get(b) || a - b);
+      // Every chunk asked for at once, in the order they are needed.
+      for (const id of ids) chunk(chunkOf(id)).catch(() => {}); // an error comes again with docOf
+      const kept = [];
+      let shownEarly = !early;
+      for (let k = 0; k < ids.length; k++) {
+        const id = ids[k];
         const f = folded(await docOf(id));
+        if (!current()) return null;
         const w = where.get(id);
         let ok = true;
         terms.forEach((t, i) => {
@@ -309,16 +334,21 @@
           if (!inTitle && !inHeading && find(f.body, t) < 0) ok = false;
           w[i] = (inTitle ? 2 : 0) | (inHeading ? 1 : 0);
         });
-        if (ok) kept.push(id);
+        if (!ok) continue;
+        kept.push(id);
+        // Past the pages that may hold the terms in a title or heading,
+        // the results up to this page are final.
+        if (!shownEarly && guess.get(id) === 2 && kept.length >= PAGE && k + 1 < ids.length) {
+          const final = kept.filter((x) => tier(x) < 2 || x <= id);
+          if (final.length >= PAGE) {
+            shownEarly = true;
+            await early(final.sort((a, b) => tier(a) - tier(b) || a - b).slice(0, PAGE));
+            if (!current()) return null;
+          }
+        }
       }
       ids = kept;
     }
-    const tier = (id) => {
-      const w = where.get(id);
-      if (w.every((x) => x & 2)) return 0;
-      if (w.every((x) => x & 3)) return 1;
-      return 2;
-    };
     const tiers = new Map(ids.map((id) => [id, tier(id)]));
     return ids.sort((a, b) => tiers.get(a) - tiers.get(b) || a - b);
   };
@@ -394,9 +424,9 @@
     status.textContent = '';
     statusTimer = setTimeout(() => { status.textContent = msg; }, 100);
   };
-  const showMore = async (focus) => {
+  const showMore = async (focus, n = PAGE) => {
     const my = seq;
-    const next = shown.slice(shownCount, shownCount + PAGE);
+    const next = shown.slice(shownCount, shownCount + n);
     const docs = await Promise.all(next.map(docOf));
     if (my !== seq) return;
     let firstLink = null;
@@ -430,17 +460,33 @@
       return;
     }
     try {
-      const ids = await search(terms, () => my === seq);
+      let early = false; // the first results are shown already
+      const ids = await search(terms, () => my === seq, async (first) => {
+        early = true;
+        shown = first;
+        shownCount = 0;
+        shownTerms = terms;
+        list.replaceChildren();
+        await showMore(false);
+        list.hidden = false;
+        if (all) all.hidden = true;
+        list.dataset.first = String(Math.round(performance.now() - started));
+      });
       if (ids === null || my !== seq) return;
       shown = ids;
-      shownCount = 0;
-      shownTerms = terms;
-      list.replaceChildren();
-      await showMore(false);
+      if (early) {
+        await showMore(false, 0); // the same results: the button says how many more
+      } else {
+        shownCount = 0;
+        shownTerms = terms;
+        list.replaceChildren();
+        await showMore(false);
+      }
       if (my !== seq) return;
       list.hidden = ids.length === 0;
       if (all) all.hidden = true;
-      list.dataset.ms = String(Math.round(performance.now() - started));
+      list.dataset.ms = String(Math.round(performance.now() - started)); // to the status
+      if (!early) list.dataset.first = list.dataset.ms; // to the first results shown
       setStatus(ids.length > 0 ? say('search.found', ids.length) : say('search.none', undefined, q.trim()));
     } catch (err) {
       if (my !== seq) return;
