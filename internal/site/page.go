@@ -31,7 +31,10 @@ type Page struct {
 	// Lang is the code of the page's language ("ja", "en"): its front
 	// matter language, its survey's, or the site's.
 	Lang string
-	lang *i18n.Lang
+	// HeaderLang is the site's language when the page's is another, for
+	// the lang of the header, menus and footer; else "".
+	HeaderLang string
+	lang       *i18n.Lang
 
 	// Computed once when the site is assembled: templates read fields far
 	// faster than they call methods, and lists show a page many times.
@@ -61,6 +64,16 @@ type Term struct {
 
 // RelURL returns the href for site path to, written in this page.
 func (p *Page) RelURL(to string) string { return p.Site.urls.Href(p.URL, to) }
+
+// OtherLang returns the page's language if it is not lang (that of the
+// page a link to it is on), else "": {{with .OtherLang $.Lang}}
+// lang="{{.}}"{{end}} marks a link to a page in another language.
+func (p *Page) OtherLang(lang string) string {
+	if p.Lang == lang {
+		return ""
+	}
+	return p.Lang
+}
 
 // Param returns a front matter value by key, or nil.
 func (p *Page) Param(key string) any { return p.Params[key] }
@@ -132,6 +145,9 @@ func summarize(h string, n int) string {
 func (p *Page) finish(s *Site) {
 	p.Site = s
 	p.Lang = p.lang.Code()
+	if p.lang != s.lang {
+		p.HeaderLang = s.lang.Code()
+	}
 	p.IsHome = p.Kind == "home"
 	p.HasDate = !p.Date.IsZero()
 	p.Summary = p.makeSummary()
