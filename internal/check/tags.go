@@ -29,6 +29,9 @@ func (a *tagAttrs) add(key, val []byte, off int) {
 		return
 	}
 	v := string(val)
+	if bytes.IndexByte(val, '\r') >= 0 { // CRLF and CR are LF, as the HTML parser reads them, before references
+		v = strings.ReplaceAll(strings.ReplaceAll(v, "\r\n", "\n"), "\r", "\n")
+	}
 	if bytes.IndexByte(val, '&') >= 0 {
 		v = html.UnescapeString(v)
 	}
