@@ -1,6 +1,7 @@
 package i18n
 
 import (
+	"bytes"
 	"errors"
 	"slices"
 	"strings"
@@ -35,7 +36,7 @@ func parse(file string, src []byte) (_ map[string]*message, err error) {
 		return nil, diag.Errorf(pos, "catalogue: %s", msg).
 			WithHint("each message is \"key: text\"; put text with a colon (:), # or { at its start in quotes")
 	}
-	p := &parser{file: file, src: src, msgs: map[string]*message{}}
+	p := &parser{file: file, src: src, msgs: map[string]*message{}, loneCR: bytes.Count(src, []byte("\r")) != bytes.Count(src, []byte("\r\n"))}
 	if len(f.Docs) == 0 || f.Docs[0].Body == nil {
 		return p.msgs, nil
 	}
@@ -47,17 +48,21 @@ func parse(file string, src []byte) (_ map[string]*message, err error) {
 }
 
 type parser struct {
-	file string
-	src  []byte
-	msgs map[string]*message
-	list diag.List
+	file   string
+	src    []byte
+	msgs   map[string]*message
+	list   diag.List
+	loneCR bool // the parser's lines are not the file's (yamldoc.FileLine)
 }
 
 func (p *parser) pos(n ast.Node) diag.Pos {
 	pos := diag.Pos{Path: p.file, Line: 1}
 	if n != nil && n.GetToken() != nil && n.GetToken().Position != nil {
 		tp := n.GetToken().Position
-		pos.Line, pos.Col = yamldoc.FileLine(p.src, tp.Line), tp.Column
+		pos.Line, pos.Col = tp.Line, tp.Column
+		if p.loneCR {
+			pos.Line = yamldoc.FileLine(p.src, tp.Line) // a scan of the file: only when the lines differ
+		}
 	}
 	return pos
 }
