@@ -28,11 +28,18 @@ type Config struct {
 	Menu         []MenuItem     `yaml:"menu"`
 	FooterMenu   []MenuItem     `yaml:"footerMenu"` // links in the footer, e.g. the accessibility policy
 	Params       map[string]any `yaml:"params"`
-	Drafts       bool           `yaml:"-"`
+	// Search false leaves out the search page, the header's search field
+	// and the search index; unset is true.
+	Search *bool `yaml:"search"`
+	Drafts bool  `yaml:"-"`
 	// languageLine is the line of surveysite.yaml that sets Language, for
 	// an error about it.
 	languageLine int
 }
+
+// SearchOn reports whether the site has search: a search page, a search
+// field in the header and the search index.
+func (c Config) SearchOn() bool { return c.Search == nil || *c.Search }
 
 // MenuItem is one entry of the main navigation.
 type MenuItem struct {
@@ -70,7 +77,7 @@ func LoadConfig(fsys fs.FS) (Config, error) {
 		case errors.As(err, &dup) || strings.Contains(msg, "already defined"): // the parser reports it as syntax
 			hint = "the setting is written twice: remove one of the two"
 		case errors.As(err, &unknown):
-			hint = "known settings: title, language, description, baseURL, organization, unsafeHTML, minCell, menu, footerMenu, params"
+			hint = "known settings: title, language, description, baseURL, organization, unsafeHTML, minCell, menu, footerMenu, params, search"
 		}
 		return cfg, diag.Errorf(pos, "site configuration: %s", msg).WithHint("%s", hint)
 	}

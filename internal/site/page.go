@@ -46,6 +46,7 @@ type Page struct {
 	OGImage    string     // the absolute URL of the share image, or ""
 	Menu       []MenuLink // the main menu as seen from this page
 	FooterMenu []MenuLink // the footer menu as seen from this page
+	SearchHref string     // the search page's href from this page, for the header's field; "" on it and without search
 }
 
 // MenuLink is a menu entry with its href from one page.
@@ -155,6 +156,9 @@ func (p *Page) finish(s *Site) {
 	p.OGImage = p.ogImage()
 	p.Menu = p.menu(s.Config.Menu)
 	p.FooterMenu = p.menu(s.Config.FooterMenu)
+	if s.Config.SearchOn() && p.Kind != "search" {
+		p.SearchHref = p.RelURL(searchURL)
+	}
 }
 
 func (p *Page) menu(items []MenuItem) []MenuLink {

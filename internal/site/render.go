@@ -48,7 +48,7 @@ func (s *Site) RenderPages(w Writer, pages []*Page, extras bool) (Stats, error) 
 	// rendered, which on a large site leaves processors idle at the end: a
 	// page that lists every post keeps one busy after the others are done.
 	var index chan []File
-	if extras || slices.ContainsFunc(pages, searchable) {
+	if s.Config.SearchOn() && (extras || slices.ContainsFunc(pages, searchable)) {
 		index = make(chan []File, 1)
 		go func() { index <- s.searchIndex() }()
 	}

@@ -28,7 +28,20 @@ type SearchView struct {
 // SearchGroup is one folder of the site's pages on the search page.
 type SearchGroup struct {
 	Title string
-	Pages []*Page
+	Items []SearchItem
+}
+
+// SearchItem is one page in the list of every page, its link made once:
+// the list is as long as the site.
+type SearchItem struct {
+	Href, Title string
+	Lang        string // the page's language where it is not the search page's, else ""
+}
+
+// SearchField is what the header's search field says, in the site's
+// language, looked up once for every page.
+type SearchField struct {
+	Label, Placeholder, Button string
 }
 
 // addSearch makes the search page: the content page at /search/, if there
@@ -40,11 +53,13 @@ func (s *Site) addSearch() {
 		s.add(p)
 	}
 	p.Kind = "search"
+	s.SearchField = SearchField{s.lang.T("search.field_label"), s.lang.T("search.placeholder"), s.lang.T("search.button")}
 }
 
 // searchView lists the pages of the site for the search page, grouped by
 // the first folder of their path, in path order (s.Pages is sorted by
-// URL); a list page leads its folder's group.
+// URL); a list page leads its folder's group. The pages must be finished
+// (their languages known).
 func (s *Site) searchView(p *Page) *SearchView {
 	v := &SearchView{Script: p.RelURL("/js/search.js"), Groups: []SearchGroup{{Title: p.lang.T("search.top_level")}}}
 	folder := func(u string) (seg string, nested bool) {
@@ -76,10 +91,10 @@ func (s *Site) searchView(p *Page) *SearchView {
 			i = len(v.Groups) - 1
 			groups[key] = i
 		}
-		v.Groups[i].Pages = append(v.Groups[i].Pages, q)
+		v.Groups[i].Items = append(v.Groups[i].Items, SearchItem{Href: p.RelURL(q.URL), Title: q.Title, Lang: q.OtherLang(p.Lang)})
 		v.Count++
 	}
-	if len(v.Groups[0].Pages) == 0 {
+	if len(v.Groups[0].Items) == 0 {
 		v.Groups = v.Groups[1:]
 	}
 	return v

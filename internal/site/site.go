@@ -79,14 +79,16 @@ type Site struct {
 	Surveys  []*SurveyView
 	// Participants is the participant list, or nil.
 	Participants *ParticipantsView
-	files        []File
-	fonts        func() (*chart.Fonts, error)
-	urls         URLs
-	theme        *theme
-	tmpl         *templates
-	byURL        map[string]*Page
-	cat          *i18n.Catalog
-	lang         *i18n.Lang // the site's language
+	// SearchField is what the header's search field says.
+	SearchField SearchField
+	files       []File
+	fonts       func() (*chart.Fonts, error)
+	urls        URLs
+	theme       *theme
+	tmpl        *templates
+	byURL       map[string]*Page
+	cat         *i18n.Catalog
+	lang        *i18n.Lang // the site's language
 }
 
 // New assembles the site. src is the project root (for templates/); cfg
@@ -255,12 +257,14 @@ func (s *Site) assemble() {
 		}
 		return stringList(p.Params["themes"])
 	})
-	s.addSearch()
+	if s.Config.SearchOn() {
+		s.addSearch()
+	}
 	sort.Slice(s.Pages, func(i, j int) bool { return s.Pages[i].URL < s.Pages[j].URL })
-	if p := s.byURL[searchURL]; p != nil {
+	parallel.For(len(s.Pages), func(i int) { s.Pages[i].finish(s) })
+	if p := s.byURL[searchURL]; p != nil && p.Kind == "search" {
 		p.Data = s.searchView(p)
 	}
-	parallel.For(len(s.Pages), func(i int) { s.Pages[i].finish(s) })
 }
 
 // terms groups pages by the names get returns and adds a page per term
