@@ -229,6 +229,9 @@ func opensQuote(l []byte, i, indent, flow int) bool {
 // collection: where a value starts (the line's content, or after ": ",
 // "- " or "? "), tags and anchors before it skipped ("a: !x [1]").
 func opensFlow(l []byte, i, indent int) bool {
+	if i > indent && l[i-1] != ' ' && l[i-1] != '\t' {
+		return false // inside a word: a plain scalar, a tag ("![") or an anchor
+	}
 	j := i - 1
 	for {
 		for j >= 0 && (l[j] == ' ' || l[j] == '\t') {
