@@ -212,16 +212,20 @@ func (wg *weighting) rake(n int, errs *diag.List) {
 	tab.Passes = passes
 	wg.w = make([]*big.Rat, len(w))
 	wg.wf = w
-	tab.Cells = nil
-	for c, vals := range wg.classes {
+	for c := range wg.classes {
 		wg.w[c] = new(big.Rat).SetFloat64(w[c])
-		share := new(big.Rat).Mul(wg.w[c], big.NewRat(int64(wg.rows[c]), int64(n)))
-		tab.Cells = append(tab.Cells, WeightCell{Values: vals, N: wg.rows[c], share: share, Share: roundRat(share, 4),
-			w: wg.w[c], Weight: roundRat(wg.w[c], 4), line: c})
 	}
 	// The cells listed in the margins' order (the classes keep the order
 	// they were found in, which the tallies index by).
-	slices.SortStableFunc(tab.Cells, func(x, y WeightCell) int {
-		return slices.Compare(of[x.line], of[y.line])
-	})
+	order := make([]int, len(wg.classes))
+	for c := range order {
+		order[c] = c
+	}
+	slices.SortStableFunc(order, func(x, y int) int { return slices.Compare(of[x], of[y]) })
+	tab.Cells = nil
+	for _, c := range order {
+		share := new(big.Rat).Mul(wg.w[c], big.NewRat(int64(wg.rows[c]), int64(n)))
+		tab.Cells = append(tab.Cells, WeightCell{Values: wg.classes[c], N: wg.rows[c], share: share, Share: roundRat(share, 4),
+			Weight: roundRat(wg.w[c], 4)})
+	}
 }

@@ -49,7 +49,6 @@ type WeightCell struct {
 	Weight     Decimal  `json:"weight"`
 	pop        *big.Rat
 	share      *big.Rat
-	w          *big.Rat
 	line       int
 }
 
@@ -281,7 +280,7 @@ func (wg *weighting) finish(n int, errs *diag.List) {
 			continue
 		}
 		w := new(big.Rat).Mul(share, big.NewRat(int64(n), int64(c.N)))
-		c.w, c.Weight = w, roundRat(w, 4)
+		c.Weight = roundRat(w, 4)
 		wg.w[i] = w
 		wg.wf[i], _ = w.Float64()
 	}
