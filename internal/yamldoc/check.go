@@ -18,15 +18,21 @@ const (
 	AliasFloor = 10_000
 )
 
-// Check walks a parsed document and reports the first YAML tag or the
-// alias at which expansion exceeds its budget, or nil. Its line is the
-// parser's (see FileLine). Anchors count across
-// the whole document, so the bound holds however the document is decoded.
-func Check(f *ast.File) *Error {
+// Check walks a parsed document and reports the first YAML tag, the first
+// collection nested deeper than MaxDepth, or the alias at which expansion
+// exceeds its budget, or nil. Its line is the parser's (see FileLine).
+// Anchors count across the whole document, so the bound holds however the
+// document is decoded. The nesting is measured here exactly, as the parser
+// read it; Depth, before parsing, only has to keep the parser's work
+// bounded.
+func Check(f *ast.File) *Error { return check(f, MaxDepth) }
+
+// check is Check with another limit of nesting, for tests that reach it.
+func check(f *ast.File, maxDepth int) *Error {
 	if f == nil {
 		return nil
 	}
-	c := checker{anchors: map[string]int{}}
+	c := checker{anchors: map[string]int{}, maxDepth: maxDepth}
 	for _, d := range f.Docs {
 		c.own += count(d)
 	}
@@ -45,7 +51,23 @@ type checker struct {
 	own      int            // nodes the document is made of
 	budget   int            // nodes its aliases may add
 	expanded int            // nodes its aliases added so far
+	level    int            // collections open around the node being walked
+	maxDepth int            // how many may be
 	err      *Error
+}
+
+// enter opens a collection, reporting false (and the error) when it is one
+// level too many. The caller closes it with c.level--.
+func (c *checker) enter(n ast.Node) bool {
+	c.level++
+	if c.level > c.maxDepth {
+		c.err = at(n.GetToken(), &Error{
+			Msg:  fmt.Sprintf("the value nests more than %d levels deep", c.maxDepth),
+			Hint: fmt.Sprintf("write the settings with at most %d levels of lists and key: value groups inside each other", c.maxDepth),
+		})
+		return false
+	}
+	return true
 }
 
 // size returns the nodes n expands to, recording anchors and stopping at
@@ -58,12 +80,30 @@ func (c *checker) size(n ast.Node) int {
 	case *ast.DocumentNode:
 		return c.size(n.Body)
 	case *ast.MappingNode:
-		return sizes(c, n.Values)
+		// One level for the mapping; its key: value pairs are not another.
+		defer func() { c.level-- }()
+		if !c.enter(n) {
+			return 1
+		}
+		s := 1
+		for _, v := range n.Values {
+			s = add(s, c.pair(v))
+		}
+		return s
 	case *ast.MappingValueNode:
-		return add(add(1, c.size(n.Key)), c.size(n.Value))
+		// A mapping of one pair, standing alone.
+		defer func() { c.level-- }()
+		if !c.enter(n) {
+			return 1
+		}
+		return c.pair(n)
 	case *ast.MappingKeyNode:
 		return add(1, c.size(n.Value))
 	case *ast.SequenceNode:
+		defer func() { c.level-- }()
+		if !c.enter(n) {
+			return 1
+		}
 		return sizes(c, n.Values)
 	case *ast.AnchorNode:
 		s := c.size(n.Value)
@@ -96,6 +136,11 @@ func (c *checker) size(n ast.Node) int {
 		return 1
 	}
 	return 1 // scalars, comments, directives
+}
+
+// pair returns the nodes a key: value pair expands to, itself included.
+func (c *checker) pair(v *ast.MappingValueNode) int {
+	return add(add(1, c.size(v.Key)), c.size(v.Value))
 }
 
 // sizes returns the nodes a collection of nodes expands to, itself

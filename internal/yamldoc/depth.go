@@ -81,7 +81,7 @@ func depthWithin(src []byte, maxDepth, rawMax int) *Error {
 			ends := false // the line ends in an empty entry or a tag or anchor
 			for i := indent; i < len(l); {
 				switch {
-				case (l[i] == '-' || l[i] == '?') && (i+1 == len(l) || l[i+1] == ' ' || l[i+1] == '\t'):
+				case (l[i] == '-' || l[i] == '?') && (i+1 == len(l) || sep(l[i+1])):
 					compact++
 					ends = true
 					if len(indents)+open+compact > maxDepth {
@@ -117,7 +117,7 @@ func depthWithin(src []byte, maxDepth, rawMax int) *Error {
 			// every "-" or "?" standing alone on the line counts.
 			alone := 0
 			for i := indent; i < len(l); i++ {
-				if (l[i] == '-' || l[i] == '?') && (i == 0 || l[i-1] == ' ' || l[i-1] == '\t') && (i+1 == len(l) || l[i+1] == ' ' || l[i+1] == '\t') {
+				if (l[i] == '-' || l[i] == '?') && (i == 0 || sep(l[i-1])) && (i+1 == len(l) || sep(l[i+1])) {
 					alone++
 				}
 			}
@@ -276,6 +276,11 @@ func opensBlockScalar(l []byte) bool {
 	}
 	return false
 }
+
+// sep reports whether c ends an indicator ("- ", "? "): a space, a tab, or
+// any other control byte, which goccy's scanner also reads as a space
+// ("-\x00" is an entry). Counting too many keeps the count high.
+func sep(c byte) bool { return c <= ' ' || c == 0x7f }
 
 func depthError(line int, l []byte, i, maxDepth int) *Error {
 	return &Error{

@@ -2,16 +2,21 @@ package yamldoc
 
 import (
 	"bytes"
+	"strings"
 	"testing"
 
 	"github.com/goccy/go-yaml/ast"
 	"github.com/goccy/go-yaml/parser"
 )
 
-// FuzzDepthBoundsTheParser checks what Depth promises: a document it lets
-// through never parses into collections nested deeper than the limit, and
-// a problem it reports is on a line of the document. The limit is 4 here,
-// so that random inputs reach it.
+// FuzzDepthBoundsTheParser checks what Depth and Check promise together. A
+// document Depth lets through parses into collections nested at most twice
+// its limit, so the parser's work stays bounded (Depth reads YAML as people
+// write it; the parser reads some bytes no one writes, a NUL or a lone "-"
+// between keys, in its own ways). Check then measures the nesting exactly:
+// it reports a document nested deeper than the limit, and only such a
+// document. A problem either reports is on a line of the document. The
+// limit is 4 here, so that random inputs reach it.
 func FuzzDepthBoundsTheParser(f *testing.F) {
 	for _, s := range []string{
 		"title: A\ntags: [a, b]\n",
@@ -46,10 +51,26 @@ func FuzzDepthBoundsTheParser(f *testing.F) {
 		if !ok {
 			return
 		}
+		deepest := 0
 		for _, d := range file.Docs {
-			if n := depth(d.Body); n > limit {
-				t.Fatalf("Depth let through a document that nests %d levels:\n%s", n, src)
+			deepest = max(deepest, depth(d.Body))
+		}
+		if deepest > 2*limit {
+			t.Fatalf("Depth let through a document that nests %d levels:\n%s", deepest, src)
+		}
+		e := check(file, limit)
+		if e != nil {
+			e.Line = FileLine(src, e.Line)
+		}
+		if e != nil && strings.Contains(e.Msg, "nests more than") {
+			if deepest <= limit {
+				t.Fatalf("Check = %v for a document that nests %d levels:\n%s", e, deepest, src)
 			}
+			if e.Line < 1 || e.Line > lines || e.Col < 1 {
+				t.Fatalf("Check = %v, the document has %d lines", e, lines)
+			}
+		} else if deepest > limit && e == nil {
+			t.Fatalf("Check let through a document that nests %d levels:\n%s", deepest, src)
 		}
 	})
 }
