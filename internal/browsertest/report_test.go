@@ -55,7 +55,7 @@ func TestReportPrint(t *testing.T) {
 	srv := httptest.NewServer(http.FileServer(http.Dir(dir)))
 	t.Cleanup(srv.Close)
 	browserCtx, _ := startBrowser(t, chrome)
-	js := readFile(t, "testdata/reportmarks.js")
+	js := readFile(t, "testdata/marks.js") + readFile(t, "testdata/reportmarks.js")
 	shots := os.Getenv("SURVEYSITE_SHOTS")
 	for _, rel := range reports {
 		t.Run(rel, func(t *testing.T) {

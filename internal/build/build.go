@@ -25,7 +25,6 @@ import (
 	"surveysite/internal/check"
 	"surveysite/internal/content"
 	"surveysite/internal/diag"
-	"surveysite/internal/i18n"
 	"surveysite/internal/municipality"
 	"surveysite/internal/site"
 	"surveysite/internal/tabular"
@@ -148,11 +147,7 @@ func Load(ctx context.Context, fsys fs.FS, opts Options) (*site.Site, []*diag.Er
 	}
 	// The message catalogues (the built-in ones and templates/i18n/) are
 	// read first: the surveys' labels and downloads are in their languages.
-	cat, err := i18n.Load(fsys)
-	if err != nil {
-		return nil, nil, err
-	}
-	siteLang, err := site.SiteLanguage(cat, cfg)
+	langs, err := loadLangs(fsys, cfg)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -174,7 +169,7 @@ func Load(ctx context.Context, fsys fs.FS, opts Options) (*site.Site, []*diag.Er
 	if err := list.Err(); err != nil {
 		return nil, list.Warnings(), err
 	}
-	surveys, err := loadSurveys(fsys, pages, cfg.MinCell, surveyLangs{cat, siteLang}, opts.SurveyCache)
+	surveys, err := loadSurveys(fsys, pages, cfg.MinCell, langs, opts.SurveyCache)
 	list.AddErr(diag.Pos{Path: "data/surveys"}, err)
 	participants, err := loadParticipants(fsys)
 	list.AddErr(diag.Pos{Path: participantsFile}, err)
@@ -191,7 +186,7 @@ func Load(ctx context.Context, fsys fs.FS, opts Options) (*site.Site, []*diag.Er
 		return nil, list.Warnings(), themeErr
 	}
 	s, err := site.New(fsys, cfg, site.Inputs{Pages: pages, Data: data, Surveys: surveys, Participants: participants,
-		CaseMunicipalities: caseMunicipalities, Theme: theme, Catalog: cat})
+		CaseMunicipalities: caseMunicipalities, Theme: theme, Catalog: langs.cat})
 	return s, list.Warnings(), err
 }
 

@@ -25,6 +25,17 @@ type surveyLangs struct {
 	site *i18n.Lang
 }
 
+// loadLangs reads the message catalogues (the built-in ones and
+// templates/i18n/) and finds the site's language among them.
+func loadLangs(fsys fs.FS, cfg site.Config) (surveyLangs, error) {
+	cat, err := i18n.Load(fsys)
+	if err != nil {
+		return surveyLangs{}, err
+	}
+	lang, err := site.SiteLanguage(cat, cfg)
+	return surveyLangs{cat, lang}, err
+}
+
 // loadSurveys reads and analyses every data/surveys/<id>/ folder. The
 // survey's overview page (content/surveys/<id>/_index.md) may set
 // separator, base (all or answered), min_cell, crosstab (a list of

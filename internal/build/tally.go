@@ -9,7 +9,6 @@ import (
 
 	"surveysite/internal/content"
 	"surveysite/internal/diag"
-	"surveysite/internal/i18n"
 	"surveysite/internal/site"
 	"surveysite/internal/survey"
 )
@@ -104,16 +103,12 @@ func TallySurvey(fsys fs.FS, id string) (*survey.Results, []*diag.Error, error) 
 			p = pg
 		}
 	}
-	cat, err := i18n.Load(fsys)
-	if err != nil {
-		return nil, nil, err
-	}
-	siteLang, err := site.SiteLanguage(cat, cfg)
+	langs, err := loadLangs(fsys, cfg)
 	if err != nil {
 		return nil, nil, err
 	}
 	var list diag.List
-	in := loadSurvey(fsys, id, p, cfg.MinCell, surveyLangs{cat, siteLang}, nil, &list)
+	in := loadSurvey(fsys, id, p, cfg.MinCell, langs, nil, &list)
 	if err := list.Err(); err != nil {
 		return nil, list.Warnings(), err
 	}

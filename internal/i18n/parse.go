@@ -6,7 +6,6 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/goccy/go-yaml"
 	"github.com/goccy/go-yaml/ast"
 	"golang.org/x/text/feature/plural"
 
@@ -24,16 +23,8 @@ func parse(file string, src []byte) (_ map[string]*message, err error) {
 		if errors.As(err, &e) {
 			return nil, diag.Errorf(diag.Pos{Path: file, Line: e.Line, Col: e.Col}, "%s", e.Msg).WithHint("%s", e.Hint)
 		}
-		pos := diag.Pos{Path: file, Line: 1}
-		msg := err.Error()
-		var ye yaml.Error
-		if errors.As(err, &ye) {
-			msg = ye.GetMessage()
-			if tk := ye.GetToken(); tk != nil {
-				pos.Line, pos.Col = yamldoc.FileLine(src, tk.Position.Line), tk.Position.Column
-			}
-		}
-		return nil, diag.Errorf(pos, "catalogue: %s", msg).
+		line, col, msg := yamldoc.Where(src, err)
+		return nil, diag.Errorf(diag.Pos{Path: file, Line: line, Col: col}, "catalogue: %s", msg).
 			WithHint("each message is \"key: text\"; put text with a colon (:), # or { at its start in quotes")
 	}
 	p := &parser{file: file, src: src, msgs: map[string]*message{}, loneCR: bytes.Count(src, []byte("\r")) != bytes.Count(src, []byte("\r\n"))}

@@ -455,3 +455,4 @@ func TestImportReviewCases(t *testing.T) {
 		return nil
 	})
 }
+

@@ -1,6 +1,7 @@
 package importer
 
 import (
+	_ "embed"
 	"regexp"
 	"slices"
 	"strings"
@@ -8,47 +9,25 @@ import (
 	"golang.org/x/text/unicode/norm"
 )
 
-// knownScales are ordered scales as Japanese and English questionnaires
-// print them, most positive first. A column whose answers all belong to one
-// becomes a SCALE question with the smallest scale that holds them, in its
-// order. Labels are compared after NFKC and case folding.
-var knownScales = [][]string{
-	{"とても満足", "満足", "やや満足", "どちらでもない", "やや不満", "不満", "とても不満"},
-	{"とても満足", "満足", "どちらでもない", "不満", "とても不満"},
-	{"とても満足", "満足", "やや不満", "不満"},
-	{"満足", "やや満足", "どちらともいえない", "やや不満", "不満"},
-	{"満足", "やや満足", "普通", "やや不満", "不満"},
-	{"満足", "やや満足", "やや不満", "不満"},
-	{"大変満足", "満足", "普通", "不満", "大変不満"},
-	{"非常に満足", "満足", "どちらでもない", "不満", "非常に不満"},
-	{"そう思う", "ややそう思う", "どちらともいえない", "あまりそう思わない", "そう思わない"},
-	{"そう思う", "ややそう思う", "あまりそう思わない", "そう思わない"},
-	{"とてもそう思う", "そう思う", "どちらともいえない", "そう思わない", "まったくそう思わない"},
-	{"とてもそう思う", "ややそう思う", "あまりそう思わない", "まったくそう思わない"},
-	{"よくあてはまる", "ややあてはまる", "どちらともいえない", "あまりあてはまらない", "まったくあてはまらない"},
-	{"あてはまる", "ややあてはまる", "あまりあてはまらない", "あてはまらない"},
-	{"とても良い", "良い", "普通", "悪い", "とても悪い"},
-	{"良い", "やや良い", "普通", "やや悪い", "悪い"},
-	{"とても重要", "重要", "どちらともいえない", "あまり重要でない", "重要でない"},
-	{"ぜひ来たい", "来たい", "どちらともいえない", "あまり来たくない", "来たくない"},
-	{"ぜひ利用したい", "利用したい", "どちらともいえない", "あまり利用したくない", "利用したくない"},
-	{"増えた", "やや増えた", "変わらない", "やや減った", "減った"},
-	{"strongly agree", "agree", "somewhat agree", "neither agree nor disagree", "somewhat disagree", "disagree", "strongly disagree"},
-	{"strongly agree", "agree", "neither agree nor disagree", "disagree", "strongly disagree"},
-	{"strongly agree", "agree", "neutral", "disagree", "strongly disagree"},
-	{"strongly agree", "agree", "disagree", "strongly disagree"},
-	{"very satisfied", "satisfied", "somewhat satisfied", "neither satisfied nor dissatisfied", "somewhat dissatisfied", "dissatisfied", "very dissatisfied"},
-	{"very satisfied", "satisfied", "neither satisfied nor dissatisfied", "dissatisfied", "very dissatisfied"},
-	{"very satisfied", "satisfied", "neutral", "dissatisfied", "very dissatisfied"},
-	{"very satisfied", "somewhat satisfied", "somewhat dissatisfied", "very dissatisfied"},
-	{"excellent", "very good", "good", "fair", "poor"},
-	{"very good", "good", "fair", "poor", "very poor"},
-	{"very good", "good", "average", "poor", "very poor"},
-	{"extremely likely", "very likely", "somewhat likely", "not so likely", "not at all likely"},
-	{"very likely", "likely", "neither likely nor unlikely", "unlikely", "very unlikely"},
-	{"very important", "important", "moderately important", "slightly important", "not important"},
-	{"always", "often", "sometimes", "rarely", "never"},
-	{"いつも", "よく", "ときどき", "たまに", "まったくない"},
+// knownScales are the ordered scales of scales.txt, most positive first. A
+// column whose answers all belong to one becomes a SCALE question with the
+// smallest scale that holds them, in its order. Labels are compared after
+// NFKC and case folding.
+var knownScales = parseScales(scalesTxt)
+
+//go:embed scales.txt
+var scalesTxt string
+
+// parseScales reads scales.txt: one scale a line, labels separated by " > ",
+// # comments.
+func parseScales(txt string) [][]string {
+	var scales [][]string
+	for _, l := range strings.Split(txt, "\n") {
+		if l = strings.TrimSpace(l); l != "" && !strings.HasPrefix(l, "#") {
+			scales = append(scales, strings.Split(l, " > "))
+		}
+	}
+	return scales
 }
 
 // scaleExtras are answers that sit beside a scale without a place on it.

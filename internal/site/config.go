@@ -61,15 +61,8 @@ func LoadConfig(fsys fs.FS) (Config, error) {
 		return cfg, err
 	}
 	if err := decodeConfig(src, &cfg); err != nil {
-		pos := diag.Pos{Path: ConfigFile, Line: 1}
-		msg := err.Error()
-		var ye yaml.Error
-		if errors.As(err, &ye) {
-			msg = ye.GetMessage()
-			if tk := ye.GetToken(); tk != nil {
-				pos.Line, pos.Col = yamldoc.FileLine(src, tk.Position.Line), tk.Position.Column
-			}
-		}
+		line, col, msg := yamldoc.Where(src, err)
+		pos := diag.Pos{Path: ConfigFile, Line: line, Col: col}
 		hint := "check this line: each setting is \"key: value\"; put text with a colon (:) or # in quotes"
 		var dup *yaml.DuplicateKeyError
 		var unknown *yaml.UnknownFieldError

@@ -2,7 +2,10 @@ package yamldoc
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
+
+	"github.com/goccy/go-yaml"
 )
 
 // Error is a problem at a line and column (1-based, in characters) of a
@@ -35,4 +38,18 @@ func FileLine(src []byte, yamlLine int) int {
 		return last
 	}
 	return f
+}
+
+// Where returns the line of src (see FileLine), the column (0 if unknown)
+// and the message of err, a parser's or decoder's error about src: the
+// position of its token when it has one, else line 1 and err's text.
+func Where(src []byte, err error) (line, col int, msg string) {
+	var ye yaml.Error
+	if errors.As(err, &ye) {
+		if tk := ye.GetToken(); tk != nil && tk.Position != nil {
+			return FileLine(src, tk.Position.Line), tk.Position.Column, ye.GetMessage()
+		}
+		return 1, 0, ye.GetMessage()
+	}
+	return 1, 0, err.Error()
 }
