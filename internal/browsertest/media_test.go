@@ -59,7 +59,7 @@ func TestBeyondAxe(t *testing.T) {
 	if len(withCharts) < 5 {
 		t.Fatalf("only %d pages with charts: %v", len(withCharts), withCharts)
 	}
-	s := struct{ charts, marks, forced string }{readFile(t, "testdata/charts.js"), readFile(t, "testdata/marks.js")+readFile(t, "testdata/printmarks.js"), readFile(t, "testdata/forced.js")}
+	s := struct{ charts, marks, forced string }{readFile(t, "testdata/charts.js"), readFile(t, "testdata/marks.js") + readFile(t, "testdata/printmarks.js"), readFile(t, "testdata/forced.js")}
 
 	t.Run("read-once-and-320px", func(t *testing.T) {
 		var mu sync.Mutex

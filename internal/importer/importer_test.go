@@ -455,4 +455,3 @@ func TestImportReviewCases(t *testing.T) {
 		return nil
 	})
 }
-
