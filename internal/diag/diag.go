@@ -282,9 +282,12 @@ func (l *List) Items() []*Error {
 		out = append(out, item{s, at, 1, 0})
 	}
 	for k, n := range l.dropped {
-		what := "errors"
+		what := "error"
 		if k.warn {
-			what = "warnings"
+			what = "warning"
+		}
+		if n != 1 {
+			what += "s"
 		}
 		s := &Error{Pos: Pos{Path: k.path}, Warn: k.warn, More: n,
 			Msg: fmt.Sprintf("%s more %s not shown (the first %d problems of this file are listed)", Thousands(n), what, MaxPerFile)}

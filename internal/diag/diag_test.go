@@ -112,6 +112,13 @@ func TestListCapsDistinctProblemsPerFile(t *testing.T) {
 			t.Errorf("no line %q in\n%s", s, got[len(got)-300:])
 		}
 	}
+	var one List
+	for i := range MaxPerFile + 1 {
+		one.Add(Errorf(Pos{Path: "one.csv", Line: 1, Col: i + 1}, "column without a name"))
+	}
+	if got, want := one.Error(), "one.csv: 1 more error not shown"; !strings.Contains(got, want) {
+		t.Errorf("no %q in\n%s", want, got[len(got)-200:])
+	}
 }
 
 func TestSummary(t *testing.T) {

@@ -58,6 +58,9 @@ func FuzzLoadParticipants(f *testing.F) {
 				if e.Pos.Line == 0 && empty(data) {
 					continue // "the file is empty": no line to name
 				}
+				if e.More > 0 && e.Pos.Line == 0 {
+					continue // "N more errors not shown": a line about the file, not a place in it
+				}
 				if e.Pos.Path != "data/participants.csv" || e.Pos.Line < 1 || e.Pos.Line > lines+1 {
 					t.Fatalf("problem at %v, the file has %d lines: %s", e.Pos, lines, e.Format())
 				}
