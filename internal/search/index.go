@@ -49,6 +49,9 @@ type keyState struct {
 	keys *table // a page's keys -> field flags: kanji and kana keys, and word numbers with wordTag
 	buf  []byte
 	// The words this goroutine has seen, by number: each is a string once.
+	// Words of up to seven bytes (most) are found by their bytes packed
+	// into a key of short; longer ones in ids.
+	short *table
 	ids   map[string]int32
 	names []string
 	shard []int32 // of each word
@@ -60,7 +63,7 @@ type keyState struct {
 const wordTag = 1 << 63
 
 func newKeyState(shards int) *keyState {
-	return &keyState{keys: newTable(1024), ids: map[string]int32{}, shards: shards}
+	return &keyState{keys: newTable(1024), short: newTable(4096), ids: map[string]int32{}, shards: shards}
 }
 
 // part cleans a part of a page, adds its keys with the field flags and
@@ -77,16 +80,39 @@ func (st *keyState) part(s string, flags uint8) string {
 
 // word adds the word in st.buf with the field flags.
 func (st *keyState) word(flags uint8) {
-	id, ok := st.ids[string(st.buf)]
-	if !ok {
-		w := string(st.buf)
-		id = int32(len(st.names))
-		st.ids[w] = id
-		st.names = append(st.names, w)
-		r, _ := utf8.DecodeRuneInString(w)
-		st.shard = append(st.shard, int32(shardOf(r, st.shards)))
+	var id int32
+	if b := st.buf; len(b) <= 7 {
+		// The length in the top byte, the bytes below: one key per word,
+		// never 0.
+		k := uint64(len(b)) << 56
+		for i, c := range b {
+			k |= uint64(c) << (8 * i)
+		}
+		i, ok := st.short.find(k)
+		if ok {
+			id = st.short.vals[i]
+		} else {
+			id = st.newWord()
+			st.short.put(i, k, id)
+		}
+	} else {
+		var ok bool
+		if id, ok = st.ids[string(b)]; !ok {
+			id = st.newWord()
+			st.ids[st.names[id]] = id
+		}
 	}
 	st.put(wordTag|uint64(id), flags)
+}
+
+// newWord numbers the word in st.buf.
+func (st *keyState) newWord() int32 {
+	w := string(st.buf)
+	id := int32(len(st.names))
+	st.names = append(st.names, w)
+	r, _ := utf8.DecodeRuneInString(w)
+	st.shard = append(st.shard, int32(shardOf(r, st.shards)))
+	return id
 }
 
 // put adds a key of the page with the field flags.
