@@ -7,18 +7,24 @@ import (
 	"time"
 	"unicode"
 	"unicode/utf8"
+
+	"surveysite/internal/yamldoc"
 )
 
 // parseSimpleFrontMatter reads the common front matter without the YAML
-// parser: one "key: value" per line, for the standard keys only, with plain
-// or simply double-quoted scalars and flow lists of plain words. It returns
+// parser: one "key: value" per line, with plain or simply quoted scalars
+// and flow lists of plain words; a block list of tags; folded and literal
+// text (">-", "|") of plain lines for the title, the description and other
+// settings; and settings grouped under a key ("params:", then "  author:
+// x" lines, nested to four levels) of the same values. It returns
 // false at the first thing it is not sure of, and the caller then uses the
 // full YAML parser, so both always agree (FuzzSimpleFrontMatterAgrees).
 // Most pages need no more, and the YAML parser costs far more per page.
 func parseSimpleFrontMatter(src []byte) (FrontMatter, bool) {
 	fm := FrontMatter{Params: map[string]any{}}
 	if !utf8.Valid(src) || bytes.ContainsFunc(src, unusual) ||
-		bytes.Count(src, []byte("\r")) != bytes.Count(src, []byte("\r\n")) { // a lone CR breaks a YAML line
+		bytes.Count(src, []byte("\r")) != bytes.Count(src, []byte("\r\n")) || // a lone CR breaks a YAML line
+		bytes.Count(src, []byte("["))+bytes.Count(src, []byte("{")) > yamldoc.RawMaxDepth { // even in quotes, the YAML path refuses them
 		return fm, false
 	}
 	seen := map[string]bool{}
@@ -44,6 +50,31 @@ func parseSimpleFrontMatter(src []byte) (FrontMatter, bool) {
 			}
 			seen[key], fm.Lines[key], fm.Tags = true, n, items
 			src, n = rest, n+lines
+			continue
+		}
+		if !seen[key] && (val == "" || isBlockHeader(val)) && (key == "title" || key == "description" || simpleKey(key) && !standardKey(key)) {
+			// Folded or literal text, or a group of settings.
+			var v any
+			var lines int
+			var ok bool
+			if val == "" {
+				if key == "title" || key == "description" {
+					return fm, false
+				}
+				v, src, lines, ok = simpleGroup(src, 0, 1)
+			} else {
+				v, src, lines, ok = blockText(val, src, 0)
+			}
+			if !ok {
+				return fm, false
+			}
+			seen[key], fm.Lines[key] = true, n
+			n += lines
+			if text, isText := v.(string); isText && (key == "title" || key == "description") {
+				fm.setText(key, text)
+			} else {
+				fm.Params[key] = v
+			}
 			continue
 		}
 		if seen[key] || val == "" {
@@ -110,12 +141,7 @@ func parseSimpleFrontMatter(src []byte) (FrontMatter, bool) {
 func blockList(src []byte) (items []string, rest []byte, lines int, ok bool) {
 	indent := -1
 	for len(src) > 0 {
-		line, next, _ := cutLine(src)
-		line = bytes.TrimSuffix(line, []byte("\r"))
-		i := 0
-		for i < len(line) && line[i] == ' ' {
-			i++
-		}
+		line, next, i, _ := indentedLine(src)
 		if i == 0 {
 			break // the next key
 		}
@@ -153,12 +179,36 @@ func simpleDate(v string) (time.Time, bool) {
 // as text, and flow lists of text; false for anything else. The key must
 // be a plain name and no case variant of a standard key.
 func simpleParam(key, val string) (any, bool) {
+	if !simpleKey(key) {
+		return nil, false
+	}
+	return simpleValue(val)
+}
+
+// standardKey reports whether key is one that FrontMatter has a field
+// for.
+func standardKey(key string) bool {
+	switch key {
+	case "title", "description", "layout", "slug", "date", "draft", "weight", "tags":
+		return true
+	}
+	return false
+}
+
+// simpleKey reports whether key is a plain lower-case name (upper case too
+// would do for YAML, but Title is title to the YAML path).
+func simpleKey(key string) bool {
 	for i := 0; i < len(key); i++ {
 		c := key[i]
 		if !(c >= 'a' && c <= 'z' || c == '_' || i > 0 && (c >= '0' && c <= '9' || c == '-')) {
-			return nil, false // upper case too: Title is title to the YAML path
+			return false
 		}
 	}
+	return key != ""
+}
+
+// simpleValue reads a value that is not a standard key's (see simpleParam).
+func simpleValue(val string) (any, bool) {
 	switch val {
 	case "true":
 		return true, true
@@ -280,4 +330,134 @@ func plainWord(v string) bool {
 		return false // dates, times, octal and hex numbers: leave them to the parser
 	}
 	return true
+}
+
+// maxGroupDepth is how deeply the fast path reads settings grouped under
+// keys; deeper groups are left to the YAML parser.
+const maxGroupDepth = 4
+
+// simpleGroup reads the settings grouped under a key: the lines at the
+// start of src indented deeper than parent, all by the same spaces, each
+// "key: value" with a value simpleValue reads, text (">-", "|") or a group
+// of its own. It returns the group as the YAML path decodes it (a
+// map[string]any), the rest of src and the number of lines read.
+func simpleGroup(src []byte, parent, depth int) (m map[string]any, rest []byte, lines int, ok bool) {
+	if depth > maxGroupDepth {
+		return nil, nil, 0, false
+	}
+	m = map[string]any{}
+	indent := -1
+	for len(src) > 0 {
+		line, next, i, _ := indentedLine(src)
+		if i < len(line) && line[i] == '\t' || i == len(line) {
+			return nil, nil, 0, false // tabs and blank lines: the YAML parser
+		}
+		if i <= parent {
+			break // the group's end
+		}
+		if indent >= 0 && i != indent {
+			return nil, nil, 0, false
+		}
+		indent = i
+		k := bytes.IndexByte(line, ':')
+		if k <= i || k+1 < len(line) && line[k+1] != ' ' {
+			return nil, nil, 0, false
+		}
+		key := string(line[i:k])
+		val := strings.Trim(string(line[k+1:]), " ")
+		if _, dup := m[key]; dup || !simpleKey(key) {
+			return nil, nil, 0, false
+		}
+		src, lines = next, lines+1
+		var v any
+		switch {
+		case val == "":
+			var n int
+			if v, src, n, ok = simpleGroup(src, indent, depth+1); !ok {
+				return nil, nil, 0, false
+			}
+			lines += n
+		case isBlockHeader(val):
+			var n int
+			if v, src, n, ok = blockText(val, src, indent); !ok {
+				return nil, nil, 0, false
+			}
+			lines += n
+		default:
+			if v, ok = simpleValue(val); !ok {
+				return nil, nil, 0, false
+			}
+		}
+		m[key] = v
+	}
+	return m, src, lines, len(m) > 0
+}
+
+// isBlockHeader reports whether a value is the header of folded or literal
+// text that the fast path reads: ">", ">-", "|" or "|-".
+func isBlockHeader(val string) bool {
+	return val == ">" || val == ">-" || val == "|" || val == "|-"
+}
+
+// blockText reads the text of a block scalar whose header is header: the
+// lines at the start of src indented deeper than parent, all by the same
+// spaces, none blank, each plain text (no tab, no trailing space, not
+// starting with a character YAML gives a meaning). Folded (">") lines are
+// joined by spaces, literal ("|") ones by line feeds; "-" drops the final
+// line feed.
+func blockText(header string, src []byte, parent int) (text string, rest []byte, lines int, ok bool) {
+	var parts []string
+	indent := -1
+	ended := false // the last line read ends with a line feed
+	for len(src) > 0 {
+		line, next, i, nl := indentedLine(src)
+		if i <= parent && i < len(line) && line[i] != '\t' {
+			break // the next setting
+		}
+		if indent >= 0 && i != indent || i == len(line) {
+			return "", nil, 0, false // more indented or blank lines fold otherwise
+		}
+		indent = i
+		t := string(line[i:])
+		if !plainLine(t) {
+			return "", nil, 0, false
+		}
+		parts = append(parts, t)
+		src, lines, ended = next, lines+1, nl
+	}
+	if len(parts) == 0 || !ended {
+		// Without a line feed at the end of the text, goccy v1.19.2 folds
+		// ">" lines with line feeds ("a: >\n  0\n  0"): left to it.
+		return "", nil, 0, false
+	}
+	sep := " "
+	if header[0] == '|' {
+		sep = "\n"
+	}
+	text = strings.Join(parts, sep)
+	if !strings.HasSuffix(header, "-") {
+		text += "\n" // the last line's line feed
+	}
+	return text, src, lines, true
+}
+
+// plainLine reports whether a line of block text is read as it is
+// written: no tab, no trailing space, no character at its start that YAML
+// gives a meaning, no ": " or " #" inside.
+func plainLine(t string) bool {
+	return t != "" && !strings.ContainsAny(t, "\t") && !strings.HasSuffix(t, " ") &&
+		!strings.ContainsAny(t[:1], "-+.?:,[]{}#&*!|>'\"%@`~= ") &&
+		!strings.Contains(t, ": ") && !strings.Contains(t, " #") && !strings.HasSuffix(t, ":")
+}
+
+// indentedLine cuts the first line off src, without its CR, and returns it
+// with the number of spaces it starts with, the rest of src and whether
+// the line ended with a line feed.
+func indentedLine(src []byte) (line, rest []byte, indent int, nl bool) {
+	line, rest, nl = cutLine(src)
+	line = bytes.TrimSuffix(line, []byte("\r"))
+	for indent < len(line) && line[indent] == ' ' {
+		indent++
+	}
+	return line, rest, indent, nl
 }

@@ -11,17 +11,17 @@ import (
 // levels.
 const MaxDepth = 100
 
-// rawMaxDepth bounds the nesting of "[" and "{" counted without regard to
+// RawMaxDepth bounds the nesting of "[" and "{" counted without regard to
 // quotes or comments: a safety net should the quote tracking of Depth ever
 // disagree with the parser's. No text a person writes opens 1,000 brackets.
-const rawMaxDepth = 10 * MaxDepth
+const RawMaxDepth = 10 * MaxDepth
 
 // Depth reports the first place at which src nests deeper than MaxDepth, or
 // nil. It reads src as YAML is written: block collections by indentation
 // (and "- " or "? " repeated on one line), flow collections by brackets
 // outside quotes and comments, block scalars ("|", ">") as text. The count
 // is never below the parser's, so what passes cannot nest deeper.
-func Depth(src []byte) *Error { return depthWithin(src, MaxDepth, rawMaxDepth) }
+func Depth(src []byte) *Error { return depthWithin(src, MaxDepth, RawMaxDepth) }
 
 // depthWithin is Depth with other limits, for tests that reach them.
 func depthWithin(src []byte, maxDepth, rawMax int) *Error {

@@ -45,7 +45,7 @@ func TestParseRejects(t *testing.T) {
 		{"DeepBlockIndentedWithTabs", tabbed(MaxDepth + 1), MaxDepth + 1, MaxDepth + 1, "more than 100 levels"},
 		{"DeepCompact", "a:\n" + strings.Repeat("- ", MaxDepth) + "x\n", 2, 2*MaxDepth - 1, "more than 100 levels"},
 		{"DeepFlowAfterQuoteInPlainText", "a: it's\nb: " + strings.Repeat("[", MaxDepth) + "\n", 2, 3 + MaxDepth, "more than 100 levels"},
-		{"BracketsInQuotesBeyondTheSafetyNet", `a: "` + strings.Repeat("[", rawMaxDepth+1) + `"`, 1, 5 + rawMaxDepth, "more than 100 levels"},
+		{"BracketsInQuotesBeyondTheSafetyNet", `a: "` + strings.Repeat("[", RawMaxDepth+1) + `"`, 1, 5 + RawMaxDepth, "more than 100 levels"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			t.Parallel()
