@@ -9,8 +9,9 @@
 # CORPUS=varied writes the corpus with synthsite -varied (sections, Hugo's
 # front-matter forms, long-tailed sizes, code, footnotes, images) instead
 # of the uniform pages; THEME=minimal builds both with a minimal theme
-# (bench/minimal, bench/hugo-minimal) instead of the default theme and its
-# Hugo equivalent (bench/hugo). After the runs it checks that both wrote
+# (bench/minimal, bench/hugo-minimal, and search: false, since Hugo writes
+# no search index) instead of the default theme and its Hugo equivalent
+# (bench/hugo). After the runs it checks that both wrote
 # the same pages (every page's and section's index.html).
 #
 # Output goes to /dev/shm so disk flushes do not add noise.
@@ -57,7 +58,10 @@ for n in "$@"; do
   fi
   rm -rf "$src" "$hsrc"; mkdir -p "$hsrc"
   cp -r "$gen" "$src"
-  [ "$theme" = minimal ] && cp -r bench/minimal/templates/. "$src/templates/"
+  if [ "$theme" = minimal ]; then
+    cp -r bench/minimal/templates/. "$src/templates/"
+    cp bench/minimal/surveysite.yaml "$src/" # search: false, as Hugo writes no index
+  fi
   cp -r "$hugodir/." "$hsrc/"; cp -r "$gen/content" "$hsrc/content"
   [ -d "$gen/static" ] && cp -r "$gen/static" "$hsrc/static"
   : > "$work/s-$n"; : > "$work/h-$n"
