@@ -527,7 +527,11 @@ func suppressComplement(segs []Segment) {
 		}
 	}
 	if hidden == 1 && smallest >= 0 {
-		segs[smallest].Suppressed, segs[smallest].Complement, segs[smallest].Rows = true, true, nil
+		// Hidden as a suppressed segment is: no rows, no figures, no
+		// weighted base (its n stays, as a suppressed segment's does).
+		sg := &segs[smallest]
+		sg.Suppressed, sg.Complement, sg.Rows, sg.Summary = true, true, nil, nil
+		sg.WeightedN, sg.NEff = "", ""
 	}
 }
 

@@ -309,14 +309,20 @@ func TestSuppressComplementHidesASecondSegment(t *testing.T) {
 		segs := make([]Segment, len(tc.ns))
 		for i, n := range tc.ns {
 			segs[i] = Segment{N: n, Suppressed: n < 10, Rows: []Row{{Count: n}}}
+			if !segs[i].Suppressed {
+				// A segment shown has its figures and, weighted, its
+				// weighted base.
+				segs[i].Summary = &Summary{NValid: n}
+				segs[i].WeightedN, segs[i].NEff = "12.5", "9.8"
+			}
 		}
 		suppressComplement(segs)
 		for i := range segs {
 			if segs[i].Suppressed != tc.hidden[i] {
 				t.Errorf("%s: segment %d (n=%d) hidden = %v, want %v", tc.name, i, tc.ns[i], segs[i].Suppressed, tc.hidden[i])
 			}
-			if segs[i].Suppressed && segs[i].Rows != nil && segs[i].Complement {
-				t.Errorf("%s: segment %d is hidden but keeps its rows", tc.name, i)
+			if sg := segs[i]; sg.Suppressed && sg.Complement && (sg.Rows != nil || sg.Summary != nil || sg.WeightedN != "" || sg.NEff != "") {
+				t.Errorf("%s: segment %d is hidden but keeps its rows, figures or weighted base: %+v", tc.name, i, sg)
 			}
 		}
 	}

@@ -125,7 +125,8 @@
 //     (default 10) is Suppressed: its Rows and Summary are nil, so no writer
 //     can publish its numbers. When exactly one segment of a column is
 //     suppressed, the smallest other one is suppressed too (Complement), so
-//     the hidden one cannot be worked out as 全体 minus the others.
+//     the hidden one cannot be worked out as 全体 minus the others: its
+//     Rows, Summary and weighted base are removed as well.
 //   - vs_rest (cross-tab rows): the segment's share x/n against that of
 //     the other respondents, (X − x)/(N − n) with X and N of 全体, by
 //     DiffOf; Higher or Lower when the interval excludes 0. Suppressed
