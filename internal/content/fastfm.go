@@ -24,7 +24,7 @@ func parseSimpleFrontMatter(src []byte) (FrontMatter, bool) {
 	fm := FrontMatter{Params: map[string]any{}}
 	if !utf8.Valid(src) || bytes.ContainsFunc(src, unusual) ||
 		bytes.Count(src, []byte("\r")) != bytes.Count(src, []byte("\r\n")) || // a lone CR breaks a YAML line
-		bytes.Count(src, []byte("["))+bytes.Count(src, []byte("{")) > yamldoc.RawMaxDepth { // even in quotes, the YAML path refuses them
+		yamldoc.Depth(src) != nil { // what the YAML path refuses before parsing ("- - -" in a title, many brackets)
 		return fm, false
 	}
 	seen := map[string]bool{}

@@ -2,6 +2,7 @@ package content
 
 import (
 	"reflect"
+	"strings"
 	"testing"
 )
 
@@ -34,7 +35,7 @@ var simpleSeeds = []string{
 	"params:\n  a: 1\n  a: 2\n", "params:\n  a: 1\n b: 2\n", "params:\n  a:\n  b: 1\n", "p:\n  d: >-\n    a\n    b\n  e: 2\n",
 	"params:\n  Title: x\n", "params:\n  a: 2019-01-01\n  b: -0.5\n  c: true\n", "p:\n  - a\n", "p:\n  a: b\nq: |\n  x\n",
 	"tags: >\n  a\n", "layout: |\n  a\n", "slug: >-\n  a\n", "date:\n  a: 1\n", "tags:\n  a: 1\n", "title:\n  a: 1\n",
-	"a: |\n 0", "a: >\n    0\n    0", "a: >\r\n  x\r\n  y\r\n", "p:\r\n  a: 1\r\n  b: x\r\n",
+	"a: |\n 0", "a: >\n    0\n    0", "title: x" + strings.Repeat(" -", 100) + "\n", "a: x - 'y\nb: '- " + strings.Repeat("[", 100) + "'\n", "a: >\r\n  x\r\n  y\r\n", "p:\r\n  a: 1\r\n  b: x\r\n",
 }
 
 func TestSimpleFrontMatterAgreesWithYAML(t *testing.T) {

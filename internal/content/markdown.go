@@ -301,13 +301,14 @@ func (st *docState) pos(off int) diag.Pos {
 	return diag.Pos{Path: st.path, Line: line, Col: col}
 }
 
-// codeRenderer writes chart blocks as placeholders and other fenced code
-// blocks as goldmark does.
 // cellRenderer writes a table cell as goldmark's table extension does
 // (<td style="text-align:right">…</td>), without the extension's
 // allocations: it formats the tag, builds the style and sets it as an
 // attribute for every cell, which was 14% of the bytes a 10,000-page build
 // allocated. A cell with attributes of its own is left to the extension.
+// It writes what the extension writes with the options newMarkdown gives it
+// (HTML, not XHTML; alignment as a style): with html.WithXHTML or another
+// TableCellAlignMethod it would have to change too.
 type cellRenderer struct{ ext renderer.NodeRendererFunc }
 
 func newCellRenderer() cellRenderer {
@@ -359,6 +360,8 @@ func (c cellRenderer) render(w util.BufWriter, src []byte, node ast.Node, enteri
 	return ast.WalkContinue, nil
 }
 
+// codeRenderer writes chart blocks as placeholders and other fenced code
+// blocks as goldmark does.
 type codeRenderer struct{}
 
 func (codeRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {

@@ -186,18 +186,30 @@ func fuzz(ctx context.Context, t target, d time.Duration, parallel int) result {
 // says only that the coordinator's deadline passed (go.dev/issue/75804):
 // no failing input written, no panic, no error from the test.
 func deadlineRace(out string) bool {
-	if !strings.Contains(out, "context deadline exceeded") {
-		return false
-	}
+	// Every line under "--- FAIL" up to the final FAIL must be exactly the
+	// coordinator's "context deadline exceeded", and there must be one.
+	under, found := false, false
 	for _, l := range strings.Split(out, "\n") {
 		t := strings.TrimSpace(l)
 		switch {
-		case strings.Contains(t, "Failing input written to"), strings.HasPrefix(t, "panic:"),
-			strings.Contains(t, ".go:"), strings.Contains(t, "fuzzing process hung"):
+		case strings.HasPrefix(t, "--- FAIL"):
+			if found || under {
+				return false // a second failure: a subtest's
+			}
+			under = true
+		case !under, t == "":
+		case t == "FAIL" || strings.HasPrefix(t, "exit status") || strings.HasPrefix(t, "FAIL\t"):
+			under = false
+		case t == "context deadline exceeded":
+			found = true
+		default:
+			return false // an error, an input written, a worker that died
+		}
+		if strings.HasPrefix(t, "panic:") {
 			return false
 		}
 	}
-	return true
+	return found
 }
 
 // failure picks the lines that say what failed and where the input went.

@@ -16,6 +16,9 @@ func TestDeadlineRace(t *testing.T) {
 		{"--- FAIL: FuzzX (1s)\n    fuzzing process hung or terminated unexpectedly: exit status 2\n    context deadline exceeded\n", false},
 		{"panic: runtime error: index out of range\ncontext deadline exceeded\n", false},
 		{"--- FAIL: FuzzX (1s)\n    x_test.go:9: wrong\nFAIL\n", false},
+		{"--- FAIL: FuzzX (20s)\n    fuzzing process terminated by unexpected signal; no crash will be recorded: signal: killed\n    context deadline exceeded\nFAIL\n", false},
+		{"--- FAIL: FuzzX (20s)\n    fuzzing process terminated without fuzzing: EOF\nFAIL\n", false},
+		{"--- FAIL: FuzzX (20.1s)\n    context deadline exceeded\nFAIL\nexit status 1\nFAIL\tsurveysite/internal/x\t20.2s\n", true},
 	} {
 		if got := deadlineRace(c.out); got != c.want {
 			t.Errorf("deadlineRace(%q) = %v, want %v", c.out, got, c.want)
