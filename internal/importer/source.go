@@ -121,6 +121,10 @@ type rows interface {
 	Read() ([]string, error)
 	FieldPos(i int) diag.Pos
 	Line() int
+	// Keep and KeptPos keep the positions of the row last read, so that a
+	// survey is tallied while later rows are read (survey's keeper).
+	Keep(k *tabular.Kept)
+	KeptPos(k *tabular.Kept, i int) diag.Pos
 }
 
 // openRows opens an export file.
@@ -142,6 +146,10 @@ type csvRows struct{ r *tabular.Reader }
 func (c *csvRows) Read() ([]string, error) { return c.r.Read() }
 func (c *csvRows) FieldPos(i int) diag.Pos { return c.r.FieldPos(i) }
 func (c *csvRows) Line() int               { return c.r.Line() }
+func (c *csvRows) Keep(k *tabular.Kept)    { c.r.Keep(k) }
+func (c *csvRows) KeptPos(k *tabular.Kept, i int) diag.Pos {
+	return k.FieldPos(i)
+}
 
 // xlsxRows streams one sheet of a workbook. Positions are row:column of
 // the sheet.
@@ -211,6 +219,10 @@ func (x *xlsxRows) Read() (_ []string, err error) {
 
 func (x *xlsxRows) FieldPos(i int) diag.Pos { return diag.Pos{Path: x.path, Line: x.row, Col: i + 1} }
 func (x *xlsxRows) Line() int               { return x.row }
+func (x *xlsxRows) Keep(k *tabular.Kept)    { k.KeepLine(x.path, x.row) }
+func (x *xlsxRows) KeptPos(k *tabular.Kept, i int) diag.Pos {
+	return diag.Pos{Path: x.path, Line: k.Line(), Col: i + 1}
+}
 
 // Source returns the responses of a raw export read through its columns:
 // the header is respondent_id (the id column's values, or row numbers from
@@ -303,16 +315,26 @@ func (m *mapped) Read() ([]string, error) {
 	return m.out, nil
 }
 
-func (m *mapped) FieldPos(i int) diag.Pos {
+func (m *mapped) FieldPos(i int) diag.Pos { return m.pos(m.r.FieldPos, i) }
+
+// Keep and KeptPos make m a survey's keeper of rows.
+func (m *mapped) Keep(k *tabular.Kept) { m.r.Keep(k) }
+func (m *mapped) KeptPos(k *tabular.Kept, i int) diag.Pos {
+	return m.pos(func(j int) diag.Pos { return m.r.KeptPos(k, j) }, i)
+}
+
+// pos returns the position of field i of m's records from at, the
+// positions of the export's fields.
+func (m *mapped) pos(at func(int) diag.Pos, i int) diag.Pos {
 	switch {
 	case i == 0 && m.id < 0:
-		p := m.r.FieldPos(0)
+		p := at(0)
 		p.Col = 1
 		return p
 	case i == 0:
-		return m.r.FieldPos(m.id)
+		return at(m.id)
 	}
-	return m.r.FieldPos(m.cols[i-1])
+	return at(m.cols[i-1])
 }
 
 func (m *mapped) Line() int { return m.r.Line() }

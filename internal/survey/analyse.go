@@ -6,6 +6,7 @@ import (
 	"hash/maphash"
 	"io"
 	"io/fs"
+	"runtime"
 	"slices"
 	"strings"
 
@@ -99,7 +100,10 @@ type slot struct {
 // question of cb. Memory does not grow with the rows. (To find repeated
 // respondent_ids, a file whose IDs are not in increasing order costs 8 bytes
 // per row from the first ID out of order, and the rows before it are read
-// twice.) Problems in the file are
+// twice.) With more than one core and no weights, rows are read in batches
+// of 256 while the questions of earlier batches are tallied on the other
+// cores, a few batches at a time; the results and problems are those of
+// one row after another (TestParallelRunAgrees). Problems in the file are
 // returned together as a *diag.List, capped at diag.MaxPerFile.
 func Analyse(fsys fs.FS, responsesPath string, cb *Codebook, cfg Config) (*Results, error) {
 	return AnalyseSource(FileSource(fsys, responsesPath), cb, cfg)
@@ -167,7 +171,14 @@ func AnalyseSource(src Source, cb *Codebook, cfg Config) (*Results, error) {
 }
 
 type analysis struct {
-	r       Records
+	r   Records
+	pos positions // of the row being tallied: r, or a row kept by a parallel run
+	// sink, when set, collects the problems of the rows (fail, warn) to be
+	// added in file order once a parallel run's batch is done; seq and qi
+	// order them: the record's number and the question's index (-1 for the
+	// row's own checks).
+	sink    *[]event
+	seq, qi int
 	path    string
 	cfg     Config
 	idCol   int
@@ -181,6 +192,7 @@ type analysis struct {
 	ids     []uint64 // hashes of respondent_ids from row broken on
 	dupes   map[uint64]bool
 	rows    int
+	class   int // the weighting class of the row last read, or -1
 	errs    diag.List
 	warns   diag.List
 	missing map[string]bool // Config.Missing after NFKC
@@ -192,7 +204,7 @@ type analysis struct {
 }
 
 func newAnalysis(r Records, path string, head []string, cb *Codebook, cfg Config) (*analysis, error) {
-	a := &analysis{r: r, path: path, cfg: cfg, idCol: -1, seed: maphash.MakeSeed()}
+	a := &analysis{r: r, pos: r, path: path, cfg: cfg, idCol: -1, qi: -1, seed: maphash.MakeSeed()}
 	for _, id := range cfg.Exclude {
 		if a.exclude == nil {
 			a.exclude = map[string]bool{}
@@ -266,45 +278,74 @@ func newAnalysis(r Records, path string, head []string, cb *Codebook, cfg Config
 	return a, nil
 }
 
-// run streams the rows.
+// run streams the rows: in parallel (runParallel) where the records can
+// keep their positions and there is more than one core, else one row after
+// another.
 func (a *analysis) run() error {
+	if kp, ok := a.r.(keeper); ok && a.wt == nil && runtime.GOMAXPROCS(0) > 1 {
+		return a.runParallel(kp, runtime.GOMAXPROCS(0))
+	}
 	slots := make([]int, 1+len(a.byCols))
 	for {
-		rec, err := a.r.Read()
+		rec, err := a.next(slots)
 		if err == io.EOF {
 			return nil
 		}
+		if err == errSkip {
+			continue
+		}
 		if err != nil {
-			var de *diag.Error
-			if errors.As(err, &de) && de.Err == nil {
-				a.errs.Add(de) // a row with the wrong number of cells: go on
-				continue
-			}
 			a.errs.AddErr(diag.Pos{Path: a.path}, err)
 			return a.errs.Err()
 		}
-		a.rows++
-		a.checkID(rec[a.idCol])
-		class := -1
-		if a.wt != nil {
-			class = a.classOf(rec)
+		for qi, st := range a.qs {
+			a.qi = qi
+			a.tallyQuestion(st, rec, slots, a.class)
 		}
-		for b, ci := range a.byCols {
-			v := strings.TrimSpace(rec[ci])
-			if a.isMissing(v) {
-				v = "" // n/a and the like: with the blanks
-			}
-			if q := a.byQuestion[b]; q != nil {
-				if i := optionOf(q, v); i >= 0 {
-					v = q.Options[i].Label // codes and labels of one option are one group
-				}
-			}
-			slots[1+b] = a.slotOf(b, v)
-		}
-		for _, st := range a.qs {
-			a.tallyQuestion(st, rec, slots, class)
-		}
+		a.qi = -1
 	}
+}
+
+// errSkip is next's error for a record that is reported and not tallied.
+var errSkip = errors.New("skip the record")
+
+// next reads the next record and checks it as a row: its ID, its weighting
+// class (in a.class) and its segment slots (in slots). It returns errSkip
+// for a record with the wrong number of cells (reported), io.EOF at the end,
+// and an error that ends the file, not yet reported.
+func (a *analysis) next(slots []int) ([]string, error) {
+	a.seq++
+	rec, err := a.r.Read()
+	if err == io.EOF {
+		return nil, io.EOF
+	}
+	if err != nil {
+		var de *diag.Error
+		if errors.As(err, &de) && de.Err == nil {
+			a.fail(de) // a row with the wrong number of cells: go on
+			return nil, errSkip
+		}
+		return nil, err
+	}
+	a.rows++
+	a.checkID(rec[a.idCol])
+	a.class = -1
+	if a.wt != nil {
+		a.class = a.classOf(rec)
+	}
+	for b, ci := range a.byCols {
+		v := strings.TrimSpace(rec[ci])
+		if a.isMissing(v) {
+			v = "" // n/a and the like: with the blanks
+		}
+		if q := a.byQuestion[b]; q != nil {
+			if i := optionOf(q, v); i >= 0 {
+				v = q.Options[i].Label // codes and labels of one option are one group
+			}
+		}
+		slots[1+b] = a.slotOf(b, v)
+	}
+	return rec, nil
 }
 
 func (a *analysis) checkID(id string) {
@@ -312,7 +353,7 @@ func (a *analysis) checkID(id string) {
 		id = strings.TrimSpace(id)
 	}
 	if id == "" {
-		a.errs.Add(diag.Errorf(a.r.FieldPos(a.idCol), "%s is empty", IDColumn).
+		a.fail(diag.Errorf(a.pos.FieldPos(a.idCol), "%s is empty", IDColumn).
 			WithHint("give every respondent a unique ID"))
 		return
 	}
@@ -336,9 +377,6 @@ func (a *analysis) slotOf(b int, v string) int {
 	s := len(a.slots)
 	a.index[b][v] = s
 	a.slots = append(a.slots, slot{by: b, value: v})
-	for _, st := range a.qs {
-		st.tallys = append(st.tallys, a.newTally(st))
-	}
 	return s
 }
 
@@ -376,6 +414,9 @@ const (
 func (a *analysis) tallyQuestion(st *qstate, rec []string, slots []int, class int) {
 	ans := st.rd.read(a, rec)
 	for _, s := range slots {
+		for len(st.tallys) <= s { // a segment first seen in this row
+			st.tallys = append(st.tallys, a.newTally(st))
+		}
 		t := &st.tallys[s]
 		t.add(ans, st.cells)
 		if class >= 0 {
@@ -386,7 +427,22 @@ func (a *analysis) tallyQuestion(st *qstate, rec []string, slots []int, class in
 
 // warn adds a warning that did not stop the tally; the list groups
 // repeated ones and keeps their true number.
-func (a *analysis) warn(w *diag.Error) { a.warns.Add(w) }
+func (a *analysis) warn(w *diag.Error) {
+	if a.sink != nil {
+		*a.sink = append(*a.sink, event{a.seq, a.qi, w, true})
+		return
+	}
+	a.warns.Add(w)
+}
+
+// fail adds a problem of the row being read or tallied.
+func (a *analysis) fail(e *diag.Error) {
+	if a.sink != nil {
+		*a.sink = append(*a.sink, event{a.seq, a.qi, e, false})
+		return
+	}
+	a.errs.Add(e)
+}
 
 // excluded reports whether the respondent of rec is in Config.Exclude.
 func (a *analysis) excluded(rec []string) bool {
@@ -536,6 +592,11 @@ func suppressComplement(segs []Segment) {
 }
 
 func (a *analysis) results() *Results {
+	for _, st := range a.qs {
+		for len(st.tallys) < len(a.slots) {
+			st.tallys = append(st.tallys, a.newTally(st))
+		}
+	}
 	res := &Results{N: a.rows, Base: a.cfg.Base, MinCell: a.cfg.MinCell, Warnings: a.warns.Items(), Lang: a.cfg.Lang}
 	if a.wt != nil {
 		res.Weights = a.wt.tab

@@ -102,7 +102,7 @@ func (cr *choiceReader) read(a *analysis, rec []string) answer {
 		var badText string
 		picks, badText = cr.m.match(cell, picks)
 		if badText != "" {
-			a.errs.Add(diag.Errorf(a.r.FieldPos(cr.col), "%q is not an option of %s (allowed: %s)", badText, q.ID, q.allowed()).
+			a.fail(diag.Errorf(a.pos.FieldPos(cr.col), "%q is not an option of %s (allowed: %s)", badText, q.ID, q.allowed()).
 				WithHint("write option codes or exact labels separated by %q, or add the option to the codebook", cr.sep))
 			return answer{outcome: bad}
 		}
@@ -117,7 +117,7 @@ func (cr *choiceReader) read(a *analysis, rec []string) answer {
 				on, ok = true, true // text typed into an その他 column: picked
 			}
 			if !ok {
-				a.errs.Add(diag.Errorf(a.r.FieldPos(ci), "%q is not a valid mark for %s_%s (allowed: 1, 0, TRUE, FALSE, ○, blank)", strings.TrimSpace(rec[ci]), q.ID, q.Options[i].Code).
+				a.fail(diag.Errorf(a.pos.FieldPos(ci), "%q is not a valid mark for %s_%s (allowed: 1, 0, TRUE, FALSE, ○, blank)", strings.TrimSpace(rec[ci]), q.ID, q.Options[i].Code).
 					WithHint("write 1 or ○ if the option was picked, and 0 or leave the cell blank if not"))
 				return answer{outcome: bad}
 			}
@@ -151,11 +151,11 @@ func (cr *choiceReader) read(a *analysis, rec []string) answer {
 
 // warnInvalid reports an answer counted as 無効: more picks than allowed.
 func (cr *choiceReader) warnInvalid(a *analysis, k int) {
-	pos := diag.Pos{Path: a.path, Line: a.r.Line()}
+	pos := diag.Pos{Path: a.path, Line: a.pos.Line()}
 	if cr.col >= 0 {
-		pos = a.r.FieldPos(cr.col)
+		pos = a.pos.FieldPos(cr.col)
 	} else if len(cr.wide) > 0 {
-		pos = a.r.FieldPos(cr.wide[0])
+		pos = a.pos.FieldPos(cr.wide[0])
 	}
 	a.warn(diag.Warnf(pos, "%d answers to %s, which allows at most %d; counted as 無効 (invalid)", k, cr.q.ID, cr.limit).
 		WithHint("this is kept as the respondent answered; correct the cell only if it was mistyped"))
@@ -163,6 +163,6 @@ func (cr *choiceReader) warnInvalid(a *analysis, k int) {
 
 func (cr *choiceReader) warnRepeat(a *analysis, p int) {
 	o := cr.q.Options[p]
-	a.warn(diag.Warnf(a.r.FieldPos(cr.col), "option %s (%s) of %s is given twice in this cell; counted once", o.Code, o.Label, cr.q.ID).
+	a.warn(diag.Warnf(a.pos.FieldPos(cr.col), "option %s (%s) of %s is given twice in this cell; counted once", o.Code, o.Label, cr.q.ID).
 		WithHint("remove the repeated answer"))
 }

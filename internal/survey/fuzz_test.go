@@ -2,14 +2,17 @@ package survey
 
 import (
 	"errors"
+	"io"
 	"testing"
 	"testing/fstest"
 
 	"surveysite/internal/diag"
+	"surveysite/internal/tabular"
 )
 
 // FuzzAnalyse feeds arbitrary bytes to the responses reader: it must return
-// results or diagnostics, never panic, and results must add up.
+// results or diagnostics, never panic, and results must add up; the
+// parallel run and one row after another must agree.
 func FuzzAnalyse(f *testing.F) {
 	f.Add([]byte(testResponses), ";")
 	f.Add([]byte("respondent_id,q1,q2\n1,\"a;b\nc\",1\n"), ";")
@@ -24,6 +27,16 @@ func FuzzAnalyse(f *testing.F) {
 			t.Fatal(err)
 		}
 		res, err := Analyse(fsys, "r.csv", cb, Config{Separator: sep, MinCell: 1})
+		// One row after another, the analysis is the same.
+		src := Source{Path: "r.csv", Open: func() (Records, io.Closer, error) {
+			r, c, err := tabular.Open(fsys, "r.csv")
+			if err != nil {
+				return nil, nil, err
+			}
+			return oneByOne{r}, c, nil
+		}}
+		seq, seqErr := AnalyseSource(src, cb, Config{Separator: sep, MinCell: 1})
+		sameAnalysis(t, res, seq, err, seqErr)
 		if err != nil {
 			var list *diag.List
 			var de *diag.Error

@@ -48,6 +48,7 @@ type answer struct {
 	outcome int   // answered, blank, invalid or bad
 	picks   []int // counters to add one to, for answered
 	num     string
+	small   int // a NUM answer of 0 to 999 in plain digits, plus one; then num is ""
 }
 
 // kinds holds every question type, by the name a codebook gives it.
@@ -73,11 +74,13 @@ func kindOf(t Type) kind {
 
 // tally is the raw counts of one question in one segment: the type's
 // counters, then 無回答, then 無効; rows is the segment's number of
-// respondents; nums counts each distinct number (NUM).
+// respondents; nums counts each distinct number (NUM), and small those of 0
+// to 999 written in plain digits (most), by value.
 type tally struct {
 	rows   int
 	counts []int
 	nums   map[string]int
+	small  []int
 	// With weights: the same tally for each weighting class, and the
 	// weights (set once the rows are read).
 	cls []tally
@@ -93,7 +96,12 @@ func (t *tally) add(ans answer, cells int) {
 		for _, p := range ans.picks {
 			t.counts[p]++
 		}
-		if ans.num != "" {
+		if ans.small > 0 {
+			if t.small == nil {
+				t.small = make([]int, smallNums)
+			}
+			t.small[ans.small-1]++
+		} else if ans.num != "" {
 			if t.nums == nil {
 				t.nums = map[string]int{}
 			}

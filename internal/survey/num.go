@@ -49,6 +49,9 @@ func (nr *numReader) read(a *analysis, rec []string) answer {
 		return answer{outcome: blank}
 	}
 	if plainDigits(cell) {
+		if v, ok := smallNum(cell); ok {
+			return answer{outcome: answered, small: v + 1}
+		}
 		return answer{outcome: answered, num: cell} // what parseNumber gives, without its cost
 	}
 	key, _, ok := parseNumber(cell, nr.q.Unit)
@@ -57,7 +60,7 @@ func (nr *numReader) read(a *analysis, rec []string) answer {
 		if nr.q.Unit != "" {
 			unit = ", optionally followed by " + nr.q.Unit
 		}
-		a.warn(diag.Warnf(a.r.FieldPos(nr.col), "%q is not a number (%s); counted as 無効 (invalid)", strings.TrimSpace(cell), nr.q.ID).
+		a.warn(diag.Warnf(a.pos.FieldPos(nr.col), "%q is not a number (%s); counted as 無効 (invalid)", strings.TrimSpace(cell), nr.q.ID).
 			WithHint("write digits such as 1200 or 1,200%s; list words that mean no answer under missing in the survey's page", unit))
 		return answer{outcome: invalid}
 	}
@@ -65,6 +68,23 @@ func (nr *numReader) read(a *analysis, rec []string) answer {
 }
 
 func (numKind) cells(q *Question) int { return 0 }
+
+// smallNums bounds the numbers a tally counts by value (tally.small).
+const smallNums = 1000
+
+// smallNum returns the value of cell, plain digits, if it is below
+// smallNums and has no leading zero (so that it is the only spelling of
+// its key).
+func smallNum(cell string) (int, bool) {
+	if len(cell) > 3 || len(cell) > 1 && cell[0] == '0' {
+		return 0, false
+	}
+	v := 0
+	for i := 0; i < len(cell); i++ {
+		v = v*10 + int(cell[i]-'0')
+	}
+	return v, true
+}
 
 // plainDigits reports whether cell is 1 to 18 ASCII digits and nothing
 // else, the common case, which parseNumber would accept as it is.
@@ -92,6 +112,11 @@ type value struct {
 // spellings of one value (3 and 3.0).
 func (t *tally) values() []value {
 	out := make([]value, 0, len(t.nums))
+	for v, c := range t.small {
+		if c > 0 {
+			out = append(out, value{big.NewRat(int64(v), 1), c})
+		}
+	}
 	for k, c := range t.nums {
 		r, _ := new(big.Rat).SetString(k)
 		out = append(out, value{r, c})

@@ -126,7 +126,7 @@ func (a *analysis) marginClass() int {
 			if v == "" {
 				shown = "(空欄)"
 			}
-			a.errs.Add(diag.Errorf(a.r.FieldPos(wg.cols[i]), "%s=%s has no margin in %s", wg.tab.Columns[i], shown, wg.tab.Path).
+			a.fail(diag.Errorf(a.pos.FieldPos(wg.cols[i]), "%s=%s has no margin in %s", wg.tab.Columns[i], shown, wg.tab.Path).
 				WithHint("add a row %s,%s,<population> to %s, or correct the respondent's answer", wg.tab.Columns[i], v, wg.tab.Path))
 			return -1
 		}

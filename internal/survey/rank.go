@@ -87,7 +87,7 @@ func (rr *rankReader) read(a *analysis, rec []string) answer {
 	clear(rr.at)
 	n := 0
 	warnBad := func(ci int, format string, args ...any) answer {
-		a.warn(diag.Warnf(a.r.FieldPos(ci), format, args...).
+		a.warn(diag.Warnf(a.pos.FieldPos(ci), format, args...).
 			WithHint("each option may have one rank and each rank one option, 1 to %d; this is kept as the respondent answered", rr.k))
 		return answer{outcome: invalid}
 	}
@@ -114,7 +114,7 @@ func (rr *rankReader) read(a *analysis, rec []string) answer {
 			if badText == "" {
 				badText = strings.TrimSpace(cell)
 			}
-			a.errs.Add(diag.Errorf(a.r.FieldPos(ci), "%q is not an option of %s (allowed: %s)", badText, rr.q.ID, rr.q.allowed()).
+			a.fail(diag.Errorf(a.pos.FieldPos(ci), "%q is not an option of %s (allowed: %s)", badText, rr.q.ID, rr.q.allowed()).
 				WithHint("write one option code or exact label per rank"))
 			return 0, false
 		}
@@ -128,7 +128,7 @@ func (rr *rankReader) read(a *analysis, rec []string) answer {
 		picks, badText := rr.m.match(rec[rr.col], rr.picks[:0])
 		rr.picks = picks
 		if badText != "" {
-			a.errs.Add(diag.Errorf(a.r.FieldPos(rr.col), "%q is not an option of %s (allowed: %s)", badText, rr.q.ID, rr.q.allowed()).
+			a.fail(diag.Errorf(a.pos.FieldPos(rr.col), "%q is not an option of %s (allowed: %s)", badText, rr.q.ID, rr.q.allowed()).
 				WithHint("write the option codes in rank order separated by %q", rr.sep))
 			return answer{outcome: bad}
 		}
@@ -145,7 +145,7 @@ func (rr *rankReader) read(a *analysis, rec []string) answer {
 			}
 			rank, err := strconv.Atoi(strings.TrimSuffix(cell, "位"))
 			if err != nil {
-				a.errs.Add(diag.Errorf(a.r.FieldPos(ci), "%q is not a rank for %s_%s", cell, rr.q.ID, rr.q.Options[o].Code).
+				a.fail(diag.Errorf(a.pos.FieldPos(ci), "%q is not a rank for %s_%s", cell, rr.q.ID, rr.q.Options[o].Code).
 					WithHint("write the option's rank as a number from 1 to %d, or leave it blank", rr.k))
 				return answer{outcome: bad}
 			}

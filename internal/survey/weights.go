@@ -248,7 +248,7 @@ func (a *analysis) classOf(rec []string) int {
 		wg.rows[c]++
 		return c
 	}
-	a.errs.Add(diag.Errorf(a.r.FieldPos(wg.cols[0]), "this respondent (%s) is in no cell of %s", cellName(wg.tab.Columns, wg.keyb), wg.tab.Path).
+	a.fail(diag.Errorf(a.pos.FieldPos(wg.cols[0]), "this respondent (%s) is in no cell of %s", cellName(wg.tab.Columns, wg.keyb), wg.tab.Path).
 		WithHint("add a row for this cell to %s with its population, or correct the respondent's attributes", wg.tab.Path))
 	return -1
 }

@@ -143,9 +143,17 @@ func (r *Reader) Read() ([]string, error) {
 			WithHint("check for a missing or extra comma, or a cell with a comma or line break that is not in double quotes")
 	}
 	r.last = rec
+	if r.Encoding == CP932 || r.Encoding == UTF16 {
+		for i, f := range rec {
+			if strings.ContainsRune(f, utf8.RuneError) {
+				return nil, r.badText(i)
+			}
+		}
+		return rec, nil
+	}
 	for i, f := range rec {
-		if err := r.checkText(i, f); err != nil {
-			return nil, err
+		if !utf8.ValidString(f) {
+			return nil, r.badText(i)
 		}
 	}
 	return rec, nil
@@ -167,20 +175,15 @@ func (r *Reader) read() (rec []string, err error) {
 	return r.csv.Read()
 }
 
-func (r *Reader) checkText(i int, f string) error {
-	switch r.Encoding {
-	case CP932, UTF16:
-		if strings.ContainsRune(f, utf8.RuneError) {
-			return diag.Errorf(r.FieldPos(i), "this cell has bytes that are not valid %s", r.Encoding).
-				WithHint("save the file again as \"CSV UTF-8\" (or \"CSV\" in Japanese Excel) and rebuild")
-		}
-	default:
-		if !utf8.ValidString(f) {
-			return diag.Errorf(r.FieldPos(i), "this cell is not valid UTF-8, although the start of the file is").
-				WithHint("the file mixes encodings: save it again as \"CSV UTF-8\" and rebuild")
-		}
+// badText is the error for field i of the record last read, whose text
+// Read found invalid in the file's encoding.
+func (r *Reader) badText(i int) error {
+	if r.Encoding == CP932 || r.Encoding == UTF16 {
+		return diag.Errorf(r.FieldPos(i), "this cell has bytes that are not valid %s", r.Encoding).
+			WithHint("save the file again as \"CSV UTF-8\" (or \"CSV\" in Japanese Excel) and rebuild")
 	}
-	return nil
+	return diag.Errorf(r.FieldPos(i), "this cell is not valid UTF-8, although the start of the file is").
+		WithHint("the file mixes encodings: save it again as \"CSV UTF-8\" and rebuild")
 }
 
 func (r *Reader) parseError(err error) error {
@@ -234,23 +237,21 @@ func (r *Reader) lineCharCol(line, byteCol int) int {
 // column counts characters, as editors do, not bytes.
 func (r *Reader) FieldPos(i int) diag.Pos {
 	line, col := r.csv.FieldPos(i)
-	return diag.Pos{Path: r.Path, Line: line, Col: r.charCol(i, line, col)}
+	start, _ := r.csv.FieldPos(0)
+	return diag.Pos{Path: r.Path, Line: line, Col: charCol(r.last, i, start, line, col)}
 }
 
-// charCol turns the byte column of field i into a character column, using
-// the record's fields: the bytes before field i are the earlier fields, their
-// commas and whatever quoting they had, and only the fields are not ASCII.
-// Fields after a line break inside a quoted cell keep the byte column.
-func (r *Reader) charCol(i, line, byteCol int) int {
-	if r.last == nil || i > len(r.last) {
-		return byteCol
-	}
-	start, _ := r.csv.FieldPos(0)
-	if line != start {
+// charCol turns the byte column of field i of rec, a record that starts on
+// line start, into a character column, using the record's fields: the
+// bytes before field i are the earlier fields, their commas and whatever
+// quoting they had, and only the fields are not ASCII. Fields after a line
+// break inside a quoted cell keep the byte column.
+func charCol(rec []string, i, start, line, byteCol int) int {
+	if rec == nil || i > len(rec) || line != start {
 		return byteCol
 	}
 	extra := 0 // bytes that are more than one per character
-	for _, f := range r.last[:i] {
+	for _, f := range rec[:i] {
 		if strings.IndexByte(f, '\n') >= 0 {
 			return byteCol
 		}
@@ -258,6 +259,49 @@ func (r *Reader) charCol(i, line, byteCol int) int {
 	}
 	return byteCol - extra
 }
+
+// Kept holds the positions of one record after later ones are read: what
+// Reader.Keep keeps, so that the record's cells can be reported while the
+// file is read on.
+type Kept struct {
+	path        string
+	rec         []string
+	lines, cols []int
+}
+
+// Keep keeps the positions of the record last read in k, reusing its
+// memory.
+func (r *Reader) Keep(k *Kept) {
+	k.path = r.Path
+	k.rec = append(k.rec[:0], r.last...)
+	k.lines, k.cols = k.lines[:0], k.cols[:0]
+	for i := range r.last {
+		line, col := r.csv.FieldPos(i)
+		k.lines = append(k.lines, line)
+		k.cols = append(k.cols, col)
+	}
+}
+
+// KeepLine keeps in k only the line of a record of path, for records
+// whose fields' positions follow from it (a sheet's row).
+func (k *Kept) KeepLine(path string, line int) {
+	k.path, k.rec = path, k.rec[:0]
+	k.lines, k.cols = append(k.lines[:0], line), k.cols[:0]
+}
+
+// KeptPos is k.FieldPos(i): with it a Reader is a survey's keeper of rows.
+func (r *Reader) KeptPos(k *Kept, i int) diag.Pos { return k.FieldPos(i) }
+
+// FieldPos is Reader.FieldPos for the record kept.
+func (k *Kept) FieldPos(i int) diag.Pos {
+	return diag.Pos{Path: k.path, Line: k.lines[i], Col: charCol(k.rec, i, k.lines[0], k.lines[i], k.cols[i])}
+}
+
+// Record returns the record kept; it is reused by the next Keep into k.
+func (k *Kept) Record() []string { return k.rec }
+
+// Line is Reader.Line for the record kept.
+func (k *Kept) Line() int { return k.lines[0] }
 
 // Line returns the line on which the record last read starts.
 func (r *Reader) Line() int {

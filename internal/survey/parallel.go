@@ -1,0 +1,193 @@
+package survey
+
+import (
+	"io"
+	"slices"
+	"sync"
+
+	"surveysite/internal/diag"
+	"surveysite/internal/tabular"
+)
+
+// positions gives the positions of the cells of the row being tallied.
+type positions interface {
+	FieldPos(i int) diag.Pos
+	Line() int
+}
+
+// keeper is Records that can keep the positions of the record last read
+// past the next Read (*tabular.Reader is one, and an export read through
+// its columns): the analysis then tallies rows on other cores while it
+// reads the next ones.
+type keeper interface {
+	Keep(k *tabular.Kept)
+	// KeptPos is FieldPos(i) of the record kept in k.
+	KeptPos(k *tabular.Kept, i int) diag.Pos
+}
+
+// kept is the positions of a row kept by a keeper.
+type kept struct {
+	r keeper
+	k *tabular.Kept
+}
+
+func (p *kept) FieldPos(i int) diag.Pos { return p.r.KeptPos(p.k, i) }
+func (p *kept) Line() int               { return p.k.Line() }
+
+// event is a problem found in a row, to be added to its list in file order.
+type event struct {
+	seq, qi int // the record's number; the question's index, -1 for the row's own checks
+	e       *diag.Error
+	warn    bool
+}
+
+// batchRows is how many rows a batch holds: enough that handing a batch on
+// costs little per row, few enough that the batches in flight stay small.
+const batchRows = 256
+
+// batch is rows read and checked, to be tallied by every worker.
+type batch struct {
+	rows   []keptRow
+	events [][]event // [0] the reader's, [1+w] worker w's
+	done   sync.WaitGroup
+	panic  []any // of each worker, if it panicked
+}
+
+type keptRow struct {
+	seq, row int // the record's number (records in error count); a.rows with it
+	rec      []string
+	slots    []int
+	pos      tabular.Kept
+}
+
+// runParallel is run with the questions shared among workers goroutines,
+// each tallying its own questions (so a question's tallies and reader state
+// belong to one goroutine), while this one reads and checks the next rows.
+// Problems go to the batch's events and are added to the lists once the
+// batch is done, sorted by record and question: the lists get them in the
+// order a run one row after another adds them, so the same ones are shown.
+func (a *analysis) runParallel(kp keeper, workers int) error {
+	const depth = 4 // batches in flight
+	mine := make([][]int, workers)
+	for qi := range a.qs {
+		mine[qi%workers] = append(mine[qi%workers], qi)
+	}
+	feeds := make([]chan *batch, workers)
+	for w := range feeds {
+		feeds[w] = make(chan *batch, depth)
+		wa := &analysis{path: a.path, cfg: a.cfg, idCol: a.idCol, missing: a.missing, exclude: a.exclude, qs: a.qs}
+		go wa.work(kp, w, mine[w], feeds[w])
+	}
+	defer func() {
+		for _, f := range feeds {
+			close(f)
+		}
+	}()
+	var pending []*batch
+	// finish waits for the oldest batch and adds its problems.
+	finish := func() *batch {
+		b := pending[0]
+		pending = pending[1:]
+		b.done.Wait()
+		for _, p := range b.panic {
+			if p != nil {
+				panic(p)
+			}
+		}
+		var evs []event
+		for _, e := range b.events {
+			evs = append(evs, e...)
+		}
+		slices.SortStableFunc(evs, func(x, y event) int {
+			if x.seq != y.seq {
+				return x.seq - y.seq
+			}
+			return x.qi - y.qi
+		})
+		for _, e := range evs {
+			if e.warn {
+				a.warns.Add(e.e)
+			} else {
+				a.errs.Add(e.e)
+			}
+		}
+		for i := range b.events {
+			b.events[i] = b.events[i][:0]
+		}
+		b.rows = b.rows[:0]
+		return b
+	}
+	_, direct := a.r.(*tabular.Reader)
+	slots := make([]int, 1+len(a.byCols))
+	var err error
+	for err == nil {
+		var b *batch
+		if len(pending) == depth {
+			b = finish()
+		} else {
+			b = &batch{events: make([][]event, 1+workers), panic: make([]any, workers)}
+		}
+		a.sink = &b.events[0]
+		for len(b.rows) < batchRows {
+			var rec []string
+			rec, err = a.next(slots)
+			if err == errSkip {
+				err = nil
+				continue
+			}
+			if err != nil {
+				break
+			}
+			if len(b.rows) < cap(b.rows) {
+				b.rows = b.rows[:len(b.rows)+1]
+			} else {
+				b.rows = append(b.rows, keptRow{})
+			}
+			row := &b.rows[len(b.rows)-1]
+			row.seq, row.row = a.seq, a.rows
+			row.slots = append(row.slots[:0], slots...)
+			kp.Keep(&row.pos)
+			if direct {
+				row.rec = row.pos.Record() // the same record, kept once
+			} else {
+				row.rec = append(row.rec[:0], rec...)
+			}
+		}
+		a.sink = nil
+		b.done.Add(workers)
+		for _, f := range feeds {
+			f <- b
+		}
+		pending = append(pending, b)
+	}
+	for len(pending) > 0 {
+		finish()
+	}
+	if err == io.EOF {
+		return nil
+	}
+	a.errs.AddErr(diag.Pos{Path: a.path}, err)
+	return a.errs.Err()
+}
+
+// work tallies the questions qis of every batch from feed, as worker w.
+func (a *analysis) work(kp keeper, w int, qis []int, feed <-chan *batch) {
+	pos := &kept{r: kp}
+	a.pos = pos
+	for b := range feed {
+		func() {
+			defer b.done.Done()
+			defer func() { b.panic[w] = recover() }()
+			a.sink = &b.events[1+w]
+			for i := range b.rows {
+				row := &b.rows[i]
+				pos.k = &row.pos
+				a.seq, a.rows = row.seq, row.row
+				for _, qi := range qis {
+					a.qi = qi
+					a.tallyQuestion(a.qs[qi], row.rec, row.slots, -1)
+				}
+			}
+		}()
+	}
+}

@@ -1,0 +1,109 @@
+package survey
+
+import (
+	"fmt"
+	"io"
+	"math/rand/v2"
+	"reflect"
+	"runtime"
+	"strings"
+	"testing"
+	"testing/fstest"
+
+	"surveysite/internal/tabular"
+)
+
+// oneByOne hides a reader's Keep, so the analysis reads and tallies one
+// row after another.
+type oneByOne struct{ Records }
+
+// analyseBoth analyses responses in parallel and one row after another.
+func analyseBoth(t testing.TB, responses string, cfg Config) (par, seq *Results, parErr, seqErr error) {
+	t.Helper()
+	fsys := fstest.MapFS{"cb.csv": {Data: []byte(testCodebook)}, "r.csv": {Data: []byte(responses)}}
+	cb, err := LoadCodebook(fsys, "cb.csv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	par, parErr = Analyse(fsys, "r.csv", cb, cfg)
+	src := Source{Path: "r.csv", Open: func() (Records, io.Closer, error) {
+		r, c, err := tabular.Open(fsys, "r.csv")
+		if err != nil {
+			return nil, nil, err
+		}
+		return oneByOne{r}, c, nil
+	}}
+	seq, seqErr = AnalyseSource(src, cb, cfg)
+	return par, seq, parErr, seqErr
+}
+
+// sameAnalysis fails t unless the two analyses of one file agree: the same
+// results, and the same problems in the same words and order.
+func sameAnalysis(t testing.TB, par, seq *Results, parErr, seqErr error) {
+	t.Helper()
+	if fmt.Sprint(parErr) != fmt.Sprint(seqErr) {
+		t.Fatalf("in parallel:\n%v\none row after another:\n%v", parErr, seqErr)
+	}
+	if !reflect.DeepEqual(par, seq) {
+		t.Fatalf("results differ:\nin parallel %+v\none row after another %+v", par, seq)
+	}
+}
+
+// TestParallelRunAgrees: the parallel run (batches of rows read here and
+// tallied by a worker per group of questions, problems sorted back into
+// file order) gives what reading one row after another gives, on files of
+// several batches full of problems: unknown answers, too many answers,
+// repeated options, rows of the wrong width, empty and repeated IDs, cells
+// over two lines, and more problems than a file shows.
+func TestParallelRunAgrees(t *testing.T) {
+	t.Parallel()
+	if runtime.GOMAXPROCS(0) < 2 {
+		t.Skip("one core: every run is one row after another")
+	}
+	for seed := range uint64(6) {
+		// Unknown answers (zz, 3) are errors, and with errors there are no
+		// results: half the files have only warnings (a;b;c, ａ;a, 1;2), so
+		// that their results are compared too.
+		q1 := []string{"a", "b", "c", "x", "n", "a;b", "a;b;c", "ａ;a", "", "りんご", `"b ;` + "\r\n" + ` a"`, "特にない"}
+		q2 := []string{"1", "2", "２", "", "1;2", "男", "女"}
+		if seed%2 == 0 {
+			q1, q2 = append(q1, "zz"), append(q2, "3")
+		}
+		rng := rand.New(rand.NewPCG(seed, 1))
+		var b strings.Builder
+		b.WriteString("respondent_id,区分,q1,q2\r\n")
+		rows := 500 + rng.IntN(1500)
+		for i := range rows {
+			// IDs of many widths put problems in many columns: many groups.
+			id := fmt.Sprintf("%0*d", 1+rng.IntN(30), i+1)
+			switch rng.IntN(60) {
+			case 0:
+				if seed%2 == 0 {
+					id = ""
+				}
+			case 1:
+				if seed%2 == 0 {
+					id = fmt.Sprintf("%0*d", 1+rng.IntN(2), rng.IntN(i+1)) // perhaps used before
+				}
+			}
+			if seed%2 == 0 && rng.IntN(80) == 0 {
+				fmt.Fprintf(&b, "%s,市,a,1,extra\r\n", id) // the wrong width
+				continue
+			}
+			a1, a2 := q1[rng.IntN(len(q1))], q2[rng.IntN(len(q2))]
+			if seed%2 == 0 && rng.IntN(20) == 0 {
+				// Problems of many kinds, more than a file shows: which
+				// are shown depends on the order they were found in.
+				a1, a2 = fmt.Sprintf("z%d", rng.IntN(40)), fmt.Sprint(3+rng.IntN(40))
+			}
+			fmt.Fprintf(&b, "%s,%s,%s,%s\r\n", id, []string{"市", "町", "村"}[rng.IntN(3)], a1, a2)
+		}
+		for _, cfg := range []Config{{}, {By: []string{"区分"}, MinCell: 3}, {By: []string{"区分", "q2"}}} {
+			par, seq, parErr, seqErr := analyseBoth(t, b.String(), cfg)
+			if (seqErr == nil) == (seed%2 == 0) || seqErr == nil && len(seq.Warnings) == 0 {
+				t.Fatalf("seed %d: err %v, %d warnings: the file is not what the test meant", seed, seqErr, len(par.Warnings))
+			}
+			sameAnalysis(t, par, seq, parErr, seqErr)
+		}
+	}
+}
