@@ -4,12 +4,14 @@ import (
 	"strings"
 	"testing"
 	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
 )
 
 // FuzzSearch indexes any title and text and checks that the index reads
 // back and that every term of the page's own text finds the page.
 func FuzzSearch(f *testing.F) {
-	for _, s := range []string{"人材マネジメント", "ﾏﾈｼﾞﾒﾝﾄ AI活用", "Wi-Fi と café", "東京都、京都府。", "a市b", "\xff\x00ｶﾞ\u3099",
+	for _, s := range []string{"人材マネジメント", "ﾏﾈｼﾞﾒﾝﾄ AI活用", "Wi-Fi と café", "東京都、京都府。", "…（ＡＩ）　！", "a市b", "\xff\x00ｶﾞ\u3099",
 		"葛\U000E0100城 ①", strings.Repeat("x", 40) + "語"} {
 		f.Add(s, s)
 	}
@@ -29,6 +31,9 @@ func FuzzSearch(f *testing.F) {
 			}
 		}
 		checkCollect(t, title)
+		if got, ok := simpleNFKC(body); ok && got != norm.NFKC.String(body) {
+			t.Errorf("simpleNFKC(%q) = %q, want %q", body, got, norm.NFKC.String(body))
+		}
 		if c, st := scan(body); c != (Clean(body) == body) || c && st != stable(body) {
 			t.Errorf("scan(%q) = %v, %v; Clean changes it: %v, stable: %v", body, c, st, Clean(body) != body, stable(body))
 		}

@@ -14,11 +14,78 @@ func Normalize(s string) string { return nfkc(Clean(s)) }
 
 // nfkc returns the NFKC form of s.
 func nfkc(s string) string {
-	if stable(s) || norm.NFKC.IsNormalString(s) {
+	if stable(s) {
+		return s
+	}
+	if t, ok := simpleNFKC(s); ok {
+		return t
+	}
+	if norm.NFKC.IsNormalString(s) {
 		return s
 	}
 	return norm.NFKC.String(s)
 }
+
+// simpleNFKC returns the NFKC form of s, and true, when every character of
+// s is one stable accepts or one that NFKC replaces by ASCII: … (U+2026)
+// by "...", the full-width forms of ASCII (Ａ, （, ！, U+FF01–U+FF5E) by
+// ASCII and the ideographic space by a space. The characters stable
+// accepts neither change nor combine with their neighbours, and ASCII
+// combines with no following character stable accepts, so the result is
+// the characters' forms one after another; for anything else it returns
+// false (a test compares it with x/text).
+func simpleNFKC(s string) (string, bool) {
+	var b []byte // nil until a character is replaced
+	run := 0     // where the characters kept since the last replaced one start
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			i++
+			continue
+		}
+		if i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 {
+			r := rune(c&0x0F)<<12 | rune(s[i+1]&0x3F)<<6 | rune(s[i+2]&0x3F)
+			var with string
+			switch {
+			case c >= 0xE4 && c <= 0xE9 && (c > 0xE4 || s[i+1] >= 0xB8),
+				c == 0xE3 && s[i+1] <= 0x83 && stableKana[int(s[i+1]&0x3F)<<6|int(s[i+2]&0x3F)]:
+				i += 3
+				continue
+			case r == 0x2026:
+				with = "..."
+			case r >= 0xFF01 && r <= 0xFF5E:
+				with = asciiPrintable[r-0xFF01 : r-0xFF01+1]
+			case r == 0x3000:
+				with = " "
+			default:
+				if !stableRune(r) {
+					return "", false
+				}
+				i += 3
+				continue
+			}
+			if b == nil {
+				b = make([]byte, 0, len(s))
+			}
+			b = append(append(b, s[run:i]...), with...)
+			i += 3
+			run = i
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if !stableRune(r) {
+			return "", false
+		}
+		i += n
+	}
+	if b == nil {
+		return s, true
+	}
+	return string(append(b, s[run:]...)), true
+}
+
+// asciiPrintable is ! to ~, the ASCII forms of U+FF01–U+FF5E.
+const asciiPrintable = "!\"#$%&'()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[\\]^_`abcdefghijklmnopqrstuvwxyz{|}~"
 
 // Clean returns text as the index stores it and snippets show it:
 // variation selectors and zero-width characters removed, and every run of

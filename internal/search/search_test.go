@@ -3,6 +3,7 @@ package search
 import (
 	"bytes"
 	"fmt"
+	"math/rand/v2"
 	"slices"
 	"strings"
 	"testing"
@@ -319,5 +320,41 @@ func TestCollectAgreesWithKeys(t *testing.T) {
 	}
 	for _, s := range []string{"a市b", strings.Repeat("word", 20) + "語", "", "。", "ab", "語"} {
 		checkCollect(t, s)
+	}
+}
+
+// TestSimpleNFKCAgreesWithXText: the fast path of nfkc gives what x/text
+// gives, on text made of the characters it replaces, the characters
+// stable accepts and characters that make it give up (combining marks,
+// half-width kana and their voicing marks, others of U+FF00–U+FFEF).
+func TestSimpleNFKCAgreesWithXText(t *testing.T) {
+	t.Parallel()
+	alphabet := []rune("aZ0 .…（）！～Ａｚ０\u3000人材マネジメントがか\u3099\u309Aゝヾ々「」―—‘’“”•※\u0301éｶﾞﾟ｡｢\uFF5F\uFFE0\uFFE5①ⅰ㍿")
+	rng := rand.New(rand.NewPCG(1, 2))
+	fast := 0
+	for range 20000 {
+		var b strings.Builder
+		for range 1 + rng.IntN(12) {
+			b.WriteRune(alphabet[rng.IntN(len(alphabet))])
+		}
+		s := b.String()
+		want := norm.NFKC.String(s)
+		if got := nfkc(s); got != want {
+			t.Fatalf("nfkc(%q) = %q, want %q", s, got, want)
+		}
+		if got, ok := simpleNFKC(s); ok {
+			fast++
+			if got != want {
+				t.Fatalf("simpleNFKC(%q) = %q, want %q", s, got, want)
+			}
+		}
+	}
+	if fast < 1000 {
+		t.Errorf("the fast path took %d of 20,000 strings; the test does not exercise it", fast)
+	}
+	for r := rune(0xFF01); r <= 0xFF5E; r++ {
+		if got, want := asciiPrintable[r-0xFF01], norm.NFKC.String(string(r)); string(got) != want {
+			t.Errorf("%U: %q, want %q", r, got, want)
+		}
 	}
 }
