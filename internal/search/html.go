@@ -110,22 +110,38 @@ type spacer struct {
 	space bool // a space is due before the next text
 }
 
-// write adds text from HTML, with its white space folded.
+// write adds text from HTML, with its white space folded. A single space
+// between two other characters stays in the text it is copied with.
 func (b *spacer) write(s string) {
-	run := 0
-	for i := 0; i < len(s); i++ {
-		switch s[i] {
-		case ' ', '\t', '\n', '\r', '\f':
-			if i > run {
-				b.text(s[run:i])
-			}
-			b.space = true
-			run = i + 1
+	i := 0
+	for i < len(s) && isSpace(s[i]) {
+		b.space = true
+		i++
+	}
+	run := i
+	for i < len(s) {
+		c := s[i]
+		if !isSpace(c) || c == ' ' && i+1 < len(s) && !isSpace(s[i+1]) {
+			i++
+			continue
 		}
+		if i > run {
+			b.text(s[run:i])
+		}
+		for i < len(s) && isSpace(s[i]) {
+			i++
+		}
+		b.space = true
+		run = i
 	}
 	if run < len(s) {
 		b.text(s[run:])
 	}
+}
+
+// isSpace reports whether c is ASCII white space as HTML has it.
+func isSpace(c byte) bool {
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'
 }
 
 func (b *spacer) text(s string) {

@@ -220,8 +220,9 @@ func kept3(s string, i int) bool {
 
 // stable reports whether NFKC leaves s as it is because every character is
 // one that NFKC never changes or combines: printable ASCII, the common
-// kanji, kana (not their combining marks) and common Japanese punctuation.
-// It is a fast path for most text; x/text decides the rest.
+// kanji, kana (not their combining marks) and common Japanese punctuation
+// by a quick test, and other characters that are inert. It is a fast path
+// for most text; x/text decides the rest.
 func stable(s string) bool {
 	for i := 0; i < len(s); {
 		c := s[i]
@@ -260,7 +261,18 @@ func stableRune(r rune) bool {
 		r >= 0x2010 && r <= 0x2022 && r != 0x2011 && r != 0x2017, r == 0x203B: // ‐–—‘’“”†‡• ※
 		return true
 	}
-	return false
+	return inert(r)
+}
+
+// inert reports whether NFKC leaves r as it is wherever it stands: r has no
+// decomposition, is a starter (combining class 0) and never combines with
+// the character before it. (A character that combines with r from after it
+// is not inert, so text of inert characters and ASCII is in NFKC.) ↩, →, ©,
+// é and most symbols are; ①, ﾏ, ｶ and the combining marks are not.
+func inert(r rune) bool {
+	var b [utf8.UTFMax]byte
+	p := norm.NFKC.Properties(b[:utf8.EncodeRune(b[:], r)])
+	return p.CCC() == 0 && p.BoundaryBefore() && len(p.Decomposition()) == 0
 }
 
 // stableKana says which characters of U+3000–U+30FF stable accepts.

@@ -358,3 +358,77 @@ func TestSimpleNFKCAgreesWithXText(t *testing.T) {
 		}
 	}
 }
+
+// TestSpacerWrite: spacer.write folds white space as writing the text
+// between white space one piece at a time does (its first form).
+func TestSpacerWrite(t *testing.T) {
+	t.Parallel()
+	pieces := func(b *spacer, s string) {
+		run := 0
+		for i := 0; i < len(s); i++ {
+			if isSpace(s[i]) {
+				if i > run {
+					b.text(s[run:i])
+				}
+				b.space = true
+				run = i + 1
+			}
+		}
+		if run < len(s) {
+			b.text(s[run:])
+		}
+	}
+	alphabet := []string{" ", " ", "\t", "\n", "\r\n", "\f", "a", "語", "bc", "\u00a0", "\u3000"}
+	rng := rand.New(rand.NewPCG(3, 4))
+	for range 5000 {
+		var got, want spacer
+		for range 1 + rng.IntN(3) { // several writes, as between tags
+			var s strings.Builder
+			for range rng.IntN(10) {
+				s.WriteString(alphabet[rng.IntN(len(alphabet))])
+			}
+			got.write(s.String())
+			pieces(&want, s.String())
+			if rng.IntN(2) == 0 {
+				got.space, want.space = true, true // an element between them
+			}
+		}
+		if got.String() != want.String() || got.space != want.space {
+			t.Fatalf("write gives %q (space %v), want %q (space %v)", got.String(), got.space, want.String(), want.space)
+		}
+	}
+}
+
+// TestInertCharactersStayAsTheyAre: text of characters that stable accepts
+// is in NFKC: each character alone, after ASCII, and beside any other such
+// character (pairs from every block of the BMP).
+func TestInertCharactersStayAsTheyAre(t *testing.T) {
+	t.Parallel()
+	var ok []rune
+	for r := rune(0x80); r < 0x10000; r++ {
+		if r >= 0xD800 && r <= 0xDFFF || !stableRune(r) {
+			continue
+		}
+		ok = append(ok, r)
+		for _, s := range []string{string(r), "e" + string(r), string(r) + "a", "か" + string(r)} {
+			if got := norm.NFKC.String(s); got != s {
+				t.Fatalf("%U: NFKC(%q) = %q; stable accepts it", r, s, got)
+			}
+		}
+	}
+	if len(ok) < 10000 {
+		t.Fatalf("stable accepts only %d characters of the BMP", len(ok))
+	}
+	rng := rand.New(rand.NewPCG(5, 6))
+	for range 200000 {
+		s := string(ok[rng.IntN(len(ok))]) + string(ok[rng.IntN(len(ok))])
+		if got := norm.NFKC.String(s); got != s {
+			t.Fatalf("NFKC(%q) = %q; stable accepts both characters", s, got)
+		}
+	}
+	for _, r := range []rune{'①', 'ﾏ', 'ｶ', '\u3099', '\u0301', '\u00a0', 'ﬁ', '\u11a8'} { // ᆨ combines with 가 before it
+		if stableRune(r) {
+			t.Errorf("%U: stable accepts it, but NFKC changes or combines it", r)
+		}
+	}
+}
