@@ -3,6 +3,7 @@ package search
 import (
 	"html"
 	"strings"
+	"unicode/utf8"
 )
 
 // HTMLText returns the text of an HTML fragment as the index reads it: the
@@ -10,8 +11,8 @@ import (
 // elements (a, em, strong, span, ruby …) join the text around them; any
 // other element separates it. The content of script, style, svg, template,
 // rt and rp is skipped: charts are read from the table beside them.
-// Entities are decoded and runs of ASCII white space made one space, so
-// that the text is mostly clean already (Clean). It never fails: broken
+// Entities are decoded and runs of ASCII white space and no-break spaces
+// made one space, so that the text is mostly clean already (Clean). It never fails: broken
 // markup gives text.
 func HTMLText(h string) (headings []string, body string) {
 	var b, hb spacer
@@ -114,22 +115,34 @@ type spacer struct {
 // between two other characters stays in the text it is copied with.
 func (b *spacer) write(s string) {
 	i := 0
-	for i < len(s) && isSpace(s[i]) {
+	for n := spaceAt(s, 0); n > 0; n = spaceAt(s, i) {
 		b.space = true
-		i++
+		i += n
 	}
 	run := i
 	for i < len(s) {
-		c := s[i]
-		if !isSpace(c) || c == ' ' && i+1 < len(s) && !isSpace(s[i+1]) {
+		n := spaceAt(s, i)
+		if n == 0 && s[i] < utf8.RuneSelf || s[i] == ' ' && i > run && i+1 < len(s) && spaceAt(s, i+1) == 0 && droppedAt(s, i+1) == 0 {
 			i++
+			continue
+		}
+		if n == 0 {
+			if d := droppedAt(s, i); d > 0 {
+				if i > run {
+					b.text(s[run:i])
+				}
+				i += d
+				run = i
+			} else {
+				i++
+			}
 			continue
 		}
 		if i > run {
 			b.text(s[run:i])
 		}
-		for i < len(s) && isSpace(s[i]) {
-			i++
+		for ; n > 0; n = spaceAt(s, i) {
+			i += n
 		}
 		b.space = true
 		run = i
@@ -139,9 +152,37 @@ func (b *spacer) write(s string) {
 	}
 }
 
-// isSpace reports whether c is ASCII white space as HTML has it.
-func isSpace(c byte) bool {
-	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'
+// droppedAt returns the length of the character at s[i] if it is one that
+// Clean removes (removed) and is in the BMP, as the variation selector
+// goldmark writes after a footnote's ↩, or 0.
+func droppedAt(s string, i int) int {
+	if s[i] < 0xC2 {
+		return 0
+	}
+	r, n := utf8.DecodeRuneInString(s[i:])
+	if n > 3 || !removed(r) {
+		return 0
+	}
+	return n
+}
+
+// spaceAt returns the length of the white space character at s[i], or 0:
+// ASCII white space as HTML has it, and the no-break space (U+00A0, which
+// goldmark writes before a footnote's link back and Clean would make a
+// space anyway).
+func spaceAt(s string, i int) int {
+	if i >= len(s) {
+		return 0
+	}
+	switch s[i] {
+	case ' ', '\t', '\n', '\r', '\f':
+		return 1
+	case 0xC2:
+		if i+1 < len(s) && s[i+1] == 0xA0 {
+			return 2
+		}
+	}
+	return 0
 }
 
 func (b *spacer) text(s string) {

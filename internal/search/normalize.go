@@ -43,8 +43,11 @@ func simpleNFKC(s string) (string, bool) {
 			i++
 			continue
 		}
-		if i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 {
+		if c >= 0xE0 && c < 0xF0 && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 {
 			r := rune(c&0x0F)<<12 | rune(s[i+1]&0x3F)<<6 | rune(s[i+2]&0x3F)
+			if r < 0x800 || r >= 0xD800 && r <= 0xDFFF {
+				return "", false // not UTF-8: x/text decides
+			}
 			var with string
 			switch {
 			case c >= 0xE4 && c <= 0xE9 && (c > 0xE4 || s[i+1] >= 0xB8),
@@ -270,6 +273,9 @@ func stableRune(r rune) bool {
 // is not inert, so text of inert characters and ASCII is in NFKC.) ↩, →, ©,
 // é and most symbols are; ①, ﾏ, ｶ and the combining marks are not.
 func inert(r rune) bool {
+	if r == utf8.RuneError {
+		return false // perhaps bytes that are not UTF-8
+	}
 	var b [utf8.UTFMax]byte
 	p := norm.NFKC.Properties(b[:utf8.EncodeRune(b[:], r)])
 	return p.CCC() == 0 && p.BoundaryBefore() && len(p.Decomposition()) == 0

@@ -118,13 +118,17 @@ func TestHTMLText(t *testing.T) {
 <figure><svg role="img"><title>図の題</title><text>1位</text><svg><text>入れ子</text></svg><text>2位</text></svg><figcaption>図1</figcaption></figure>
 <table><tr><th>項目</th><td>値</td></tr></table>
 <p><ruby>漢字<rp>（</rp><rt>かんじ</rt><rp>）</rp></ruby>と<!-- 注釈 -->コード<script>var x = "<p>";</script></p>
-<h3>二つ目</h3><p>a &lt; b</p>`
+<h3>二つ目</h3><p>a &lt; b</p>
+<ol><li><p>出典&#160;<a href="#fnref:1">&#x21a9;&#xfe0e;</a></p></li></ol>`
 	heads, body := HTMLText(h)
+	if c, _ := scan(body); !c {
+		t.Errorf("body %q is not clean: a part Clean must copy", body)
+	}
 	if want := []string{"目的と背景", "二つ目"}; !slices.Equal(heads, want) {
 		t.Errorf("headings = %q, want %q", heads, want)
 	}
 	got := strings.Join(strings.Fields(body), " ")
-	want := "人材マネジメントの&課題。 次の行 図1 項目 値 漢字とコード a < b"
+	want := "人材マネジメントの&課題。 次の行 図1 項目 値 漢字とコード a < b 出典 ↩"
 	if got != want {
 		t.Errorf("body = %q, want %q", got, want)
 	}
@@ -329,13 +333,17 @@ func TestCollectAgreesWithKeys(t *testing.T) {
 // half-width kana and their voicing marks, others of U+FF00–U+FFEF).
 func TestSimpleNFKCAgreesWithXText(t *testing.T) {
 	t.Parallel()
-	alphabet := []rune("aZ0 .…（）！～Ａｚ０\u3000人材マネジメントがか\u3099\u309Aゝヾ々「」―—‘’“”•※\u0301éｶﾞﾟ｡｢\uFF5F\uFFE0\uFFE5①ⅰ㍿")
+	var alphabet []string
+	for _, r := range "aZ0 .…（）！～Ａｚ０\u3000人材マネジメントがか\u3099\u309Aゝヾ々「」―—‘’“”•※\u0301éǅｶﾞﾟ｡｢\uFF5F\uFFE0\uFFE5①ⅰ㍿↩\ufffd" {
+		alphabet = append(alphabet, string(r))
+	}
+	alphabet = append(alphabet, "\xb8", "\xc7", "\xe3\x81", "\xff", "\xed\xa0\x80") // not UTF-8
 	rng := rand.New(rand.NewPCG(1, 2))
 	fast := 0
 	for range 20000 {
 		var b strings.Builder
 		for range 1 + rng.IntN(12) {
-			b.WriteRune(alphabet[rng.IntN(len(alphabet))])
+			b.WriteString(alphabet[rng.IntN(len(alphabet))])
 		}
 		s := b.String()
 		want := norm.NFKC.String(s)
@@ -359,26 +367,30 @@ func TestSimpleNFKCAgreesWithXText(t *testing.T) {
 	}
 }
 
-// TestSpacerWrite: spacer.write folds white space as writing the text
-// between white space one piece at a time does (its first form).
+// TestSpacerWrite: spacer.write folds white space (ASCII and no-break
+// spaces) and drops what Clean removes (in the BMP) as writing the text
+// between them one piece at a time does (its first form).
 func TestSpacerWrite(t *testing.T) {
 	t.Parallel()
 	pieces := func(b *spacer, s string) {
 		run := 0
-		for i := 0; i < len(s); i++ {
-			if isSpace(s[i]) {
+		for i := 0; i < len(s); {
+			r, n := utf8.DecodeRuneInString(s[i:])
+			sp := r == ' ' || r == '\t' || r == '\n' || r == '\r' || r == '\f' || r == 0xA0
+			if sp || removed(r) && n < 4 {
 				if i > run {
 					b.text(s[run:i])
 				}
-				b.space = true
-				run = i + 1
+				b.space = b.space || sp
+				run = i + n
 			}
+			i += n
 		}
 		if run < len(s) {
 			b.text(s[run:])
 		}
 	}
-	alphabet := []string{" ", " ", "\t", "\n", "\r\n", "\f", "a", "語", "bc", "\u00a0", "\u3000"}
+	alphabet := []string{" ", " ", "\t", "\n", "\r\n", "\f", "a", "語", "bc", "\u00a0", "\u3000", "\ufe0e", "\u200b", "\U000E0100", "é"}
 	rng := rand.New(rand.NewPCG(3, 4))
 	for range 5000 {
 		var got, want spacer
