@@ -1,6 +1,7 @@
 package search
 
 import (
+	"fmt"
 	"runtime"
 	"slices"
 	"sync"
@@ -33,12 +34,12 @@ type doc struct {
 }
 
 // size is about how many bytes the doc takes in its chunk.
-func (d *doc) size() int {
-	n := len(d.path) + len(d.title) + 4
-	for _, h := range d.headings {
+func (d *Doc) size() int {
+	n := len(d.Path) + len(d.Title) + 4
+	for _, h := range d.Headings {
 		n += len(h) + 1
 	}
-	for _, b := range d.body {
+	for _, b := range d.Body {
 		n += len(b) + 1
 	}
 	return n
@@ -241,12 +242,13 @@ type postings struct {
 	words map[string][]uint32
 }
 
-// collect cleans the pages, in[order[id]] for page id, and puts their
-// keys in buckets: each goroutine takes a range of pages, so its buckets
-// are in page order, as are the goroutines' ranges.
-func collect(in []Doc, order []int, shards int) (docs []*doc, buckets [][]bucket, names [][]string) {
-	docs = make([]*doc, len(in))
-	workers := min(runtime.GOMAXPROCS(0), max(1, len(in)/64))
+// collect reads and cleans the pages, pages[order[id]] for page id, puts
+// their keys in buckets and writes their chunks (chunk c starts at page
+// starts[c]) into chunks: each goroutine takes a range of whole chunks, so
+// its buckets are in page order, as are the goroutines' ranges, and only
+// the text of the chunk it is writing is held.
+func collect(pages []Page, order, starts []int, shards int, chunks []File) (buckets [][]bucket, names [][]string) {
+	workers := min(runtime.GOMAXPROCS(0), max(1, len(pages)/64), max(1, len(starts)))
 	buckets = make([][]bucket, workers)
 	names = make([][]string, workers)
 	var wg sync.WaitGroup
@@ -254,32 +256,44 @@ func collect(in []Doc, order []int, shards int) (docs []*doc, buckets [][]bucket
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			lo, hi := w*len(in)/workers, (w+1)*len(in)/workers
 			b := make([]bucket, shards)
 			st := newKeyState(shards)
-			for id := lo; id < hi; id++ {
-				d := in[order[id]]
-				out := &doc{path: d.Path}
-				docs[id] = out
-				st.keys.reset()
-				for _, p := range d.Body {
-					if p = st.part(p, 0); p != "" {
-						out.body = append(out.body, p)
-					}
+			var z *chunkWriter
+			var docs []*doc
+			for c := w * len(starts) / workers; c < (w+1)*len(starts)/workers; c++ {
+				end := len(pages)
+				if c+1 < len(starts) {
+					end = starts[c+1]
 				}
-				for _, h := range d.Headings {
-					if h = st.part(h, inHeading); h != "" {
-						out.headings = append(out.headings, h)
+				docs = docs[:0]
+				for id := starts[c]; id < end; id++ {
+					d := pages[order[id]].Text()
+					out := &doc{path: pages[order[id]].Path}
+					docs = append(docs, out)
+					st.keys.reset()
+					for _, p := range d.Body {
+						if p = st.part(p, 0); p != "" {
+							out.body = append(out.body, p)
+						}
 					}
+					for _, h := range d.Headings {
+						if h = st.part(h, inHeading); h != "" {
+							out.headings = append(out.headings, h)
+						}
+					}
+					out.title = st.part(d.Title, inTitle)
+					st.add(id, b)
 				}
-				out.title = st.part(d.Title, inTitle)
-				st.add(id, b)
+				if z == nil {
+					z = newChunkWriter()
+				}
+				chunks[c] = File{fmt.Sprintf("d%d.js", c), encodeChunk(z, c, docs)}
 			}
 			buckets[w], names[w] = b, st.names
 		}()
 	}
 	wg.Wait()
-	return docs, buckets, names
+	return buckets, names
 }
 
 // worker is one goroutine's scratch space for writing shards and chunks,

@@ -35,47 +35,52 @@ const chunkBytes = 48 << 10
 // meta.js, then the key shards k0.js …, then the page chunks d0.js ….
 // The same docs give the same bytes.
 func Build(in []Doc, opts Options) []File {
-	order := make([]int, len(in))
-	text := 0
-	for i, d := range in {
-		order[i] = i
-		text += len(d.Title)
-		for _, p := range d.Body {
-			text += len(p)
-		}
+	pages := make([]Page, len(in))
+	for i := range in {
+		d := &in[i]
+		pages[i] = Page{Path: d.Path, Size: d.size(), Text: func() Doc { return *d }}
 	}
-	slices.SortStableFunc(order, func(a, b int) int { return cmp.Compare(in[a].Path, in[b].Path) })
-	nShards := shardCount(text)
-	docs, buckets, names := collect(in, order, nShards)
+	return BuildPages(pages, opts)
+}
 
+// A Page is a page to index whose text is made when the index reads it,
+// so that the text of only a few pages is held at a time.
+type Page struct {
+	Path string
+	// Size is about how many bytes of text the page has: chunks are cut
+	// by it, before the text is made. The same sizes give the same chunks.
+	Size int
+	Text func() Doc // called once, on any goroutine; its Path is Path
+}
+
+// BuildPages is Build for pages whose text is made as they are indexed.
+// Each page's text is cleaned, cut into keys and written into its chunk
+// (deflated) before the next chunk's pages are read.
+func BuildPages(pages []Page, opts Options) []File {
+	order := make([]int, len(pages))
+	text := 0
+	for i, p := range pages {
+		order[i] = i
+		text += p.Size
+	}
+	slices.SortStableFunc(order, func(a, b int) int { return cmp.Compare(pages[a].Path, pages[b].Path) })
+	nShards := shardCount(text)
 	// Page chunks: consecutive pages, about chunkBytes of text each.
 	var starts []int
 	size := chunkBytes
-	for i, d := range docs {
+	for i, j := range order {
 		if size >= chunkBytes {
 			starts = append(starts, i)
 			size = 0
 		}
-		size += d.size()
+		size += pages[j].Size
 	}
 	files := make([]File, 1+nShards+len(starts))
-	parallel.ForState(nShards+len(starts), newWorker, func(wk *worker, i int) {
-		if i < nShards {
-			files[1+i] = File{fmt.Sprintf("k%d.js", i), encodeShard(i, wk.invert(buckets, names, i))}
-			return
-		}
-		if wk.z == nil {
-			wk.z = newChunkWriter()
-		}
-		z := wk.z
-		c := i - nShards
-		end := len(docs)
-		if c+1 < len(starts) {
-			end = starts[c+1]
-		}
-		files[1+i] = File{fmt.Sprintf("d%d.js", c), encodeChunk(z, c, docs[starts[c]:end])}
+	buckets, names := collect(pages, order, starts, nShards, files[1+nShards:])
+	parallel.ForState(nShards, newWorker, func(wk *worker, i int) {
+		files[1+i] = File{fmt.Sprintf("k%d.js", i), encodeShard(i, wk.invert(buckets, names, i))}
 	})
-	m := meta{Docs: len(docs), Shards: nShards, FolderIndex: opts.FolderIndex, Chunks: starts}
+	m := meta{Docs: len(pages), Shards: nShards, FolderIndex: opts.FolderIndex, Chunks: starts}
 	if m.Chunks == nil {
 		m.Chunks = []int{}
 	}

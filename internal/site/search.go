@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"strings"
 
-	"surveysite/internal/parallel"
 	"surveysite/internal/search"
 )
 
@@ -109,9 +108,16 @@ func (s *Site) searchIndex() []File {
 			pages = append(pages, p)
 		}
 	}
-	docs := make([]search.Doc, len(pages))
-	parallel.For(len(pages), func(i int) { docs[i] = searchDoc(pages[i]) })
-	idx := search.Build(docs, search.Options{FolderIndex: !s.urls.Absolute()})
+	// The text of a page is taken out of its HTML when the index reads it,
+	// and let go once its chunk is written. Chunks are cut by a size known
+	// before: half the page's HTML (text is about half of a page's
+	// Markdown made HTML, by the varied benchmark corpus).
+	in := make([]search.Page, len(pages))
+	for i, p := range pages {
+		in[i] = search.Page{Path: p.URL, Size: len(p.Title) + len(p.Description) + len(p.Content)/2,
+			Text: func() search.Doc { return searchDoc(p) }}
+	}
+	idx := search.BuildPages(in, search.Options{FolderIndex: !s.urls.Absolute()})
 	files := make([]File, len(idx))
 	for i, f := range idx {
 		files[i] = File{Path: searchDir + f.Name, Data: f.Data}
