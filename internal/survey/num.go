@@ -109,19 +109,29 @@ type value struct {
 }
 
 // values returns the distinct numbers of a tally in ascending order, merging
-// spellings of one value (3 and 3.0).
+// spellings of one value (3 and 3.0). The numbers counted by value (small)
+// are in order already; only the others are sorted, then the two merged.
 func (t *tally) values() []value {
-	out := make([]value, 0, len(t.nums))
-	for v, c := range t.small {
-		if c > 0 {
-			out = append(out, value{big.NewRat(int64(v), 1), c})
-		}
-	}
+	rest := make([]value, 0, len(t.nums))
 	for k, c := range t.nums {
 		r, _ := new(big.Rat).SetString(k)
-		out = append(out, value{r, c})
+		rest = append(rest, value{r, c})
 	}
-	slices.SortFunc(out, func(a, b value) int { return a.r.Cmp(b.r) })
+	slices.SortFunc(rest, func(a, b value) int { return a.r.Cmp(b.r) })
+	out := make([]value, 0, len(rest)+len(t.small))
+	i := 0
+	for v, c := range t.small {
+		if c == 0 {
+			continue
+		}
+		x := big.NewRat(int64(v), 1)
+		for i < len(rest) && rest[i].r.Cmp(x) < 0 {
+			out = append(out, rest[i])
+			i++
+		}
+		out = append(out, value{x, c})
+	}
+	out = append(out, rest[i:]...)
 	k := 0
 	for i := range out {
 		if k > 0 && out[k-1].r.Cmp(out[i].r) == 0 {

@@ -469,3 +469,16 @@ func TestPlainDigitsAsParseNumber(t *testing.T) {
 		}
 	}
 }
+
+// TestNumSpellingsOfOneValueMerge: plain 0–999 are counted by value, other
+// spellings by their text; the two meet in values. 7, ７, 7.0 and 007 are
+// one value; 1000 and 1,000 another; with 2.5 and 12: sorted 2.5, 7 (×4),
+// 12, 1000 (×2), n = 8. Type 7: median h = 7·0.5 + 1 = 4.5, between two
+// 7s: 7; Q3 h = 7·0.75 + 1 = 6.25: 12 + 0.25·(1000 − 12) = 259; max 1000.
+func TestNumSpellingsOfOneValueMerge(t *testing.T) {
+	res := analyseFiles(t, typesHeader+"d,NUM,,数,,,,,,,\n", "respondent_id,d\n1,7\n2,７\n3,7.0\n4,1000\n5,\"1,000\"\n6,2.5\n7,12\n8,007\n", Config{})
+	s := res.Questions[0].Total.Summary
+	if s.NValid != 8 || s.Min != "2.5" || s.Median != "7" || s.Q3 != "259" || s.Max != "1000" {
+		t.Errorf("n %d min %s median %s q3 %s max %s, want 8 2.5 7 259 1000", s.NValid, s.Min, s.Median, s.Q3, s.Max)
+	}
+}
