@@ -145,14 +145,17 @@ func Load(ctx context.Context, fsys fs.FS, opts Options) (*site.Site, []*diag.Er
 	if err != nil {
 		return nil, nil, err
 	}
-	// The message catalogues (the built-in ones and templates/i18n/) are
-	// read first: the surveys' labels and downloads are in their languages.
-	langs, err := loadLangs(fsys, cfg)
-	if err != nil {
-		return nil, nil, err
-	}
-	// The theme is parsed while the content is read; its errors are
-	// reported after the content's, as when it was parsed after it.
+	// The message catalogues (the built-in ones and templates/i18n/) and
+	// the theme are parsed while the content is read. The catalogues'
+	// errors are reported before all others and the theme's after the
+	// content's, as when each was read in that order.
+	var langs surveyLangs
+	var langsErr error
+	langsDone := make(chan struct{})
+	go func() {
+		defer close(langsDone)
+		langs, langsErr = loadLangs(fsys, cfg)
+	}()
 	var theme *site.Theme
 	var themeErr error
 	themeDone := make(chan struct{})
@@ -163,6 +166,11 @@ func Load(ctx context.Context, fsys fs.FS, opts Options) (*site.Site, []*diag.Er
 	var list diag.List
 	pages, err := content.Load(fsys, content.Options{Drafts: opts.Drafts, UnsafeHTML: cfg.UnsafeHTML, URL: urls.Href,
 		Cache: opts.ContentCache, CacheKey: fmt.Sprintf("%s|%t|%t", cfg.BaseURL, cfg.UnsafeHTML, opts.Drafts)})
+	<-langsDone
+	if langsErr != nil {
+		<-themeDone
+		return nil, nil, langsErr
+	}
 	list.AddErr(diag.Pos{Path: "content"}, err)
 	data, err := loadData(fsys)
 	list.AddErr(diag.Pos{Path: "data"}, err)
