@@ -2,11 +2,15 @@ package chart
 
 import (
 	"fmt"
+	"image"
+	"image/draw"
 	"image/png"
 	"io"
+	"math"
 
 	xfont "golang.org/x/image/font"
-	"gonum.org/v1/plot/font"
+	"golang.org/x/image/font/opentype"
+	"golang.org/x/image/math/fixed"
 	"gonum.org/v1/plot/vg"
 	"gonum.org/v1/plot/vg/vgimg"
 )
@@ -43,10 +47,19 @@ func newPNGCanvas(w, h float64) pngCanvas {
 }
 
 // drawScene draws s onto cv with its origin at (ox, oy) pixels, scaled.
+// Text is drawn straight onto the image with x/image/font (vgimg would
+// resample every glyph through its y-flipping transform, most of the time
+// of a share image).
 func drawScene(cv pngCanvas, f *Fonts, s *scene, ox, oy, scale float64) {
 	pt := func(x, y float64) vg.Point {
 		return vg.Point{X: vg.Length(ox + x*scale), Y: vg.Length(cv.h - (oy + y*scale))}
 	}
+	dst, _ := cv.c.Image().(draw.Image)
+	type faceKey struct {
+		bold bool
+		size float64
+	}
+	faces := map[faceKey]xfont.Face{}
 	for _, it := range s.items {
 		switch it.kind {
 		case kindRect:
@@ -74,10 +87,6 @@ func drawScene(cv pngCanvas, f *Fonts, s *scene, ox, oy, scale float64) {
 			cv.c.Stroke(p)
 		case kindText:
 			size := it.size * scale
-			face := font.Face{
-				Font: font.Font{Typeface: "BIZUDPGothic", Weight: weight(it.bold), Size: vg.Length(size)},
-				Face: f.face(it.bold),
-			}
 			x := ox + it.x*scale
 			switch it.anchor {
 			case anchorMiddle:
@@ -85,8 +94,20 @@ func drawScene(cv pngCanvas, f *Fonts, s *scene, ox, oy, scale float64) {
 			case anchorEnd:
 				x -= f.Width(it.text, size, it.bold)
 			}
-			cv.c.SetColor(parseHex(it.fill))
-			cv.c.FillString(face, vg.Point{X: vg.Length(x), Y: vg.Length(cv.h - (oy + it.y*scale))}, it.text)
+			k := faceKey{it.bold, size}
+			face := faces[k]
+			if face == nil {
+				var err error
+				// 72 dpi: a point is a pixel. No hinting, as gonum/plot sets.
+				face, err = opentype.NewFace(f.face(it.bold), &opentype.FaceOptions{Size: size, DPI: 72, Hinting: xfont.HintingNone})
+				if err != nil {
+					panic(err) // a parsed font and a positive size: cannot fail
+				}
+				faces[k] = face
+			}
+			d := xfont.Drawer{Dst: dst, Src: image.NewUniform(parseHex(it.fill)), Face: face,
+				Dot: fixed.Point26_6{X: fixed.Int26_6(math.Round(x * 64)), Y: fixed.Int26_6(math.Round((oy + it.y*scale) * 64))}}
+			d.DrawString(it.text)
 		}
 	}
 }
