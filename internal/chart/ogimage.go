@@ -49,7 +49,7 @@ func (o *OGImage) WritePNG(w io.Writer, f *Fonts) error {
 	scale = math.Min(scale, 2)
 	ox := (OGWidth - cs.w*scale) / 2
 	drawScene(cv, f, cs, ox, top, scale)
-	if err := encodePNG(w, cv); err != nil {
+	if err := encodePNG(w, cv.c.Image()); err != nil {
 		return fmt.Errorf("chart: write og image: %w", err)
 	}
 	return nil

@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"image"
 	"image/draw"
-	"image/png"
 	"io"
 	"math"
 
@@ -25,14 +24,7 @@ func WritePNG(w io.Writer, c Chart, f *Fonts, scale float64) error {
 	s := c.layout(f)
 	cv := newPNGCanvas(s.w*scale, s.h*scale)
 	drawScene(cv, f, s, 0, 0, scale)
-	return encodePNG(w, cv)
-}
-
-// encodePNG writes the canvas with fast compression: share images are
-// written once per page per build, so speed beats a few percent of size.
-func encodePNG(w io.Writer, cv pngCanvas) error {
-	enc := png.Encoder{CompressionLevel: png.BestSpeed}
-	return enc.Encode(w, cv.c.Image())
+	return encodePNG(w, cv.c.Image())
 }
 
 // pngCanvas wraps a gonum vgimg canvas at 72 dpi, so 1 vg point is 1 pixel.
