@@ -42,7 +42,8 @@
 // A shard holds every key whose first character hashes to it, so a query
 // reads only the shards of its keys' first characters; for each key the
 // pages that hold it, with whether it is in the title or in a heading. A
-// chunk holds the text of about 48 KB of consecutive pages, compressed
+// chunk holds the text of about 48 KB of consecutive pages (by the sizes
+// the caller gives before the text is read), compressed
 // (raw deflate, in base64), for checking matches and showing snippets.
 // The number of shards grows with the index (about 40 KB each).
 //
