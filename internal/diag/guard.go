@@ -48,21 +48,39 @@ func Panicked(pos Pos, what string, p any) *Error {
 }
 
 // panicFrame names the function that panicked, skipping the runtime's own
-// frames, e.g. "github.com/goccy/go-yaml/ast.(*ArrayNodeIter).Len".
+// frames, e.g. "github.com/goccy/go-yaml/ast.(*ArrayNodeIter).Len": the
+// first frame below runtime.gopanic that is not the runtime's, so that a
+// deferred function of any caller may call Panicked; else the first frame
+// that is neither the runtime's nor Catch's.
 func panicFrame() string {
-	pcs := make([]uintptr, 32)
+	pcs := make([]uintptr, 64)
 	n := runtime.Callers(3, pcs)
-	frames := runtime.CallersFrames(pcs[:n])
-	for {
-		f, more := frames.Next()
-		switch {
-		case f.Function == "" || len(f.Function) >= 8 && f.Function[:8] == "runtime.":
-		case f.Function == "surveysite/internal/diag.Catch" || f.Function == "surveysite/internal/diag.Panicked":
-		default:
-			return f.Function
-		}
+	var frames []runtime.Frame
+	for fs := runtime.CallersFrames(pcs[:n]); ; {
+		f, more := fs.Next()
+		frames = append(frames, f)
 		if !more {
-			return ""
+			break
 		}
 	}
+	runtimeFrame := func(f runtime.Frame) bool {
+		return f.Function == "" || len(f.Function) >= 8 && f.Function[:8] == "runtime."
+	}
+	for i, f := range frames {
+		if f.Function != "runtime.gopanic" {
+			continue
+		}
+		for _, g := range frames[i+1:] {
+			if !runtimeFrame(g) {
+				return g.Function
+			}
+		}
+		return ""
+	}
+	for _, f := range frames {
+		if !runtimeFrame(f) && f.Function != "surveysite/internal/diag.Catch" && f.Function != "surveysite/internal/diag.Panicked" {
+			return f.Function
+		}
+	}
+	return ""
 }

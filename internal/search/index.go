@@ -303,7 +303,6 @@ type worker struct {
 	counts []int32
 	list   []int32  // the list of each key as it comes
 	all    []uint32 // every list of the shard
-	z      *chunkWriter
 }
 
 func newWorker() *worker { return &worker{t: newTable(1024)} }

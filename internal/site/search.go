@@ -108,14 +108,22 @@ func (s *Site) searchIndex() []File {
 			pages = append(pages, p)
 		}
 	}
-	// The text of a page is taken out of its HTML when the index reads it,
-	// and let go once its chunk is written. Chunks are cut by a size known
-	// before: half the page's HTML (text is about half of a page's
-	// Markdown made HTML, by the varied benchmark corpus).
+	// The text of a page's Markdown is taken out of its HTML when the index
+	// reads it, and let go once its chunk is written. Chunks are cut by a
+	// size known before: the page's other text (answers, options, names …)
+	// and half its HTML (text is about half of a page's Markdown made
+	// HTML, by the varied benchmark corpus).
 	in := make([]search.Page, len(pages))
 	for i, p := range pages {
-		in[i] = search.Page{Path: p.URL, Size: len(p.Title) + len(p.Description) + len(p.Content)/2,
-			Text: func() search.Doc { return searchDoc(p) }}
+		before, after := searchParts(p)
+		size := len(p.Title) + len(p.Content)/2
+		for _, t := range before {
+			size += len(t) + 1
+		}
+		for _, t := range after {
+			size += len(t) + 1
+		}
+		in[i] = search.Page{Path: p.URL, Size: size, Text: func() search.Doc { return searchDoc(p, before, after) }}
 	}
 	idx := search.BuildPages(in, search.Options{FolderIndex: !s.urls.Absolute()})
 	files := make([]File, len(idx))
@@ -141,13 +149,21 @@ func searchable(p *Page) bool {
 }
 
 // searchDoc is the text of a page as the index reads it: its title, the
-// headings and text of its Markdown, its description and tags, and what
-// its kind shows: a case study's summary, municipality and figures, a
-// survey's facts and questions, a question's text, options and published
-// answers, the participating municipalities. Lists index only their own
-// text, not the pages they list.
-func searchDoc(p *Page) search.Doc {
+// headings and text of its Markdown, and the parts of searchParts before
+// and after that text.
+func searchDoc(p *Page, before, after []string) search.Doc {
 	headings, text := search.HTMLText(string(p.Content))
+	body := append(append(before[:len(before):len(before)], text), after...)
+	return search.Doc{Path: p.URL, Title: p.Title, Headings: headings, Body: body}
+}
+
+// searchParts is the rest of a page's text, in the order the index reads
+// it: before the text of its Markdown its description and what its kind
+// shows (a case study's summary, municipality and figures, a survey's facts
+// and questions, a question's text, options and published answers, the
+// participating municipalities), after it the tags. Lists index only their
+// own text, not the pages they list.
+func searchParts(p *Page) (before, after []string) {
 	var body []string
 	add := func(parts ...string) { body = append(body, parts...) }
 	add(p.Description)
@@ -199,11 +215,10 @@ func searchDoc(p *Page) search.Doc {
 			}
 		}
 	}
-	add(text)
 	for _, t := range p.Tags {
-		add(t.Name)
+		after = append(after, t.Name)
 	}
-	return search.Doc{Path: p.URL, Title: p.Title, Headings: headings, Body: body}
+	return body, after
 }
 
 // paramText is a front matter value as text: strings as they are, numbers

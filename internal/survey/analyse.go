@@ -135,6 +135,12 @@ func FileSource(fsys fs.FS, path string) Source {
 
 // AnalyseSource is Analyse for responses from any Source.
 func AnalyseSource(src Source, cb *Codebook, cfg Config) (*Results, error) {
+	return analyseSource(src, cb, cfg, runtime.GOMAXPROCS(0))
+}
+
+// analyseSource is AnalyseSource with the rows tallied by workers
+// goroutines besides the one that reads them (one: by the one reading).
+func analyseSource(src Source, cb *Codebook, cfg Config, workers int) (*Results, error) {
 	cfg, err := cfg.normalised()
 	if err != nil {
 		return nil, err
@@ -152,7 +158,7 @@ func AnalyseSource(src Source, cb *Codebook, cfg Config) (*Results, error) {
 	if err != nil {
 		return nil, err
 	}
-	if err := a.run(); err != nil {
+	if err := a.run(workers); err != nil {
 		return nil, err
 	}
 	if err := a.findDupes(src); err != nil {
@@ -279,11 +285,11 @@ func newAnalysis(r Records, path string, head []string, cb *Codebook, cfg Config
 }
 
 // run streams the rows: in parallel (runParallel) where the records can
-// keep their positions and there is more than one core, else one row after
-// another.
-func (a *analysis) run() error {
-	if kp, ok := a.r.(keeper); ok && a.wt == nil && runtime.GOMAXPROCS(0) > 1 {
-		return a.runParallel(kp, runtime.GOMAXPROCS(0))
+// keep their positions and there is more than one worker (a core), else
+// one row after another.
+func (a *analysis) run(workers int) error {
+	if kp, ok := a.r.(keeper); ok && a.wt == nil && workers > 1 {
+		return a.runParallel(kp, workers)
 	}
 	slots := make([]int, 1+len(a.byCols))
 	for {
@@ -298,12 +304,28 @@ func (a *analysis) run() error {
 			a.errs.AddErr(diag.Pos{Path: a.path}, err)
 			return a.errs.Err()
 		}
-		for qi, st := range a.qs {
-			a.qi = qi
-			a.tallyQuestion(st, rec, slots, a.class)
+		if e := a.tallyRow(rec, slots); e != nil {
+			a.errs.Add(e)
+			return a.errs.Err()
 		}
-		a.qi = -1
 	}
+}
+
+// tallyRow tallies every question of the row last read. A panic in a
+// question's reader is reported at the row's line, as runParallel's
+// workers report it.
+func (a *analysis) tallyRow(rec []string, slots []int) (failed *diag.Error) {
+	defer func() {
+		if p := recover(); p != nil {
+			failed = diag.Panicked(diag.Pos{Path: a.path, Line: a.pos.Line()}, "the responses", p)
+		}
+	}()
+	for qi, st := range a.qs {
+		a.qi = qi
+		a.tallyQuestion(st, rec, slots, a.class)
+	}
+	a.qi = -1
+	return nil
 }
 
 // errSkip is next's error for a record that is reported and not tallied.

@@ -26,7 +26,7 @@ func FuzzAnalyse(f *testing.F) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		res, err := Analyse(fsys, "r.csv", cb, Config{Separator: sep, MinCell: 1})
+		res, err := analyseSource(FileSource(fsys, "r.csv"), cb, Config{Separator: sep, MinCell: 1}, 2)
 		// One row after another, the analysis is the same.
 		src := Source{Path: "r.csv", Open: func() (Records, io.Closer, error) {
 			r, c, err := tabular.Open(fsys, "r.csv")

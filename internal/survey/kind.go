@@ -97,8 +97,8 @@ func (t *tally) add(ans answer, cells int) {
 			t.counts[p]++
 		}
 		if ans.small > 0 {
-			if t.small == nil {
-				t.small = make([]int, smallNums)
+			if ans.small > len(t.small) { // grown to the largest value seen, not to smallNums
+				t.small = append(t.small, make([]int, ans.small-len(t.small))...)
 			}
 			t.small[ans.small-1]++
 		} else if ans.num != "" {

@@ -50,7 +50,7 @@ type batch struct {
 	rows   []keptRow
 	events [][]event // [0] the reader's, [1+w] worker w's
 	done   sync.WaitGroup
-	panic  []any // of each worker, if it panicked
+	panic  []*diag.Error // of each worker, if a question's reader panicked
 }
 
 type keptRow struct {
@@ -89,13 +89,13 @@ func (a *analysis) runParallel(kp keeper, workers int) error {
 	}()
 	var pending []*batch
 	// finish waits for the oldest batch and adds its problems.
-	finish := func() *batch {
+	finish := func() (*batch, *diag.Error) {
 		b := pending[0]
 		pending = pending[1:]
 		b.done.Wait()
-		for _, p := range b.panic {
-			if p != nil {
-				panic(p)
+		for _, e := range b.panic {
+			if e != nil {
+				return nil, e
 			}
 		}
 		var evs []event
@@ -119,17 +119,20 @@ func (a *analysis) runParallel(kp keeper, workers int) error {
 			b.events[i] = b.events[i][:0]
 		}
 		b.rows = b.rows[:0]
-		return b
+		return b, nil
 	}
 	_, direct := a.r.(*tabular.Reader)
 	slots := make([]int, 1+len(a.byCols))
 	var err error
+	var failed *diag.Error // a reader's panic
 	for err == nil {
 		var b *batch
 		if len(pending) == depth {
-			b = finish()
+			if b, failed = finish(); failed != nil {
+				break
+			}
 		} else {
-			b = &batch{events: make([][]event, 1+workers), panic: make([]any, workers)}
+			b = &batch{events: make([][]event, 1+workers), panic: make([]*diag.Error, workers)}
 		}
 		a.sink = &b.events[0]
 		for len(b.rows) < batchRows {
@@ -164,8 +167,12 @@ func (a *analysis) runParallel(kp keeper, workers int) error {
 		}
 		pending = append(pending, b)
 	}
-	for len(pending) > 0 {
-		finish()
+	for len(pending) > 0 && failed == nil {
+		_, failed = finish()
+	}
+	if failed != nil {
+		a.errs.Add(failed)
+		return a.errs.Err()
 	}
 	if err == io.EOF {
 		return nil
@@ -181,7 +188,15 @@ func (a *analysis) work(kp keeper, w int, qis []int, feed <-chan *batch) {
 	for b := range feed {
 		func() {
 			defer b.done.Done()
-			defer func() { b.panic[w] = recover() }()
+			defer func() {
+				if p := recover(); p != nil {
+					line := 0
+					if pos.k != nil {
+						line = pos.k.Line()
+					}
+					b.panic[w] = diag.Panicked(diag.Pos{Path: a.path, Line: line}, "the responses", p)
+				}
+			}()
 			a.sink = &b.events[1+w]
 			for i := range b.rows {
 				row := &b.rows[i]

@@ -5,7 +5,7 @@ import (
 	"io"
 	"math/rand/v2"
 	"reflect"
-	"runtime"
+	"slices"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -20,12 +20,19 @@ type oneByOne struct{ Records }
 // analyseBoth analyses responses in parallel and one row after another.
 func analyseBoth(t testing.TB, responses string, cfg Config) (par, seq *Results, parErr, seqErr error) {
 	t.Helper()
-	fsys := fstest.MapFS{"cb.csv": {Data: []byte(testCodebook)}, "r.csv": {Data: []byte(responses)}}
+	return analyseBothWith(t, testCodebook, responses, cfg)
+}
+
+// analyseBothWith is analyseBoth with the codebook cb.
+func analyseBothWith(t testing.TB, codebook, responses string, cfg Config) (par, seq *Results, parErr, seqErr error) {
+	t.Helper()
+	fsys := fstest.MapFS{"cb.csv": {Data: []byte(codebook)}, "r.csv": {Data: []byte(responses)}}
 	cb, err := LoadCodebook(fsys, "cb.csv")
 	if err != nil {
 		t.Fatal(err)
 	}
-	par, parErr = Analyse(fsys, "r.csv", cb, cfg)
+	par, parErr = analyseSource(FileSource(fsys, "r.csv"), cb, cfg, 2) // in parallel, however many cores
+
 	src := Source{Path: "r.csv", Open: func() (Records, io.Closer, error) {
 		r, c, err := tabular.Open(fsys, "r.csv")
 		if err != nil {
@@ -57,9 +64,6 @@ func sameAnalysis(t testing.TB, par, seq *Results, parErr, seqErr error) {
 // over two lines, and more problems than a file shows.
 func TestParallelRunAgrees(t *testing.T) {
 	t.Parallel()
-	if runtime.GOMAXPROCS(0) < 2 {
-		t.Skip("one core: every run is one row after another")
-	}
 	for seed := range uint64(6) {
 		// Unknown answers (zz, 3) are errors, and with errors there are no
 		// results: half the files have only warnings (a;b;c, ａ;a, 1;2), so
@@ -105,5 +109,44 @@ func TestParallelRunAgrees(t *testing.T) {
 			}
 			sameAnalysis(t, par, seq, parErr, seqErr)
 		}
+	}
+}
+
+// boomKind is FA whose reader panics on the cell "boom": a bug in a
+// question type's reader.
+type boomKind struct{ faKind }
+
+func (boomKind) bind(b *binding, q *Question) reader { return boomReader{faKind{}.bind(b, q)} }
+
+type boomReader struct{ reader }
+
+func (r boomReader) read(a *analysis, rec []string) answer {
+	if slices.Contains(rec, "boom") {
+		var m map[string]int
+		m["boom"]++ // a nil map: the kind of bug a reader may have
+	}
+	return r.reader.read(a, rec)
+}
+
+func init() { register("ZZBOOM", boomKind{}) }
+
+// TestReaderPanicIsReportedAtItsRow: a panic in a question's reader is an
+// error at the row's line, the same in parallel and one row after another,
+// naming the function that failed; the build goes on to report it.
+func TestReaderPanicIsReportedAtItsRow(t *testing.T) {
+	t.Parallel()
+	var b strings.Builder
+	b.WriteString("respondent_id,q\n")
+	for i := 1; i <= 700; i++ {
+		cell := "text"
+		if i == 600 {
+			cell = "boom"
+		}
+		fmt.Fprintf(&b, "%d,%s\n", i, cell)
+	}
+	par, seq, parErr, seqErr := analyseBothWith(t, cbHeader+"q,ZZBOOM,,自由記述,,,\n", b.String(), Config{})
+	sameAnalysis(t, par, seq, parErr, seqErr)
+	if parErr == nil || !strings.Contains(parErr.Error(), "r.csv:601:") || !strings.Contains(parErr.Error(), "boomReader") {
+		t.Errorf("err = %v, want the panic at r.csv:601 in boomReader.read", parErr)
 	}
 }

@@ -292,8 +292,12 @@ func (k *Kept) KeepLine(path string, line int) {
 // KeptPos is k.FieldPos(i): with it a Reader is a survey's keeper of rows.
 func (r *Reader) KeptPos(k *Kept, i int) diag.Pos { return k.FieldPos(i) }
 
-// FieldPos is Reader.FieldPos for the record kept.
+// FieldPos is Reader.FieldPos for the record kept. After KeepLine it is
+// the line alone.
 func (k *Kept) FieldPos(i int) diag.Pos {
+	if i >= len(k.cols) {
+		return diag.Pos{Path: k.path, Line: k.Line()}
+	}
 	return diag.Pos{Path: k.path, Line: k.lines[i], Col: charCol(k.rec, i, k.lines[0], k.lines[i], k.cols[i])}
 }
 
