@@ -148,7 +148,7 @@ func (c *csvRows) FieldPos(i int) diag.Pos { return c.r.FieldPos(i) }
 func (c *csvRows) Line() int               { return c.r.Line() }
 func (c *csvRows) Keep(k *tabular.Kept)    { c.r.Keep(k) }
 func (c *csvRows) KeptPos(k *tabular.Kept, i int) diag.Pos {
-	return k.FieldPos(i)
+	return c.r.KeptPos(k, i)
 }
 
 // xlsxRows streams one sheet of a workbook. Positions are row:column of

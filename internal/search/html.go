@@ -119,37 +119,35 @@ func (b *spacer) write(s string) {
 		b.space = true
 		i += n
 	}
-	run := i
-	for i < len(s) {
-		n := spaceAt(s, i)
-		if n == 0 && s[i] < utf8.RuneSelf || s[i] == ' ' && i > run && i+1 < len(s) && spaceAt(s, i+1) == 0 && droppedAt(s, i+1) == 0 {
-			i++
-			continue
-		}
-		if n == 0 {
-			if d := droppedAt(s, i); d > 0 {
-				if i > run {
-					b.text(s[run:i])
-				}
-				i += d
-				run = i
-			} else {
-				i++
-			}
-			continue
-		}
+	run := i // where the text not yet written starts
+	flush := func() {
 		if i > run {
 			b.text(s[run:i])
 		}
-		for ; n > 0; n = spaceAt(s, i) {
-			i += n
+	}
+	for i < len(s) {
+		if n := spaceAt(s, i); n > 0 {
+			if s[i] == ' ' && i > run && i+1 < len(s) && spaceAt(s, i+1) == 0 && droppedAt(s, i+1) == 0 {
+				i++ // one space inside the text: copied with it
+				continue
+			}
+			flush()
+			for ; n > 0; n = spaceAt(s, i) {
+				i += n
+			}
+			b.space = true
+			run = i
+			continue
 		}
-		b.space = true
-		run = i
+		if d := droppedAt(s, i); d > 0 {
+			flush()
+			i += d
+			run = i
+			continue
+		}
+		i++
 	}
-	if run < len(s) {
-		b.text(s[run:])
-	}
+	flush()
 }
 
 // droppedAt returns the length of the character at s[i] if it is one that

@@ -97,7 +97,7 @@ func (t *tally) add(ans answer, cells int) {
 			t.counts[p]++
 		}
 		if ans.small > 0 {
-			if ans.small > len(t.small) { // grown to the largest value seen, not to smallNums
+			if ans.small > len(t.small) { // grown to the largest value seen
 				t.small = append(t.small, make([]int, ans.small-len(t.small))...)
 			}
 			t.small[ans.small-1]++

@@ -69,12 +69,9 @@ func (nr *numReader) read(a *analysis, rec []string) answer {
 
 func (numKind) cells(q *Question) int { return 0 }
 
-// smallNums bounds the numbers a tally counts by value (tally.small).
-const smallNums = 1000
-
-// smallNum returns the value of cell, plain digits, if it is below
-// smallNums and has no leading zero (so that it is the only spelling of
-// its key).
+// smallNum returns the value of cell, plain digits, if it is 0 to 999
+// without a leading zero: the numbers a tally counts by value
+// (tally.small).
 func smallNum(cell string) (int, bool) {
 	if len(cell) > 3 || len(cell) > 1 && cell[0] == '0' {
 		return 0, false

@@ -143,7 +143,7 @@ func (r *Reader) Read() ([]string, error) {
 			WithHint("check for a missing or extra comma, or a cell with a comma or line break that is not in double quotes")
 	}
 	r.last = rec
-	if r.Encoding == CP932 || r.Encoding == UTF16 {
+	if r.decoded() {
 		for i, f := range rec {
 			if strings.ContainsRune(f, utf8.RuneError) {
 				return nil, r.badText(i)
@@ -175,10 +175,14 @@ func (r *Reader) read() (rec []string, err error) {
 	return r.csv.Read()
 }
 
+// decoded reports whether the file was decoded into UTF-8 (CP932, UTF-16),
+// where a bad byte becomes U+FFFD, rather than read as UTF-8.
+func (r *Reader) decoded() bool { return r.Encoding == CP932 || r.Encoding == UTF16 }
+
 // badText is the error for field i of the record last read, whose text
 // Read found invalid in the file's encoding.
 func (r *Reader) badText(i int) error {
-	if r.Encoding == CP932 || r.Encoding == UTF16 {
+	if r.decoded() {
 		return diag.Errorf(r.FieldPos(i), "this cell has bytes that are not valid %s", r.Encoding).
 			WithHint("save the file again as \"CSV UTF-8\" (or \"CSV\" in Japanese Excel) and rebuild")
 	}
