@@ -6,6 +6,9 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/extension"
+
 	"surveysite/internal/synth"
 )
 
@@ -69,3 +72,39 @@ func benchBuild(b *testing.B, n int) {
 // Run: go test ./internal/search -run XXX -bench Build
 func BenchmarkBuild1000(b *testing.B)  { benchBuild(b, 1000) }
 func BenchmarkBuild10000(b *testing.B) { benchBuild(b, 10000) }
+
+// BenchmarkHTMLText takes the text out of the synthetic pages' HTML as
+// goldmark with the GFM extensions writes it.
+// Run: go test ./internal/search -run XXX -bench HTMLText
+func BenchmarkHTMLText(b *testing.B) {
+	dir := b.TempDir()
+	if err := synth.Write(dir, synth.Options{Pages: 1000, Seed: 1}); err != nil {
+		b.Fatal(err)
+	}
+	files, err := filepath.Glob(filepath.Join(dir, "content", "posts", "p*.md"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	md := goldmark.New(goldmark.WithExtensions(extension.GFM))
+	var pages []string
+	size := 0
+	for _, f := range files {
+		src, err := os.ReadFile(f)
+		if err != nil {
+			b.Fatal(err)
+		}
+		_, body, _ := strings.Cut(strings.TrimPrefix(string(src), "---\n"), "---\n")
+		var h strings.Builder
+		if err := md.Convert([]byte(body), &h); err != nil {
+			b.Fatal(err)
+		}
+		pages = append(pages, h.String())
+		size += h.Len()
+	}
+	b.SetBytes(int64(size))
+	for b.Loop() {
+		for _, p := range pages {
+			HTMLText(p)
+		}
+	}
+}

@@ -120,18 +120,19 @@ func (b *spacer) write(s string) {
 		i += n
 	}
 	run := i // where the text not yet written starts
-	flush := func() {
-		if i > run {
-			b.text(s[run:i])
-		}
-	}
 	for i < len(s) {
+		if !special[s[i]] {
+			i++
+			continue
+		}
 		if n := spaceAt(s, i); n > 0 {
 			if s[i] == ' ' && i > run && i+1 < len(s) && spaceAt(s, i+1) == 0 && droppedAt(s, i+1) == 0 {
 				i++ // one space inside the text: copied with it
 				continue
 			}
-			flush()
+			if i > run {
+				b.text(s[run:i])
+			}
 			for ; n > 0; n = spaceAt(s, i) {
 				i += n
 			}
@@ -140,21 +141,33 @@ func (b *spacer) write(s string) {
 			continue
 		}
 		if d := droppedAt(s, i); d > 0 {
-			flush()
+			if i > run {
+				b.text(s[run:i])
+			}
 			i += d
 			run = i
 			continue
 		}
 		i++
 	}
-	flush()
+	if i > run {
+		b.text(s[run:i])
+	}
 }
+
+// special marks the bytes at which spacer.write looks further: ASCII white
+// space and the first bytes of the no-break space and of the characters
+// droppedAt drops (U+00AD, U+180B–U+180F, U+200B–U+200D, U+2060,
+// U+FE00–U+FE0F, U+FEFF).
+var special = [256]bool{' ': true, '\t': true, '\n': true, '\r': true, '\f': true, 0xC2: true, 0xE1: true, 0xE2: true, 0xEF: true}
 
 // droppedAt returns the length of the character at s[i] if it is one that
 // Clean removes (removed) and is in the BMP, as the variation selector
 // goldmark writes after a footnote's ↩, or 0.
 func droppedAt(s string, i int) int {
-	if s[i] < 0xC2 {
+	switch s[i] {
+	case 0xC2, 0xE1, 0xE2, 0xEF:
+	default:
 		return 0
 	}
 	r, n := utf8.DecodeRuneInString(s[i:])

@@ -3,7 +3,6 @@ package search
 import (
 	"bytes"
 	"cmp"
-	"compress/flate"
 	"encoding/base64"
 	"encoding/json"
 	"fmt"
@@ -11,6 +10,8 @@ import (
 	"slices"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/klauspost/compress/flate"
 
 	"surveysite/internal/parallel"
 )
