@@ -73,6 +73,55 @@ func benchBuild(b *testing.B, n int) {
 func BenchmarkBuild1000(b *testing.B)  { benchBuild(b, 1000) }
 func BenchmarkBuild10000(b *testing.B) { benchBuild(b, 10000) }
 
+// BenchmarkBuildVaried10000 indexes the varied corpus (synth.Options.Varied:
+// English and Japanese prose, tables, code, long-tailed sizes), its text
+// taken out of goldmark's HTML as the build takes it.
+func BenchmarkBuildVaried10000(b *testing.B) {
+	dir := b.TempDir()
+	if err := synth.Write(dir, synth.Options{Pages: 10000, Seed: 1, Varied: true}); err != nil {
+		b.Fatal(err)
+	}
+	md := goldmark.New(goldmark.WithExtensions(extension.GFM, extension.Footnote))
+	var docs []Doc
+	err := filepath.WalkDir(filepath.Join(dir, "content"), func(path string, d os.DirEntry, err error) error {
+		if err != nil || d.IsDir() || !strings.HasSuffix(path, ".md") {
+			return err
+		}
+		src, err := os.ReadFile(path)
+		if err != nil {
+			return err
+		}
+		front, body, _ := strings.Cut(strings.TrimPrefix(string(src), "---\n"), "\n---\n")
+		title := ""
+		for _, line := range strings.Split(front, "\n") {
+			if t, ok := strings.CutPrefix(line, "title: "); ok {
+				title = strings.Trim(t, `"'`)
+			}
+		}
+		var h strings.Builder
+		if err := md.Convert([]byte(body), &h); err != nil {
+			return err
+		}
+		heads, text := HTMLText(h.String())
+		docs = append(docs, Doc{Path: "/" + filepath.ToSlash(strings.TrimSuffix(path[len(dir)+1:], ".md")) + "/", Title: title, Headings: heads, Body: []string{text}})
+		return nil
+	})
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ResetTimer()
+	size := 0
+	cpu := cpuTime()
+	for b.Loop() {
+		size = 0
+		for _, f := range Build(docs, Options{FolderIndex: true}) {
+			size += len(f.Data)
+		}
+	}
+	b.ReportMetric(float64(size), "bytes")
+	b.ReportMetric(float64((cpuTime()-cpu).Milliseconds())/float64(b.N), "cpu-ms/op")
+}
+
 // BenchmarkHTMLText takes the text out of the synthetic pages' HTML as
 // goldmark with the GFM extensions writes it.
 // Run: go test ./internal/search -run XXX -bench HTMLText

@@ -239,7 +239,9 @@ func shardOf(r rune, shards int) int {
 type postings struct {
 	cjk   []uint64   // keys in the order first seen
 	lists [][]uint32 // of cjk[i]: doc<<2 | flags, in doc order
-	words map[string][]uint32
+	// words in the order first seen, and the pages of each as lists
+	words     []string
+	wordLists [][]uint32
 }
 
 // collect reads and cleans the pages, pages[order[id]] for page id, puts
@@ -303,14 +305,15 @@ type worker struct {
 	counts []int32
 	list   []int32  // the list of each key as it comes
 	all    []uint32 // every list of the shard
+	words  map[string]int32
 }
 
-func newWorker() *worker { return &worker{t: newTable(1024)} }
+func newWorker() *worker { return &worker{t: newTable(1024), words: map[string]int32{}} }
 
 // invert groups shard s's keys with their pages, in page order, counted
 // first so that all the shard's lists share one array. The postings use
 // the worker's memory: they are good until its next call.
-func (wk *worker) invert(buckets [][]bucket, names [][]string, s int) postings {
+func (wk *worker) invert(buckets [][]bucket, names [][]string, local [][]int32, s int) postings {
 	t := wk.t
 	t.reset()
 	var p postings
@@ -354,11 +357,26 @@ func (wk *worker) invert(buckets [][]bucket, names [][]string, s int) postings {
 		}
 		buckets[w][s].blocks = nil
 	}
-	p.words = map[string][]uint32{}
+	// Words: each goroutine's number of a word is looked up once, in
+	// local, which says where among the shard's words it is (plus one);
+	// every word is in one shard, so no two shards write the same entry.
+	clear(wk.words)
 	for w := range buckets {
 		for _, e := range buckets[w][s].words {
-			word := names[w][e>>32]
-			p.words[word] = append(p.words[word], uint32(e))
+			id := e >> 32
+			j := local[w][id] - 1
+			if j < 0 {
+				word := names[w][id]
+				var ok bool
+				if j, ok = wk.words[word]; !ok {
+					j = int32(len(p.words))
+					wk.words[word] = j
+					p.words = append(p.words, word)
+					p.wordLists = append(p.wordLists, nil)
+				}
+				local[w][id] = j + 1
+			}
+			p.wordLists[j] = append(p.wordLists[j], uint32(e))
 		}
 		buckets[w][s].words = nil
 	}

@@ -78,8 +78,12 @@ func BuildPages(pages []Page, opts Options) []File {
 	}
 	files := make([]File, 1+nShards+len(starts))
 	buckets, names := collect(pages, order, starts, nShards, files[1+nShards:])
+	local := make([][]int32, len(names))
+	for w := range names {
+		local[w] = make([]int32, len(names[w]))
+	}
 	parallel.ForState(nShards, newWorker, func(wk *worker, i int) {
-		files[1+i] = File{fmt.Sprintf("k%d.js", i), encodeShard(i, wk.invert(buckets, names, i))}
+		files[1+i] = File{fmt.Sprintf("k%d.js", i), encodeShard(i, wk.invert(buckets, names, local, i))}
 	})
 	m := meta{Docs: len(pages), Shards: nShards, FolderIndex: opts.FolderIndex, Chunks: starts}
 	if m.Chunks == nil {
@@ -190,13 +194,13 @@ func encodeShard(n int, p postings) []byte {
 		}
 		entry(kb, p.lists[i])
 	}
-	words := make([]string, 0, len(p.words))
-	for w := range p.words {
-		words = append(words, w)
+	order = order[:0]
+	for i := range p.words {
+		order = append(order, i)
 	}
-	slices.Sort(words)
-	for _, w := range words {
-		entry([]byte(w), p.words[w])
+	slices.SortFunc(order, func(a, b int) int { return strings.Compare(p.words[a], p.words[b]) })
+	for _, i := range order {
+		entry([]byte(p.words[i]), p.wordLists[i])
 	}
 	return append(b, "\");\n"...)
 }
