@@ -47,7 +47,7 @@ func (d *Doc) size() int {
 
 // keyState is one goroutine's scratch space for collecting a page's keys.
 type keyState struct {
-	keys *table // a page's keys -> field flags: kanji and kana keys, and word numbers with wordTag
+	keys *table // a page's keys -> field flags: kanji and kana keys, short words packed and other words' numbers with wordTag
 	buf  []byte
 	// The words this goroutine has seen, by number: each is a string once.
 	// Words of up to seven bytes (most) are found by their bytes packed
@@ -79,36 +79,54 @@ func (st *keyState) part(s string, flags uint8) string {
 	return s
 }
 
-// word adds the word in st.buf with the field flags.
+// word adds the word in st.buf with the field flags. A word of up to seven
+// bytes (most) is put as its bytes packed into a key, the length in the top
+// byte, and numbered only when the page's keys are added; a longer one by
+// its number, with wordTag.
 func (st *keyState) word(flags uint8) {
-	var id int32
 	if b := st.buf; len(b) <= 7 {
-		// The length in the top byte, the bytes below: one key per word,
-		// never 0.
 		k := uint64(len(b)) << 56
 		for i, c := range b {
 			k |= uint64(c) << (8 * i)
 		}
-		i, ok := st.short.find(k)
-		if ok {
-			id = st.short.vals[i]
-		} else {
-			id = st.newWord()
-			st.short.put(i, k, id)
-		}
-	} else {
-		var ok bool
-		if id, ok = st.ids[string(b)]; !ok {
-			id = st.newWord()
-			st.ids[st.names[id]] = id
-		}
+		st.put(k, flags)
+		return
+	}
+	id, ok := st.ids[string(st.buf)]
+	if !ok {
+		id = st.newWord(string(st.buf))
+		st.ids[st.names[id]] = id
 	}
 	st.put(wordTag|uint64(id), flags)
 }
 
-// newWord numbers the word in st.buf.
-func (st *keyState) newWord() int32 {
-	w := string(st.buf)
+// shortWord returns the number of the word packed into k by word.
+func (st *keyState) shortWord(k uint64) int32 {
+	i, ok := st.short.find(k)
+	if ok {
+		return st.short.vals[i]
+	}
+	id := st.newWord(unpack(k))
+	st.short.put(i, k, id)
+	return id
+}
+
+// unpack returns the word packed into k by word.
+func unpack(k uint64) string {
+	var b [7]byte
+	n := int(k >> 56)
+	for i := range n {
+		b[i] = byte(k >> (8 * i))
+	}
+	return string(b[:n])
+}
+
+// isShortWord reports whether a page's key is a word packed by word:
+// kanji and kana keys use the low 42 bits, word numbers the top one.
+func isShortWord(k uint64) bool { return k&wordTag == 0 && k>>56 != 0 }
+
+// newWord numbers the word w.
+func (st *keyState) newWord(w string) int32 {
 	id := int32(len(st.names))
 	st.names = append(st.names, w)
 	r, _ := utf8.DecodeRuneInString(w)
@@ -172,6 +190,19 @@ func (st *keyState) collect(s string, flags uint8) {
 				}
 			}
 			n++
+			// The rest of an ASCII word at once (English text is most of
+			// it): the same as going round the loop for each letter.
+			for i < len(s) && s[i] < utf8.RuneSelf && asciiClass[s[i]] == word {
+				if n < maxWord {
+					c := s[i]
+					if 'A' <= c && c <= 'Z' {
+						c += 'a' - 'A'
+					}
+					st.buf = append(st.buf, c)
+				}
+				n++
+				i++
+			}
 		}
 	}
 	if inWord {
@@ -214,8 +245,11 @@ func (b *bucket) push(k uint64, v uint32) {
 func (st *keyState) add(id int, b []bucket) {
 	for _, i := range st.keys.used {
 		k, v := st.keys.keys[i], uint32(id)<<2|uint32(st.keys.vals[i])
-		if k&wordTag != 0 {
+		if k>>56 != 0 {
 			w := k &^ wordTag
+			if k&wordTag == 0 {
+				w = uint64(st.shortWord(k))
+			}
 			s := st.shard[w]
 			b[s].words = append(b[s].words, w<<32|uint64(v))
 			continue

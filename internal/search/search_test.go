@@ -295,7 +295,9 @@ func keySet(text string) []string {
 	st.collect(text, 0)
 	var out []string
 	for _, i := range st.keys.used {
-		if k := st.keys.keys[i]; k&wordTag != 0 {
+		if k := st.keys.keys[i]; isShortWord(k) {
+			out = append(out, unpack(k))
+		} else if k&wordTag != 0 {
 			out = append(out, st.names[k&^wordTag])
 		} else {
 			out = append(out, cjkKeyString(k))
