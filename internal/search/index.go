@@ -279,11 +279,11 @@ type postings struct {
 }
 
 // collect reads and cleans the pages, pages[order[id]] for page id, puts
-// their keys in buckets and writes their chunks (chunk c starts at page
-// starts[c]) into chunks: each goroutine takes a range of whole chunks, so
-// its buckets are in page order, as are the goroutines' ranges, and only
-// the text of the chunk it is writing is held.
-func collect(pages []Page, order, starts []int, shards int, chunks []File) (buckets [][]bucket, names [][]string) {
+// their keys in buckets and gives their chunks (chunk c starts at page
+// starts[c]) to chunk as they are made: each goroutine takes a range of
+// whole chunks, so its buckets are in page order, as are the goroutines'
+// ranges, and only the text of the chunk it is writing is held.
+func collect(pages []Page, order, starts []int, shards int, chunk func(c int, f File)) (buckets [][]bucket, names [][]string) {
 	workers := min(runtime.GOMAXPROCS(0), max(1, len(pages)/64), max(1, len(starts)))
 	buckets = make([][]bucket, workers)
 	names = make([][]string, workers)
@@ -323,7 +323,7 @@ func collect(pages []Page, order, starts []int, shards int, chunks []File) (buck
 				if z == nil {
 					z = newChunkWriter()
 				}
-				chunks[c] = File{fmt.Sprintf("d%d.js", c), encodeChunk(z, c, docs)}
+				chunk(c, File{fmt.Sprintf("d%d.js", c), encodeChunk(z, c, docs)})
 			}
 			buckets[w], names[w] = b, st.names
 		}()

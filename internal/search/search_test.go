@@ -2,10 +2,12 @@ package search
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"math/rand/v2"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 	"unicode/utf8"
 
@@ -444,5 +446,41 @@ func TestInertCharactersStayAsTheyAre(t *testing.T) {
 		if stableRune(r) {
 			t.Errorf("%U: stable accepts it, but NFKC changes or combines it", r)
 		}
+	}
+}
+
+// TestBuildPagesWrite: with Options.Write, BuildPages gives every file
+// Build returns, the same bytes, and returns none itself; Write's first
+// error is its error.
+func TestBuildPagesWrite(t *testing.T) {
+	docs := synthDocs(t, 300)
+	want := Build(docs, Options{})
+	pages := make([]Page, len(docs))
+	for i := range docs {
+		d := &docs[i]
+		pages[i] = Page{Path: d.Path, Size: d.size(), Text: func() Doc { return *d }}
+	}
+	var mu sync.Mutex
+	got := map[string][]byte{}
+	files, err := BuildPages(pages, Options{Write: func(f File) error {
+		mu.Lock()
+		defer mu.Unlock()
+		got[f.Name] = f.Data
+		return nil
+	}})
+	if err != nil || files != nil {
+		t.Fatalf("BuildPages = %d files, %v; want none, nil", len(files), err)
+	}
+	if len(got) != len(want) || len(want) < 3 {
+		t.Fatalf("Write got %d files, Build returns %d", len(got), len(want))
+	}
+	for _, f := range want {
+		if !bytes.Equal(got[f.Name], f.Data) {
+			t.Errorf("%s: Write got other bytes than Build returns", f.Name)
+		}
+	}
+	boom := errors.New("disk full")
+	if _, err := BuildPages(pages, Options{Write: func(File) error { return boom }}); err != boom {
+		t.Errorf("BuildPages with a failing Write = %v, want %v", err, boom)
 	}
 }

@@ -9,6 +9,7 @@ import (
 	"hash/crc32"
 	"slices"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/klauspost/compress/flate"
@@ -21,6 +22,11 @@ type Options struct {
 	// FolderIndex makes links to a folder name its index.html, as a site
 	// without a base URL writes them (for file://).
 	FolderIndex bool
+	// Write, if set, is given each file as soon as it is made, from any
+	// goroutine, and the files are not kept: BuildPages returns none, and
+	// the index holds only the chunks and shards it is making. The first
+	// error it returns is BuildPages's.
+	Write func(File) error
 }
 
 // File is one file of the index, named relative to the index folder.
@@ -41,7 +47,9 @@ func Build(in []Doc, opts Options) []File {
 		d := &in[i]
 		pages[i] = Page{Path: d.Path, Size: d.size(), Text: func() Doc { return *d }}
 	}
-	return BuildPages(pages, opts)
+	opts.Write = nil
+	files, _ := BuildPages(pages, opts) // without Write: cannot fail
+	return files
 }
 
 // A Page is a page to index whose text is made when the index reads it,
@@ -56,8 +64,9 @@ type Page struct {
 
 // BuildPages is Build for pages whose text is made as they are indexed.
 // Each page's text is cleaned, cut into keys and written into its chunk
-// (deflated) before the next chunk's pages are read.
-func BuildPages(pages []Page, opts Options) []File {
+// (deflated) before the next chunk's pages are read. With opts.Write the
+// files go to it and BuildPages returns none.
+func BuildPages(pages []Page, opts Options) ([]File, error) {
 	order := make([]int, len(pages))
 	text := 0
 	for i, p := range pages {
@@ -76,28 +85,50 @@ func BuildPages(pages []Page, opts Options) []File {
 		}
 		size += pages[j].Size
 	}
+	// files[i] is meta.js (0), the shards, then the chunks; versions[i-1]
+	// the version of files[i].
 	files := make([]File, 1+nShards+len(starts))
-	buckets, names := collect(pages, order, starts, nShards, files[1+nShards:])
+	versions := make([]string, nShards+len(starts))
+	var mu sync.Mutex
+	var werr error
+	put := func(i int, f File) {
+		versions[i-1] = version(f.Data)
+		if opts.Write == nil {
+			files[i] = f
+			return
+		}
+		if err := opts.Write(f); err != nil {
+			mu.Lock()
+			if werr == nil {
+				werr = err
+			}
+			mu.Unlock()
+		}
+	}
+	buckets, names := collect(pages, order, starts, nShards, func(c int, f File) { put(1+nShards+c, f) })
 	local := make([][]int32, len(names))
 	for w := range names {
 		local[w] = make([]int32, len(names[w]))
 	}
 	parallel.ForState(nShards, newWorker, func(wk *worker, i int) {
-		files[1+i] = File{fmt.Sprintf("k%d.js", i), encodeShard(i, wk.invert(buckets, names, local, i))}
+		put(1+i, File{fmt.Sprintf("k%d.js", i), encodeShard(i, wk.invert(buckets, names, local, i))})
 	})
-	m := meta{Docs: len(pages), Shards: nShards, FolderIndex: opts.FolderIndex, Chunks: starts}
+	m := meta{Docs: len(pages), Shards: nShards, FolderIndex: opts.FolderIndex, Chunks: starts, Versions: versions}
 	if m.Chunks == nil {
 		m.Chunks = []int{}
-	}
-	for _, f := range files[1:] {
-		m.Versions = append(m.Versions, version(f.Data))
 	}
 	j, err := json.Marshal(m)
 	if err != nil {
 		panic(err) // plain values: cannot fail
 	}
 	files[0] = File{"meta.js", slices.Concat([]byte("SurveysiteSearch.meta("), j, []byte(");\n"))}
-	return files
+	if opts.Write == nil {
+		return files, nil
+	}
+	if werr != nil {
+		return nil, werr
+	}
+	return nil, opts.Write(files[0])
 }
 
 // meta is what meta.js says about the index.

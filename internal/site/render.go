@@ -47,10 +47,17 @@ func (s *Site) RenderPages(w Writer, pages []*Page, extras bool) (Stats, error) 
 	// again whenever one of them was. It is built while the pages are
 	// rendered, which on a large site leaves processors idle at the end: a
 	// page that lists every post keeps one busy after the others are done.
-	var index chan []File
+	type written struct {
+		n   int
+		err error
+	}
+	var index chan written
 	if s.Config.SearchOn() && (extras || slices.ContainsFunc(pages, searchable)) {
-		index = make(chan []File, 1)
-		go func() { index <- s.searchIndex() }()
+		index = make(chan written, 1)
+		go func() {
+			n, err := s.searchIndex(w)
+			index <- written{n, err}
+		}()
 	}
 	parallel.ForState(len(pages), func() *bytes.Buffer { return new(bytes.Buffer) }, func(buf *bytes.Buffer, i int) {
 		p := pages[i]
@@ -65,23 +72,18 @@ func (s *Site) RenderPages(w Writer, pages []*Page, extras bool) (Stats, error) 
 			mu.Unlock()
 		}
 	})
-	var files []File
+	var idx written
 	if index != nil {
-		files = <-index
+		idx = <-index
 	}
 	if err := list.Err(); err != nil {
 		return st, err
 	}
-	st.Pages = len(pages)
-	st.Files = st.Pages
-	if index != nil {
-		for _, f := range files {
-			if err := w.WriteFile(f.Path, f.Data); err != nil {
-				return st, err
-			}
-			st.Files++
-		}
+	if idx.err != nil {
+		return st, idx.err
 	}
+	st.Pages = len(pages)
+	st.Files = st.Pages + idx.n
 	if !extras {
 		return st, nil
 	}

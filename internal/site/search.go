@@ -3,6 +3,7 @@ package site
 import (
 	"fmt"
 	"strings"
+	"sync"
 
 	"surveysite/internal/search"
 )
@@ -99,9 +100,10 @@ func (s *Site) searchView(p *Page) *SearchView {
 	return v
 }
 
-// searchIndex returns the files of the search index of every page that is
-// published and searchable.
-func (s *Site) searchIndex() []File {
+// searchIndex writes the files of the search index of every page that is
+// published and searchable to w, each as soon as it is made, and returns
+// how many it wrote.
+func (s *Site) searchIndex(w Writer) (int, error) {
 	var pages []*Page
 	for _, p := range s.Pages {
 		if searchable(p) {
@@ -125,12 +127,16 @@ func (s *Site) searchIndex() []File {
 		}
 		in[i] = search.Page{Path: p.URL, Size: size, Text: func() search.Doc { return searchDoc(p, before, after) }}
 	}
-	idx := search.BuildPages(in, search.Options{FolderIndex: !s.urls.Absolute()})
-	files := make([]File, len(idx))
-	for i, f := range idx {
-		files[i] = File{Path: searchDir + f.Name, Data: f.Data}
+	var mu sync.Mutex
+	n := 0
+	write := func(f search.File) error {
+		mu.Lock()
+		n++
+		mu.Unlock()
+		return w.WriteFile(searchDir+f.Name, f.Data)
 	}
-	return files
+	_, err := search.BuildPages(in, search.Options{FolderIndex: !s.urls.Absolute(), Write: write})
+	return n, err
 }
 
 // searchable reports whether a page is in the search index: not the
