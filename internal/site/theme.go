@@ -77,15 +77,21 @@ func (t *theme) names(dir string) []string {
 // templates holds one parsed template set per layout, and copies of them
 // bound to languages.
 type templates struct {
-	sets  map[string]*template.Template // layout name -> base+partials+layout; never executed
-	theme *theme
-	mu    sync.Mutex
-	bound map[string]map[string]*template.Template // by the languages' codes and sums
+	root    *template.Template // base and partials; never executed, only copied
+	layouts map[string]string  // layout name -> its source, checked when the theme is loaded
+	files   map[string]themeFile
+	theme   *theme
+	mu      sync.Mutex
+	// bound holds, by the languages' codes and sums and then by layout
+	// name, the copies of root with the layout parsed in and the languages'
+	// functions: made when a page first uses them, so that a site copies
+	// (and html/template escapes) only the layouts its pages use.
+	bound map[string]map[string]*template.Template
 }
 
-// parseTemplates parses layouts/base.html, partials/*.html and every
-// layouts/*.html. Templates are named by their file path, so html/template
-// errors name the file.
+// parseTemplates parses layouts/base.html and partials/*.html, and checks
+// every layouts/*.html. Templates are named by their file path, so
+// html/template errors name the file.
 func parseTemplates(t *theme, funcs template.FuncMap) (*templates, error) {
 	var list diag.List
 	root := template.New("root").Option("missingkey=error").Funcs(funcs)
@@ -94,13 +100,20 @@ func parseTemplates(t *theme, funcs template.FuncMap) (*templates, error) {
 		return nil, diag.Errorf(diag.Pos{Path: "templates/layouts/base.html"}, "the base layout is missing").
 			WithHint("add templates/layouts/base.html, or delete templates/ to use the default theme")
 	}
-	parse := func(tmpl *template.Template, f themeFile) bool {
+	read := func(f themeFile) (string, bool) {
 		src, err := fs.ReadFile(f.fsys, f.full)
 		if err != nil {
 			list.AddErr(diag.Pos{Path: f.path}, err)
+			return "", false
+		}
+		return string(src), true
+	}
+	parse := func(tmpl *template.Template, f themeFile) bool {
+		src, ok := read(f)
+		if !ok {
 			return false
 		}
-		if _, err := tmpl.New(f.name).Parse(string(src)); err != nil {
+		if _, err := tmpl.New(f.name).Parse(src); err != nil {
 			list.Add(t.templateError(err, f.path))
 			return false
 		}
@@ -113,25 +126,30 @@ func parseTemplates(t *theme, funcs template.FuncMap) (*templates, error) {
 	if err := list.Err(); err != nil {
 		return nil, err
 	}
-	ts := &templates{sets: map[string]*template.Template{}, theme: t}
+	ts := &templates{root: root, layouts: map[string]string{}, files: map[string]themeFile{}, theme: t}
 	for _, n := range t.names("layouts") {
 		if n == "layouts/base.html" || !strings.HasSuffix(n, ".html") {
 			continue
 		}
-		set, err := root.Clone()
-		if err != nil {
-			return nil, err
-		}
 		f := t.files[n]
-		if !parse(set, f) {
-			continue // its error is reported; "main" may be what failed to parse
+		src, ok := read(f)
+		if !ok {
+			continue
 		}
-		if set.Lookup("main") == nil {
+		// Parsed on its own to check it: the same parser and functions as
+		// in a copy of root, without copying root.
+		check := template.New("check").Option("missingkey=error").Funcs(funcs)
+		if _, err := check.New(f.name).Parse(src); err != nil {
+			list.Add(t.templateError(err, f.path))
+			continue // "main" may be what failed to parse
+		}
+		if check.Lookup("main") == nil && root.Lookup("main") == nil {
 			list.Add(diag.Errorf(diag.Pos{Path: f.path, Line: 1}, "the layout does not define \"main\"").
 				WithHint(`wrap the layout's content in {{define "main"}} … {{end}}`))
 			continue
 		}
-		ts.sets[strings.TrimSuffix(strings.TrimPrefix(n, "layouts/"), ".html")] = set
+		name := strings.TrimSuffix(strings.TrimPrefix(n, "layouts/"), ".html")
+		ts.layouts[name], ts.files[name] = src, f
 	}
 	if err := list.Err(); err != nil {
 		return nil, err
@@ -142,46 +160,47 @@ func parseTemplates(t *theme, funcs template.FuncMap) (*templates, error) {
 // lookup returns the set for the first layout of names that exists, bound
 // to the page's language and the site's (langFuncs).
 func (ts *templates) lookup(page, site *i18n.Lang, names ...string) (*template.Template, string, error) {
-	sets, err := ts.forLangs(page, site)
-	if err != nil {
-		return nil, "", err
-	}
 	for _, n := range names {
 		if n == "" {
 			continue
 		}
-		if s, ok := sets[n]; ok {
-			return s, n, nil
+		if _, ok := ts.layouts[n]; ok {
+			s, err := ts.bind(n, page, site)
+			return s, n, err
 		}
 	}
 	return nil, "", nil
 }
 
-// forLangs returns the layout sets bound to two languages, copying them the
-// first time. The copies are kept: a theme is reused by the builds of serve,
-// whose pages are mostly of the same languages, and html/template escapes
-// each copy once, when it is first executed.
-func (ts *templates) forLangs(page, site *i18n.Lang) (map[string]*template.Template, error) {
+// bind returns layout name's set bound to two languages: a copy of root
+// with the layout parsed into it, made the first time. The copies are kept:
+// a theme is reused by the builds of serve, whose pages are mostly of the
+// same languages, and html/template escapes each copy once, when it is
+// first executed.
+func (ts *templates) bind(name string, page, site *i18n.Lang) (*template.Template, error) {
 	key := page.Code() + " " + page.Sum() + " " + site.Code() + " " + site.Sum()
 	ts.mu.Lock()
 	defer ts.mu.Unlock()
-	if sets, ok := ts.bound[key]; ok {
-		return sets, nil
+	if set, ok := ts.bound[key][name]; ok {
+		return set, nil
 	}
-	fm := langFuncs(page, site)
-	sets := make(map[string]*template.Template, len(ts.sets))
-	for name, set := range ts.sets {
-		c, err := set.Clone()
-		if err != nil {
-			return nil, err
-		}
-		sets[name] = c.Funcs(fm)
+	set, err := ts.root.Clone()
+	if err != nil {
+		return nil, err
 	}
+	f := ts.files[name]
+	if _, err := set.New(f.name).Parse(ts.layouts[name]); err != nil {
+		return nil, ts.theme.templateError(err, f.path) // parsed when the theme was loaded: cannot fail
+	}
+	set = set.Funcs(langFuncs(page, site))
 	if ts.bound == nil {
 		ts.bound = map[string]map[string]*template.Template{}
 	}
-	ts.bound[key] = sets
-	return sets, nil
+	if ts.bound[key] == nil {
+		ts.bound[key] = map[string]*template.Template{}
+	}
+	ts.bound[key][name] = set
+	return set, nil
 }
 
 // templatePosRE matches "template: NAME:LINE:COL: msg" and "template: NAME:LINE: msg".
