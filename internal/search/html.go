@@ -157,7 +157,7 @@ func (b *spacer) write(s string) {
 
 // special marks the bytes at which spacer.write looks further: ASCII white
 // space and the first bytes of the no-break space and of the characters
-// droppedAt drops (U+00AD, U+180B–U+180F, U+200B–U+200D, U+2060,
+// droppedAt drops (U+00AD, U+180B–U+180D and U+180F, U+200B–U+200D, U+2060,
 // U+FE00–U+FE0F, U+FEFF).
 var special = [256]bool{' ': true, '\t': true, '\n': true, '\r': true, '\f': true, 0xC2: true, 0xE1: true, 0xE2: true, 0xEF: true}
 

@@ -245,9 +245,9 @@ func (b *bucket) push(k uint64, v uint32) {
 func (st *keyState) add(id int, b []bucket) {
 	for _, i := range st.keys.used {
 		k, v := st.keys.keys[i], uint32(id)<<2|uint32(st.keys.vals[i])
-		if k>>56 != 0 {
+		if k>>56 != 0 { // a word
 			w := k &^ wordTag
-			if k&wordTag == 0 {
+			if isShortWord(k) {
 				w = uint64(st.shortWord(k))
 			}
 			s := st.shard[w]

@@ -22,8 +22,9 @@ type Options struct {
 	// FolderIndex makes links to a folder name its index.html, as a site
 	// without a base URL writes them (for file://).
 	FolderIndex bool
-	// Write, if set, is given each file as soon as it is made, from any
-	// goroutine, and the files are not kept: BuildPages returns none, and
+	// Write, if set, is given each file as soon as it is made, from
+	// several goroutines at once (it must be safe for that), and the files
+	// are not kept: BuildPages returns none, and
 	// the index holds only the chunks and shards it is making. The first
 	// error it returns is BuildPages's.
 	Write func(File) error

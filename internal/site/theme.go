@@ -74,8 +74,9 @@ func (t *theme) names(dir string) []string {
 	return out
 }
 
-// templates holds one parsed template set per layout, and copies of them
-// bound to languages.
+// templates holds the base layout and partials parsed, each layout's
+// source, and the sets made from them for the layouts pages use, bound to
+// languages.
 type templates struct {
 	root    *template.Template // base and partials; never executed, only copied
 	layouts map[string]string  // layout name -> its source, checked when the theme is loaded
