@@ -450,8 +450,8 @@ func TestInertCharactersStayAsTheyAre(t *testing.T) {
 }
 
 // TestBuildPagesWrite: with Options.Write, BuildPages gives every file
-// Build returns, the same bytes, and returns none itself; Write's first
-// error is its error.
+// Build returns, the same bytes, and returns only their names itself;
+// Write's first error is its error.
 func TestBuildPagesWrite(t *testing.T) {
 	docs := synthDocs(t, 300)
 	want := Build(docs, Options{})
@@ -468,8 +468,13 @@ func TestBuildPagesWrite(t *testing.T) {
 		got[f.Name] = f.Data
 		return nil
 	}})
-	if err != nil || files != nil {
-		t.Fatalf("BuildPages = %d files, %v; want none, nil", len(files), err)
+	if err != nil || len(files) != len(want) {
+		t.Fatalf("BuildPages = %d files, %v; want %d, nil", len(files), err, len(want))
+	}
+	for i, f := range files {
+		if f.Name != want[i].Name || f.Data != nil {
+			t.Errorf("BuildPages file %d = %q with %d bytes, want %q without its bytes", i, f.Name, len(f.Data), want[i].Name)
+		}
 	}
 	if len(got) != len(want) || len(want) < 3 {
 		t.Fatalf("Write got %d files, Build returns %d", len(got), len(want))

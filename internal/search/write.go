@@ -23,10 +23,10 @@ type Options struct {
 	// without a base URL writes them (for file://).
 	FolderIndex bool
 	// Write, if set, is given each file as soon as it is made, from
-	// several goroutines at once (it must be safe for that), and the files
-	// are not kept: BuildPages returns none, and
-	// the index holds only the chunks and shards it is making. The first
-	// error it returns is BuildPages's.
+	// several goroutines at once (it must be safe for that), and the files'
+	// bytes are not kept: BuildPages returns their names only, and the
+	// index holds only the chunks and shards it is making. The first error
+	// Write returns is BuildPages's.
 	Write func(File) error
 }
 
@@ -66,7 +66,7 @@ type Page struct {
 // BuildPages is Build for pages whose text is made as they are indexed.
 // Each page's text is cleaned, cut into keys and written into its chunk
 // (deflated) before the next chunk's pages are read. With opts.Write the
-// files go to it and BuildPages returns none.
+// files go to it and BuildPages returns their names, without their bytes.
 func BuildPages(pages []Page, opts Options) ([]File, error) {
 	order := make([]int, len(pages))
 	text := 0
@@ -98,6 +98,7 @@ func BuildPages(pages []Page, opts Options) ([]File, error) {
 			files[i] = f
 			return
 		}
+		files[i] = File{Name: f.Name}
 		if err := opts.Write(f); err != nil {
 			mu.Lock()
 			if werr == nil {
@@ -129,7 +130,11 @@ func BuildPages(pages []Page, opts Options) ([]File, error) {
 	if werr != nil {
 		return nil, werr
 	}
-	return nil, opts.Write(files[0])
+	if err := opts.Write(files[0]); err != nil {
+		return nil, err
+	}
+	files[0].Data = nil
+	return files, nil
 }
 
 // meta is what meta.js says about the index.

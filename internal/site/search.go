@@ -3,7 +3,6 @@ package site
 import (
 	"fmt"
 	"strings"
-	"sync"
 
 	"surveysite/internal/search"
 )
@@ -127,16 +126,9 @@ func (s *Site) searchIndex(w Writer) (int, error) {
 		}
 		in[i] = search.Page{Path: p.URL, Size: size, Text: func() search.Doc { return searchDoc(p, before, after) }}
 	}
-	var mu sync.Mutex
-	n := 0
-	write := func(f search.File) error {
-		mu.Lock()
-		n++
-		mu.Unlock()
-		return w.WriteFile(searchDir+f.Name, f.Data)
-	}
-	_, err := search.BuildPages(in, search.Options{FolderIndex: !s.urls.Absolute(), Write: write})
-	return n, err
+	write := func(f search.File) error { return w.WriteFile(searchDir+f.Name, f.Data) }
+	files, err := search.BuildPages(in, search.Options{FolderIndex: !s.urls.Absolute(), Write: write})
+	return len(files), err
 }
 
 // searchable reports whether a page is in the search index: not the

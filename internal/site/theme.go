@@ -79,8 +79,7 @@ func (t *theme) names(dir string) []string {
 // languages.
 type templates struct {
 	root    *template.Template // base and partials; never executed, only copied
-	layouts map[string]string  // layout name -> its source, checked when the theme is loaded
-	files   map[string]themeFile
+	layouts map[string]layout  // by name, checked when the theme is loaded
 	theme   *theme
 	mu      sync.Mutex
 	// bound holds, by the languages' codes and sums and then by layout
@@ -88,6 +87,12 @@ type templates struct {
 	// functions: made when a page first uses them, so that a site copies
 	// (and html/template escapes) only the layouts its pages use.
 	bound map[string]map[string]*template.Template
+}
+
+// layout is a layout file and its source.
+type layout struct {
+	file themeFile
+	src  string
 }
 
 // parseTemplates parses layouts/base.html and partials/*.html, and checks
@@ -127,7 +132,7 @@ func parseTemplates(t *theme, funcs template.FuncMap) (*templates, error) {
 	if err := list.Err(); err != nil {
 		return nil, err
 	}
-	ts := &templates{root: root, layouts: map[string]string{}, files: map[string]themeFile{}, theme: t}
+	ts := &templates{root: root, layouts: map[string]layout{}, theme: t}
 	for _, n := range t.names("layouts") {
 		if n == "layouts/base.html" || !strings.HasSuffix(n, ".html") {
 			continue
@@ -150,7 +155,7 @@ func parseTemplates(t *theme, funcs template.FuncMap) (*templates, error) {
 			continue
 		}
 		name := strings.TrimSuffix(strings.TrimPrefix(n, "layouts/"), ".html")
-		ts.layouts[name], ts.files[name] = src, f
+		ts.layouts[name] = layout{f, src}
 	}
 	if err := list.Err(); err != nil {
 		return nil, err
@@ -189,9 +194,9 @@ func (ts *templates) bind(name string, page, site *i18n.Lang) (*template.Templat
 	if err != nil {
 		return nil, err
 	}
-	f := ts.files[name]
-	if _, err := set.New(f.name).Parse(ts.layouts[name]); err != nil {
-		return nil, ts.theme.templateError(err, f.path) // parsed when the theme was loaded: cannot fail
+	l := ts.layouts[name]
+	if _, err := set.New(l.file.name).Parse(l.src); err != nil {
+		return nil, ts.theme.templateError(err, l.file.path) // parsed when the theme was loaded: cannot fail
 	}
 	set = set.Funcs(langFuncs(page, site))
 	if ts.bound == nil {
