@@ -49,10 +49,9 @@ func (d *Doc) size() int {
 type keyState struct {
 	keys *table // a page's keys -> field flags: kanji and kana keys, short words packed and other words' numbers with wordTag
 	buf  []byte
-	// The words this goroutine has seen, by number: each is a string once.
-	// Words of up to seven bytes (most) are found by their bytes packed
-	// into a key of short; longer ones in ids.
-	short *table
+	// The words of more than seven bytes this goroutine has seen, by
+	// number: each is a string once. Shorter ones (most) are keys of
+	// their own, their bytes packed, as kanji and kana are.
 	ids   map[string]int32
 	names []string
 	shard []int32 // of each word
@@ -64,7 +63,7 @@ type keyState struct {
 const wordTag = 1 << 63
 
 func newKeyState(shards int) *keyState {
-	return &keyState{keys: newTable(1024), short: newTable(4096), ids: map[string]int32{}, shards: shards}
+	return &keyState{keys: newTable(1024), ids: map[string]int32{}, shards: shards}
 }
 
 // part cleans a part of a page, adds its keys with the field flags and
@@ -81,8 +80,7 @@ func (st *keyState) part(s string, flags uint8) string {
 
 // word adds the word in st.buf with the field flags. A word of up to seven
 // bytes (most) is put as its bytes packed into a key, the length in the top
-// byte, and numbered only when the page's keys are added; a longer one by
-// its number, with wordTag.
+// byte; a longer one by its number, with wordTag.
 func (st *keyState) word(flags uint8) {
 	if b := st.buf; len(b) <= 7 {
 		k := uint64(len(b)) << 56
@@ -100,17 +98,6 @@ func (st *keyState) word(flags uint8) {
 	st.put(wordTag|uint64(id), flags)
 }
 
-// shortWord returns the number of the word packed into k by word.
-func (st *keyState) shortWord(k uint64) int32 {
-	i, ok := st.short.find(k)
-	if ok {
-		return st.short.vals[i]
-	}
-	id := st.newWord(unpack(k))
-	st.short.put(i, k, id)
-	return id
-}
-
 // unpack returns the word packed into k by word.
 func unpack(k uint64) string {
 	var b [7]byte
@@ -123,6 +110,7 @@ func unpack(k uint64) string {
 
 // isShortWord reports whether a page's key is a word packed by word:
 // kanji and kana keys use the low 42 bits, word numbers the top one.
+// Packed words go into the buckets with kanji and kana keys.
 func isShortWord(k uint64) bool { return k&wordTag == 0 && k>>56 != 0 }
 
 // newWord numbers the word w.
@@ -218,15 +206,15 @@ func (st *keyState) collect(s string, flags uint8) {
 type bucket struct {
 	blocks []*block
 	n      int // keys in all blocks
-	// words are the words, the goroutine's number of the word <<32 |
-	// doc<<2 | flags.
+	// words are the words of more than seven bytes, the goroutine's
+	// number of the word <<32 | doc<<2 | flags.
 	words []uint64
 }
 
 const blockSize = 1024
 
 type block struct {
-	keys [blockSize]uint64 // kanji and kana keys
+	keys [blockSize]uint64 // kanji and kana keys and packed short words
 	vals [blockSize]uint32 // of keys[i]: doc<<2 | flags
 	n    int
 }
@@ -245,17 +233,30 @@ func (b *bucket) push(k uint64, v uint32) {
 func (st *keyState) add(id int, b []bucket) {
 	for _, i := range st.keys.used {
 		k, v := st.keys.keys[i], uint32(id)<<2|uint32(st.keys.vals[i])
-		if k>>56 != 0 { // a word
+		switch {
+		case k&wordTag != 0: // a long word's number
 			w := k &^ wordTag
-			if isShortWord(k) {
-				w = uint64(st.shortWord(k))
-			}
 			s := st.shard[w]
 			b[s].words = append(b[s].words, w<<32|uint64(v))
-			continue
+		case k>>56 != 0: // a short word
+			b[shardOf(packedFirst(k), len(b))].push(k, v)
+		default:
+			b[shardOf(rune(k>>21), len(b))].push(k, v)
 		}
-		b[shardOf(rune(k>>21), len(b))].push(k, v)
 	}
+}
+
+// packedFirst returns the first character of the word packed into k.
+func packedFirst(k uint64) rune {
+	if c := byte(k); c < utf8.RuneSelf {
+		return rune(c)
+	}
+	var b [7]byte
+	for i := range b {
+		b[i] = byte(k >> (8 * i))
+	}
+	r, _ := utf8.DecodeRune(b[:k>>56])
+	return r
 }
 
 // shardOf returns the shard of a key that starts with character r: every
@@ -271,9 +272,9 @@ func shardOf(r rune, shards int) int {
 
 // postings are one shard's keys with their pages.
 type postings struct {
-	cjk   []uint64   // keys in the order first seen
+	cjk   []uint64   // kanji and kana keys
 	lists [][]uint32 // of cjk[i]: doc<<2 | flags, in doc order
-	// words in the order first seen, and the pages of each as lists
+	// words, and the pages of each as lists
 	words     []string
 	wordLists [][]uint32
 }
@@ -391,6 +392,18 @@ func (wk *worker) invert(buckets [][]bucket, names [][]string, local [][]int32, 
 		}
 		buckets[w][s].blocks = nil
 	}
+	// Short words were grouped with the kanji and kana keys.
+	keep := 0
+	for i, k := range p.cjk {
+		if k>>56 != 0 {
+			p.words = append(p.words, unpack(k))
+			p.wordLists = append(p.wordLists, p.lists[i])
+			continue
+		}
+		p.cjk[keep], p.lists[keep] = k, p.lists[i]
+		keep++
+	}
+	p.cjk, p.lists = p.cjk[:keep], p.lists[:keep]
 	// Words: each goroutine's number of a word is looked up once, in
 	// local, which says where among the shard's words it is (plus one);
 	// every word is in one shard, so no two shards write the same entry.

@@ -251,12 +251,13 @@ func TestBuildIsDeterministic(t *testing.T) {
 }
 
 // TestShardsAndChunks builds an index big enough for several shards and
-// chunks and finds every page by a word of its own.
+// chunks and finds every page by words of its own: short (up to seven
+// bytes, packed into keys) and long, starting with ASCII and not.
 func TestShardsAndChunks(t *testing.T) {
 	t.Parallel()
 	docs := synthDocs(t, 3000)
 	for i := range docs {
-		docs[i].Body = append(docs[i].Body, fmt.Sprintf("固有語%d番 key%05d", i, i))
+		docs[i].Body = append(docs[i].Body, fmt.Sprintf("固有語%d番 key%05d k%04d ék%04d été%06d", i, i, i, i, i))
 	}
 	files := Build(docs, Options{})
 	ix, err := Read(files)
@@ -267,7 +268,8 @@ func TestShardsAndChunks(t *testing.T) {
 		t.Fatalf("%d shards and %d chunks; want several of each", ix.meta.Shards, len(ix.meta.Chunks))
 	}
 	for i := 0; i < len(docs); i += 97 {
-		for _, q := range []string{fmt.Sprintf("固有語%d番", i), fmt.Sprintf("KEY%05d", i)} {
+		for _, q := range []string{fmt.Sprintf("固有語%d番", i), fmt.Sprintf("KEY%05d", i), fmt.Sprintf("k%04d", i),
+			fmt.Sprintf("ÉK%04d", i), fmt.Sprintf("été%06d", i)} {
 			res := ix.Search(q)
 			if len(res) != 1 || res[0].Path != docs[i].Path {
 				t.Errorf("Search(%q) = %v, want only %s", q, res, docs[i].Path)
