@@ -56,7 +56,7 @@ func newMatcher(q *Question, sep string) *matcher {
 // first piece of text that names no option, or "" if all matched. An empty
 // or white-space-only cell appends nothing.
 func (m *matcher) match(cell string, picks []int) ([]int, string) {
-	s := strings.TrimSpace(cell)
+	s := trimSpace(cell)
 	if s == "" {
 		return picks, ""
 	}
@@ -64,8 +64,8 @@ func (m *matcher) match(cell string, picks []int) ([]int, string) {
 		n := len(picks)
 		rest := s
 		for {
-			tok, after, more := strings.Cut(rest, m.sep)
-			tok = strings.TrimSpace(tok)
+			tok, after, more := cut(rest, m.sep)
+			tok = trimSpace(tok)
 			if tok != "" {
 				i, ok := m.exact.get(tok)
 				if !ok {
@@ -81,6 +81,31 @@ func (m *matcher) match(cell string, picks []int) ([]int, string) {
 		}
 	}
 	return m.matchLongest(norm.NFKC.String(s), picks)
+}
+
+// trimSpace is strings.TrimSpace, quicker for the short codes most cells
+// hold: text that starts and ends with printable ASCII has nothing to trim.
+func trimSpace(s string) string {
+	if n := len(s); n > 0 && s[0] > ' ' && s[0] < 0x7f && s[n-1] > ' ' && s[n-1] < 0x7f {
+		return s
+	}
+	return strings.TrimSpace(s)
+}
+
+// cut is strings.Cut, quicker for a separator of one byte in a short cell
+// (a few codes), where looking at each byte costs less than calling
+// IndexByte.
+func cut(s, sep string) (before, after string, found bool) {
+	if len(sep) != 1 || len(s) > 16 {
+		return strings.Cut(s, sep)
+	}
+	c := sep[0]
+	for i := 0; i < len(s); i++ {
+		if s[i] == c {
+			return s[:i], s[i+1:], true
+		}
+	}
+	return s, "", false
 }
 
 // matchLongest scans s, at each place taking the longest code or label that
