@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"surveysite/internal/search"
+	template "surveysite/internal/template/html"
 )
 
 // searchURL is the search page: results with JavaScript, a list of every
@@ -41,7 +42,17 @@ type SearchItem struct {
 // language, looked up once for every page.
 type SearchField struct {
 	Label, Placeholder, Button string
+	// Controls is the field and its button, made once from the words
+	// above by html/template (searchControls), as the default theme's
+	// header writes them on every page.
+	Controls template.HTML
 }
+
+// searchControls is the search field and its button: executed once, its
+// output is what the same markup would write in the header, where each
+// of the three actions would cost its escapers on every page.
+var searchControls = template.Must(template.New("").Parse(
+	`<input type="search" name="q" aria-label="{{.Label}}" placeholder="{{.Placeholder}}"><button>{{.Button}}</button>`))
 
 // addSearch makes the search page: the content page at /search/, if there
 // is one (its text stays above the search field), else a generated one.
@@ -52,7 +63,13 @@ func (s *Site) addSearch() {
 		s.add(p)
 	}
 	p.Kind = "search"
-	s.SearchField = SearchField{s.lang.T("search.field_label"), s.lang.T("search.placeholder"), s.lang.T("search.button")}
+	f := SearchField{Label: s.lang.T("search.field_label"), Placeholder: s.lang.T("search.placeholder"), Button: s.lang.T("search.button")}
+	var b strings.Builder
+	if err := searchControls.Execute(&b, f); err != nil {
+		panic(err) // three strings into a fixed template: cannot fail
+	}
+	f.Controls = template.HTML(b.String())
+	s.SearchField = f
 }
 
 // searchView lists the pages of the site for the search page, grouped by
