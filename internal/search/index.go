@@ -238,7 +238,7 @@ func (st *keyState) add(id int, b []bucket) {
 			w := k &^ wordTag
 			s := st.shard[w]
 			b[s].words = append(b[s].words, w<<32|uint64(v))
-		case k>>56 != 0: // a short word
+		case isShortWord(k):
 			b[shardOf(packedFirst(k), len(b))].push(k, v)
 		default:
 			b[shardOf(rune(k>>21), len(b))].push(k, v)
@@ -395,7 +395,7 @@ func (wk *worker) invert(buckets [][]bucket, names [][]string, local [][]int32, 
 	// Short words were grouped with the kanji and kana keys.
 	keep := 0
 	for i, k := range p.cjk {
-		if k>>56 != 0 {
+		if isShortWord(k) {
 			p.words = append(p.words, unpack(k))
 			p.wordLists = append(p.wordLists, p.lists[i])
 			continue
@@ -404,7 +404,7 @@ func (wk *worker) invert(buckets [][]bucket, names [][]string, local [][]int32, 
 		keep++
 	}
 	p.cjk, p.lists = p.cjk[:keep], p.lists[:keep]
-	// Words: each goroutine's number of a word is looked up once, in
+	// Long words: each goroutine's number of a word is looked up once, in
 	// local, which says where among the shard's words it is (plus one);
 	// every word is in one shard, so no two shards write the same entry.
 	clear(wk.words)
