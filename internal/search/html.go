@@ -121,8 +121,13 @@ func (b *spacer) write(s string) {
 	}
 	run := i // where the text not yet written starts
 	for i < len(s) {
-		if !special[s[i]] {
+		c := s[i]
+		if !special[c] {
 			i++
+			continue
+		}
+		if c == ' ' && i > run && i+1 < len(s) && !special[s[i+1]] {
+			i += 2 // one space between words, copied with them
 			continue
 		}
 		if n := spaceAt(s, i); n > 0 {

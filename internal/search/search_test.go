@@ -373,29 +373,32 @@ func TestSimpleNFKCAgreesWithXText(t *testing.T) {
 	}
 }
 
+// writePieces is spacer.write in its first form: the text between white
+// space and dropped characters written one piece at a time.
+func writePieces(b *spacer, s string) {
+	run := 0
+	for i := 0; i < len(s); {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		sp := r == ' ' || r == '\t' || r == '\n' || r == '\r' || r == '\f' || r == 0xA0
+		if sp || removed(r) && n < 4 {
+			if i > run {
+				b.text(s[run:i])
+			}
+			b.space = b.space || sp
+			run = i + n
+		}
+		i += n
+	}
+	if run < len(s) {
+		b.text(s[run:])
+	}
+}
+
 // TestSpacerWrite: spacer.write folds white space (ASCII and no-break
 // spaces) and drops what Clean removes (in the BMP) as writing the text
 // between them one piece at a time does (its first form).
 func TestSpacerWrite(t *testing.T) {
 	t.Parallel()
-	pieces := func(b *spacer, s string) {
-		run := 0
-		for i := 0; i < len(s); {
-			r, n := utf8.DecodeRuneInString(s[i:])
-			sp := r == ' ' || r == '\t' || r == '\n' || r == '\r' || r == '\f' || r == 0xA0
-			if sp || removed(r) && n < 4 {
-				if i > run {
-					b.text(s[run:i])
-				}
-				b.space = b.space || sp
-				run = i + n
-			}
-			i += n
-		}
-		if run < len(s) {
-			b.text(s[run:])
-		}
-	}
 	alphabet := []string{" ", " ", "\t", "\n", "\r\n", "\f", "a", "語", "bc", "\u00a0", "\u3000", "\ufe0e", "\u200b", "\U000E0100", "é"}
 	rng := rand.New(rand.NewPCG(3, 4))
 	for range 5000 {
@@ -406,7 +409,7 @@ func TestSpacerWrite(t *testing.T) {
 				s.WriteString(alphabet[rng.IntN(len(alphabet))])
 			}
 			got.write(s.String())
-			pieces(&want, s.String())
+			writePieces(&want, s.String())
 			if rng.IntN(2) == 0 {
 				got.space, want.space = true, true // an element between them
 			}
