@@ -204,7 +204,8 @@ func (st *keyState) collect(s string, flags uint8) {
 // bucket holds one goroutine's keys of one shard, in page order, in blocks
 // that are filled and never copied.
 type bucket struct {
-	blocks []*block
+	blocks []*block // all full but the last
+	last   *block
 	n      int // keys in all blocks
 	// words are the words of more than seven bytes, the goroutine's
 	// number of the word <<32 | doc<<2 | flags.
@@ -216,18 +217,22 @@ const blockSize = 1024
 type block struct {
 	keys [blockSize]uint64 // kanji and kana keys and packed short words
 	vals [blockSize]uint32 // of keys[i]: doc<<2 | flags
-	n    int
 }
 
+// push adds a key. The count is the bucket's, not the block's: a push
+// touches the bucket and the two places it writes.
 func (b *bucket) push(k uint64, v uint32) {
-	if len(b.blocks) == 0 || b.blocks[len(b.blocks)-1].n == blockSize {
-		b.blocks = append(b.blocks, new(block))
+	j := b.n % blockSize
+	if j == 0 {
+		b.last = new(block)
+		b.blocks = append(b.blocks, b.last)
 	}
-	bl := b.blocks[len(b.blocks)-1]
-	bl.keys[bl.n], bl.vals[bl.n] = k, v
-	bl.n++
+	b.last.keys[j], b.last.vals[j] = k, v
 	b.n++
 }
+
+// filled returns how many keys the i-th block holds.
+func (b *bucket) filled(i int) int { return min(blockSize, b.n-i*blockSize) }
 
 // add puts the keys collected for page id into the buckets by shard.
 func (st *keyState) add(id int, b []bucket) {
@@ -359,8 +364,8 @@ func (wk *worker) invert(buckets [][]bucket, names [][]string, local [][]int32, 
 	}
 	wk.list = slices.Grow(wk.list[:0], n)
 	for w := range buckets {
-		for _, bl := range buckets[w][s].blocks {
-			for _, k := range bl.keys[:bl.n] {
+		for bi, bl := range buckets[w][s].blocks {
+			for _, k := range bl.keys[:buckets[w][s].filled(bi)] {
 				i, ok := t.find(k)
 				if !ok {
 					t.put(i, k, int32(len(p.cjk)))
@@ -383,14 +388,14 @@ func (wk *worker) invert(buckets [][]bucket, names [][]string, local [][]int32, 
 	}
 	k := 0
 	for w := range buckets {
-		for _, bl := range buckets[w][s].blocks {
-			for _, v := range bl.vals[:bl.n] {
+		for bi, bl := range buckets[w][s].blocks {
+			for _, v := range bl.vals[:buckets[w][s].filled(bi)] {
 				j := wk.list[k]
 				p.lists[j] = append(p.lists[j], v)
 				k++
 			}
 		}
-		buckets[w][s].blocks = nil
+		buckets[w][s].blocks, buckets[w][s].last = nil, nil
 	}
 	// Short words were grouped with the kanji and kana keys.
 	keep := 0
