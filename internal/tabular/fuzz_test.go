@@ -35,6 +35,7 @@ func FuzzReader(f *testing.F) {
 		"a,b\r\n\"\r\n\"\"\",\r\r\n",
 		"\"",
 		"\n\n\n",
+		"a,b,c\n1,\"2\",3\n\"x\"\"y\",,z\n日本,語,\"改\n行\"\n",
 	}
 	if sjis, err := japanese.ShiftJIS.NewEncoder().String(sample); err == nil {
 		seeds = append(seeds, sjis)
@@ -78,13 +79,25 @@ func FuzzReader(f *testing.F) {
 			}
 			check(err)
 		}
+		var k Kept
 		for range 10000 { // a bound, in case Read stopped making progress
-			_, err := r.Read()
+			rec, err := r.Read()
 			if err == io.EOF {
 				return
 			}
 			if err != nil {
 				check(err)
+				continue
+			}
+			// The positions kept are those the reader gives.
+			r.Keep(&k)
+			for i := range rec {
+				if got, want := k.FieldPos(i), r.FieldPos(i); got != want {
+					t.Fatalf("kept position of cell %d of %q is %v, want %v", i, rec, got, want)
+				}
+			}
+			if got := k.FieldPos(len(rec)); k.Line() != r.Line() || got != (diag.Pos{Path: "d.csv", Line: r.Line()}) {
+				t.Fatalf("kept line %d and position past the cells %v, want line %d", k.Line(), got, r.Line())
 			}
 		}
 		t.Fatalf("no io.EOF after 10000 reads of %d bytes", len(data))

@@ -271,6 +271,11 @@ type Kept struct {
 	path        string
 	rec         []string
 	lines, cols []int
+	// plain records, on one line and without quotes (most), keep only the
+	// first cell's position: each later cell starts after the one before
+	// and a comma of comma bytes.
+	plain bool
+	comma int
 }
 
 // Keep keeps the positions of the record last read in k, reusing its
@@ -279,6 +284,25 @@ func (r *Reader) Keep(k *Kept) {
 	k.path = r.Path
 	k.rec = append(k.rec[:0], r.last...)
 	k.lines, k.cols = k.lines[:0], k.cols[:0]
+	k.plain = false
+	if n := len(r.last); n > 0 {
+		// A quoted cell, or one that lost a byte to reading (a line feed
+		// for a CR LF), takes more bytes in the file than in the record,
+		// so the last cell starts where the record's lengths say only if
+		// no cell before it did.
+		line, col := r.csv.FieldPos(0)
+		lastLine, lastCol := r.csv.FieldPos(n - 1)
+		comma := utf8.RuneLen(r.csv.Comma)
+		end := col
+		for _, f := range r.last[:n-1] {
+			end += len(f) + comma
+		}
+		if lastLine == line && lastCol == end {
+			k.lines, k.cols = append(k.lines, line), append(k.cols, col)
+			k.plain, k.comma = true, comma
+			return
+		}
+	}
 	for i := range r.last {
 		line, col := r.csv.FieldPos(i)
 		k.lines = append(k.lines, line)
@@ -291,6 +315,7 @@ func (r *Reader) Keep(k *Kept) {
 func (k *Kept) KeepLine(path string, line int) {
 	k.path, k.rec = path, k.rec[:0]
 	k.lines, k.cols = append(k.lines[:0], line), k.cols[:0]
+	k.plain = false
 }
 
 // KeptPos is k.FieldPos(i): with it a Reader is a survey's keeper of rows.
@@ -299,7 +324,14 @@ func (r *Reader) KeptPos(k *Kept, i int) diag.Pos { return k.FieldPos(i) }
 // FieldPos is Reader.FieldPos for the record kept. After KeepLine it is
 // the line alone.
 func (k *Kept) FieldPos(i int) diag.Pos {
-	if i >= len(k.cols) {
+	if k.plain && i < len(k.rec) {
+		col := k.cols[0]
+		for _, f := range k.rec[:i] {
+			col += len(f) + k.comma
+		}
+		return diag.Pos{Path: k.path, Line: k.lines[0], Col: charCol(k.rec, i, k.lines[0], k.lines[0], col)}
+	}
+	if k.plain || i >= len(k.cols) {
 		return diag.Pos{Path: k.path, Line: k.Line()}
 	}
 	return diag.Pos{Path: k.path, Line: k.lines[i], Col: charCol(k.rec, i, k.lines[0], k.lines[i], k.cols[i])}
