@@ -126,15 +126,11 @@ func (b *spacer) write(s string) {
 			i++
 			continue
 		}
-		if c == ' ' && i > run && i+1 < len(s) && !special[s[i+1]] {
-			i += 2 // one space between words, copied with them
+		if c == ' ' && i > run && i+1 < len(s) && (!special[s[i+1]] || spaceAt(s, i+1) == 0 && droppedAt(s, i+1) == 0) {
+			i++ // one space inside the text: copied with it
 			continue
 		}
 		if n := spaceAt(s, i); n > 0 {
-			if s[i] == ' ' && i > run && i+1 < len(s) && spaceAt(s, i+1) == 0 && droppedAt(s, i+1) == 0 {
-				i++ // one space inside the text: copied with it
-				continue
-			}
 			if i > run {
 				b.text(s[run:i])
 			}

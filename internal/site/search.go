@@ -63,13 +63,18 @@ func (s *Site) addSearch() {
 		s.add(p)
 	}
 	p.Kind = "search"
-	f := SearchField{Label: s.lang.T("search.field_label"), Placeholder: s.lang.T("search.placeholder"), Button: s.lang.T("search.button")}
+	s.SearchField = newSearchField(s.lang.T("search.field_label"), s.lang.T("search.placeholder"), s.lang.T("search.button"))
+}
+
+// newSearchField returns the header's field with its words and Controls.
+func newSearchField(label, placeholder, button string) SearchField {
+	f := SearchField{Label: label, Placeholder: placeholder, Button: button}
 	var b strings.Builder
 	if err := searchControls.Execute(&b, f); err != nil {
 		panic(err) // three strings into a fixed template: cannot fail
 	}
 	f.Controls = template.HTML(b.String())
-	s.SearchField = f
+	return f
 }
 
 // searchView lists the pages of the site for the search page, grouped by

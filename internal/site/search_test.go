@@ -20,12 +20,7 @@ func TestSearchControlsAsInTheHeader(t *testing.T) {
 		{`"A&B" <c> 'd'`, "1+1=2 ` =x", "</button><script>alert(1)</script>"},
 		{"", "\x00\u00a0\u2028", "&amp;"},
 	} {
-		f := SearchField{Label: w[0], Placeholder: w[1], Button: w[2]}
-		var b strings.Builder
-		if err := searchControls.Execute(&b, f); err != nil {
-			t.Fatal(err)
-		}
-		f.Controls = template.HTML(b.String())
+		f := newSearchField(w[0], w[1], w[2])
 		data := struct {
 			Href string
 			F    SearchField
