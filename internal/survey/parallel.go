@@ -25,14 +25,17 @@ type keeper interface {
 	KeptPos(k *tabular.Kept, i int) diag.Pos
 }
 
-// kept is the positions of a row kept by a keeper.
+// kept is the positions of row i of a batch's rows, kept by a keeper. (An
+// index, not a pointer: it changes with every row a worker tallies, and
+// storing a pointer costs a write barrier while the collector runs.)
 type kept struct {
-	r keeper
-	k *tabular.Kept
+	r    keeper
+	rows []keptRow
+	i    int
 }
 
-func (p *kept) FieldPos(i int) diag.Pos { return p.r.KeptPos(p.k, i) }
-func (p *kept) Line() int               { return p.k.Line() }
+func (p *kept) FieldPos(i int) diag.Pos { return p.r.KeptPos(&p.rows[p.i].pos, i) }
+func (p *kept) Line() int               { return p.rows[p.i].pos.Line() }
 
 // event is a problem found in a row, to be added to its list in file order.
 type event struct {
@@ -191,20 +194,22 @@ func (a *analysis) work(kp keeper, w int, qis []int, feed <-chan *batch) {
 			defer func() {
 				if p := recover(); p != nil {
 					line := 0
-					if pos.k != nil {
-						line = pos.k.Line()
+					if pos.i < len(pos.rows) {
+						line = pos.Line()
 					}
 					b.panic[w] = diag.Panicked(diag.Pos{Path: a.path, Line: line}, "the responses", p)
 				}
 			}()
 			a.sink = &b.events[1+w]
-			for i := range b.rows {
-				row := &b.rows[i]
-				pos.k = &row.pos
-				a.seq, a.rows = row.seq, row.row
-				for _, qi := range qis {
-					a.qi = qi
-					a.tallyQuestion(a.qs[qi], row.rec, row.slots, -1)
+			pos.rows, pos.i = b.rows, 0
+			for _, qi := range qis {
+				a.qi = qi
+				st := a.qs[qi]
+				for i := range b.rows {
+					row := &b.rows[i]
+					pos.i = i
+					a.seq, a.rows = row.seq, row.row
+					a.tallyQuestion(st, row.rec, row.slots, -1)
 				}
 			}
 		}()

@@ -3,7 +3,9 @@ package tabular
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"io"
+	"slices"
 	"strings"
 	"testing"
 
@@ -124,4 +126,74 @@ func decoded(t *testing.T, enc Encoding, data []byte) string {
 		t.Fatalf("decode as %s: %v", enc, err)
 	}
 	return string(s)
+}
+
+// FuzzPlainLinesAsEncodingCSV checks that the lines Reader splits itself
+// read as encoding/csv reads them: the same records, errors and positions
+// as a Reader that gives every line to encoding/csv.
+func FuzzPlainLinesAsEncodingCSV(f *testing.F) {
+	seeds := []string{
+		"",
+		"a,b\n1,2\n",
+		"a,b\r\n1,2\r\n",
+		"a,b\n1,2",
+		"a,b\n1,2\r",
+		"a,b\n1,2\r\r",
+		"a\rb,c\r\r\n,\n",
+		"\n\r\n\na,b\n\n1,2\n\r",
+		"a,b\n1,2,3\n4\n",
+		"a,b\n1,\"2\"\n3,4\n",
+		"a,b\n1,x\"y\n3,4\n",
+		"a,b\n1,\"x\ny\"\n3\n4,5\n",
+		"\"a\",b\n1,2\n",
+		"a,b\n\xff,2\n日本,語\n",
+		"a,b\n" + strings.Repeat("x", 70000) + ",1\n2,3\n",
+		sample,
+		"\uFEFF" + sample,
+		string(utf16le(sample)),
+	}
+	if sjis, err := japanese.ShiftJIS.NewEncoder().String(sample + "\x82\n"); err == nil {
+		seeds = append(seeds, sjis)
+	}
+	for _, s := range seeds {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		got, err := NewReader("d.csv", bytes.NewReader(data))
+		if err != nil {
+			t.Fatal(err)
+		}
+		want, err := NewReader("d.csv", bytes.NewReader(data))
+		if err != nil {
+			t.Fatal(err)
+		}
+		want.toCSV(nil)
+		for n := 0; ; n++ {
+			if n > 10000 {
+				t.Fatalf("no io.EOF after 10000 reads of %d bytes", len(data))
+			}
+			grec, gerr := got.Read()
+			wrec, werr := want.Read()
+			if fmt.Sprint(gerr) != fmt.Sprint(werr) {
+				t.Fatalf("read %d: error %v, encoding/csv's %v", n, gerr, werr)
+			}
+			if gerr == io.EOF {
+				return
+			}
+			if !slices.Equal(grec, wrec) {
+				t.Fatalf("read %d: %q, encoding/csv's %q", n, grec, wrec)
+			}
+			if gerr != nil {
+				continue
+			}
+			if got.Line() != want.Line() {
+				t.Fatalf("read %d: line %d, encoding/csv's %d", n, got.Line(), want.Line())
+			}
+			for i := range grec {
+				if g, w := got.FieldPos(i), want.FieldPos(i); g != w {
+					t.Fatalf("read %d: cell %d of %q at %v, encoding/csv's %v", n, i, grec, g, w)
+				}
+			}
+		}
+	})
 }

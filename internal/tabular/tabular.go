@@ -9,6 +9,7 @@ package tabular
 
 import (
 	"bufio"
+	"bytes"
 	"encoding/csv"
 	"errors"
 	"fmt"
@@ -40,10 +41,23 @@ const sniffSize = 64 << 10
 
 // Reader reads CSV records and reports positions. It streams: memory does not
 // grow with the number of records.
+//
+// Lines are split at their commas here while none has a double quote (most
+// exports of choices and numbers have none); from the first line that has
+// one, encoding/csv reads that line and the rest of the file. A line without
+// quotes is a record of the cells between its commas to encoding/csv too,
+// less the line break (LF, CR LF, or a CR at the end of the file), and an
+// empty line is none: FuzzPlainLinesAsEncodingCSV holds the two equal.
 type Reader struct {
 	Path     string   // slash-separated, project-relative
 	Encoding Encoding // as detected
+	src      *bufio.Reader
+	lines    int      // lines split here
+	plain    []string // the record split here last, reused
+	checked  bool     // the line of plain was valid text as a whole
 	csv      *csv.Reader
+	csvLines int      // lines before the first that csv reads
+	fromCSV  bool     // the record last read came from csv
 	cols     int      // fields in the header; 0 before the first record
 	last     []string // the record last read, to count columns in characters
 	// reopen, if set, opens the file again: a syntax error's column, which
@@ -59,10 +73,91 @@ func NewReader(path string, r io.Reader) (*Reader, error) {
 	if err != nil {
 		return nil, err
 	}
-	cr := csv.NewReader(src)
-	cr.FieldsPerRecord = -1 // checked here, to word the message
-	cr.ReuseRecord = true
-	return &Reader{Path: path, Encoding: enc, csv: cr}, nil
+	br, ok := src.(*bufio.Reader)
+	if !ok {
+		br = bufio.NewReaderSize(src, sniffSize)
+	}
+	return &Reader{Path: path, Encoding: enc, src: br}, nil
+}
+
+// toCSV hands line, the line just read from r.src, and the rest of the text
+// to encoding/csv.
+func (r *Reader) toCSV(line []byte) {
+	rest := io.MultiReader(bytes.NewReader(bytes.Clone(line)), r.src)
+	r.csv = csv.NewReader(bufio.NewReaderSize(rest, sniffSize))
+	r.csv.FieldsPerRecord = -1 // checked here, to word the message
+	r.csv.ReuseRecord = true
+	r.csvLines = r.lines
+}
+
+// readPlain reads the next record while no line has had a double quote. At
+// the first line that has one, or is longer than the buffer, it hands that
+// line and the rest to encoding/csv and returns nil, nil.
+func (r *Reader) readPlain() ([]string, error) {
+	for {
+		line, err := r.src.ReadSlice('\n')
+		if err == bufio.ErrBufferFull || bytes.IndexByte(line, '"') >= 0 {
+			r.toCSV(line)
+			return nil, nil
+		}
+		if err != nil && err != io.EOF {
+			return nil, err
+		}
+		if len(line) == 0 {
+			return nil, io.EOF
+		}
+		r.lines++
+		// As encoding/csv: a CR before the end of the file is dropped, and
+		// CR LF is a line break.
+		n := len(line)
+		if line[n-1] == '\r' && err == io.EOF {
+			n--
+		} else if line[n-1] == '\n' {
+			n--
+			if n > 0 && line[n-1] == '\r' {
+				n--
+			}
+		}
+		if n == 0 {
+			continue // an empty line is no record
+		}
+		line = line[:n]
+		if r.decoded() {
+			r.checked = !bytes.Contains(line, []byte(string(utf8.RuneError)))
+		} else {
+			r.checked = utf8.Valid(line)
+		}
+		s := string(line)
+		rec := r.plain[:0]
+		for {
+			i := 0
+			for i < len(s) && s[i] != ',' {
+				i++
+			}
+			if i == len(s) {
+				rec = append(rec, s)
+				break
+			}
+			rec = append(rec, s[:i])
+			s = s[i+1:]
+		}
+		r.plain = rec
+		return rec, nil
+	}
+}
+
+// fieldPos is the line and byte column of field i of the record last read
+// (or being checked).
+func (r *Reader) fieldPos(i int) (line, col int) {
+	if r.fromCSV {
+		line, col = r.csv.FieldPos(i)
+		return r.csvLines + line, col
+	}
+	col = 1
+	for _, f := range r.plain[:i] {
+		col += len(f) + 1
+	}
+	return r.lines, col
 }
 
 // decode detects the encoding of r and returns r as UTF-8 text.
@@ -137,12 +232,15 @@ func (r *Reader) Read() ([]string, error) {
 	if r.cols == 0 {
 		r.cols = len(rec)
 	} else if len(rec) != r.cols {
-		line, _ := r.csv.FieldPos(0)
+		line, _ := r.fieldPos(0)
 		return nil, diag.Errorf(diag.Pos{Path: r.Path, Line: line, Col: 1},
 			"this row has %d cells but the header has %d", len(rec), r.cols).
 			WithHint("check for a missing or extra comma, or a cell with a comma or line break that is not in double quotes")
 	}
 	r.last = rec
+	if !r.fromCSV && r.checked {
+		return rec, nil
+	}
 	if r.decoded() {
 		for i, f := range rec {
 			if strings.ContainsRune(f, utf8.RuneError) {
@@ -172,7 +270,22 @@ func (r *Reader) read() (rec []string, err error) {
 			rec, err = nil, diag.Panicked(diag.Pos{Path: r.Path, Line: line}, "the CSV file", p)
 		}
 	}()
-	return r.csv.Read()
+	if r.csv == nil {
+		if rec, err = r.readPlain(); rec != nil || err != nil {
+			r.fromCSV = false
+			return rec, err
+		}
+	}
+	rec, err = r.csv.Read()
+	if err == nil {
+		r.fromCSV = true
+	}
+	var pe *csv.ParseError
+	if errors.As(err, &pe) {
+		pe.StartLine += r.csvLines
+		pe.Line += r.csvLines
+	}
+	return rec, err
 }
 
 // decoded reports whether the file was decoded into UTF-8 (CP932, UTF-16),
@@ -240,8 +353,8 @@ func (r *Reader) lineCharCol(line, byteCol int) int {
 // FieldPos returns the position of field i of the record last read. The
 // column counts characters, as editors do, not bytes.
 func (r *Reader) FieldPos(i int) diag.Pos {
-	line, col := r.csv.FieldPos(i)
-	start, _ := r.csv.FieldPos(0)
+	line, col := r.fieldPos(i)
+	start, _ := r.fieldPos(0)
 	return diag.Pos{Path: r.Path, Line: line, Col: charCol(r.last, i, start, line, col)}
 }
 
@@ -290,8 +403,13 @@ func (r *Reader) Keep(k *Kept) {
 		// for a CR LF), takes more bytes in the file than in the record,
 		// so the last cell starts where the record's lengths say only if
 		// no cell before it did.
-		line, col := r.csv.FieldPos(0)
-		lastLine, lastCol := r.csv.FieldPos(n - 1)
+		if !r.fromCSV {
+			k.lines, k.cols = append(k.lines, r.lines), append(k.cols, 1)
+			k.plain, k.comma = true, 1
+			return
+		}
+		line, col := r.fieldPos(0)
+		lastLine, lastCol := r.fieldPos(n - 1)
 		comma := utf8.RuneLen(r.csv.Comma)
 		end := col
 		for _, f := range r.last[:n-1] {
@@ -304,7 +422,7 @@ func (r *Reader) Keep(k *Kept) {
 		}
 	}
 	for i := range r.last {
-		line, col := r.csv.FieldPos(i)
+		line, col := r.fieldPos(i)
 		k.lines = append(k.lines, line)
 		k.cols = append(k.cols, col)
 	}
@@ -345,7 +463,7 @@ func (k *Kept) Line() int { return k.lines[0] }
 
 // Line returns the line on which the record last read starts.
 func (r *Reader) Line() int {
-	line, _ := r.csv.FieldPos(0)
+	line, _ := r.fieldPos(0)
 	return line
 }
 
