@@ -178,10 +178,55 @@ func (a *analysis) runParallel(kp keeper, workers int) error {
 		return a.errs.Err()
 	}
 	if err == io.EOF {
+		a.totalFromSegments()
 		return nil
 	}
 	a.errs.AddErr(diag.Pos{Path: a.path}, err)
 	return a.errs.Err()
+}
+
+// totalFromSegments sets each question's 全体 tally, to which the workers
+// add nothing when there are segments, to the sum of its tallies in the
+// segments of the first attribute: every row is in one of them (those with
+// a blank cell in one of its own), so the sum is what adding every row to
+// 全体 gives, for a third of the adds with two attributes.
+func (a *analysis) totalFromSegments() {
+	if len(a.byCols) == 0 {
+		return
+	}
+	for _, st := range a.qs {
+		for len(st.tallys) < len(a.slots) {
+			st.tallys = append(st.tallys, a.newTally(st))
+		}
+		for s := 1; s < len(a.slots); s++ {
+			if a.slots[s].by == 0 {
+				st.tallys[0].merge(&st.tallys[s])
+			}
+		}
+	}
+}
+
+// merge adds u's counts to t's.
+func (t *tally) merge(u *tally) {
+	t.rows += u.rows
+	for i, c := range u.counts {
+		t.counts[i] += c
+	}
+	if len(u.small) > len(t.small) {
+		t.small = append(t.small, make([]int, len(u.small)-len(t.small))...)
+	}
+	for i, c := range u.small {
+		t.small[i] += c
+	}
+	for v, c := range u.nums {
+		if t.nums == nil {
+			t.nums = map[string]int{}
+		}
+		t.nums[v] += c
+	}
+	for i := range u.cls {
+		t.cls[i].merge(&u.cls[i])
+	}
 }
 
 // work tallies the questions qis of every batch from feed, as worker w.
@@ -202,6 +247,7 @@ func (a *analysis) work(kp keeper, w int, qis []int, feed <-chan *batch) {
 			}()
 			a.sink = &b.events[1+w]
 			pos.rows, pos.i = b.rows, 0
+
 			for _, qi := range qis {
 				a.qi = qi
 				st := a.qs[qi]
@@ -209,7 +255,9 @@ func (a *analysis) work(kp keeper, w int, qis []int, feed <-chan *batch) {
 					row := &b.rows[i]
 					pos.i = i
 					a.seq, a.rows = row.seq, row.row
-					a.tallyQuestion(st, row.rec, row.slots, -1)
+					// 全体, slot 0, is added up from the segments
+					// after the last row (totalFromSegments).
+					a.tallyQuestion(st, row.rec, row.slots[min(1, len(row.slots)-1):], -1)
 				}
 			}
 		}()

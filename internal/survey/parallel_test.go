@@ -150,3 +150,34 @@ func TestReaderPanicIsReportedAtItsRow(t *testing.T) {
 		t.Errorf("err = %v, want the panic at r.csv:601 in boomReader.read", parErr)
 	}
 }
+
+// TestParallelTotalsFromSegments: the parallel run adds 全体 up from the
+// segments of the first attribute (totalFromSegments) rather than adding
+// every row to it, and gets what one row after another gets, for every kind
+// of count a tally holds: options, 無回答 and 無効, numbers counted by value
+// (7) and by their text (7.0, 1,000), and rows whose attribute is blank.
+func TestParallelTotalsFromSegments(t *testing.T) {
+	t.Parallel()
+	cb := typesHeader +
+		"d,NUM,,日数,,,,,日,,\n" +
+		"s,SCALE,,満足度,1,不満,,1,,,\n" +
+		"s,,,,2,普通,,2,,,\n" +
+		"s,,,,3,満足,,3,,,\n" +
+		"g,SA,,区分,1,市,,,,,\n" +
+		"g,,,,2,町,,,,,\n"
+	rng := rand.New(rand.NewPCG(3, 4))
+	nums := []string{"0", "7", "７", "7.0", "1000", `"1,000"`, "2.5", "", "999", "1200"}
+	var b strings.Builder
+	b.WriteString("respondent_id,地域,d,s,g\n")
+	for i := range 3000 {
+		fmt.Fprintf(&b, "%d,%s,%s,%s,%s\n", i+1, []string{"北", "南", ""}[rng.IntN(3)],
+			nums[rng.IntN(len(nums))], []string{"1", "2", "3", "", "1;2"}[rng.IntN(5)], []string{"1", "2", "町", ""}[rng.IntN(4)])
+	}
+	for _, cfg := range []Config{{By: []string{"地域"}}, {By: []string{"g", "地域"}, MinCell: 1}} {
+		par, seq, parErr, seqErr := analyseBothWith(t, cb, b.String(), cfg)
+		if seqErr != nil {
+			t.Fatal(seqErr)
+		}
+		sameAnalysis(t, par, seq, parErr, seqErr)
+	}
+}
