@@ -6,6 +6,7 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"path"
 	"slices"
@@ -32,17 +33,34 @@ const Reference = "ja"
 // Catalog is the messages of every language a site can be written in.
 type Catalog struct {
 	langs map[string]*Lang
+	// lazy holds the built-in languages other than the reference, parsed
+	// when first asked for: a site or a tally in one language does not
+	// parse the others.
+	lazy map[string]func() *Lang
 }
 
 // Lang returns the messages of a language by its code ("ja", "en"), or
 // nil when the catalogue has no such language.
-func (c *Catalog) Lang(code string) *Lang { return c.langs[code] }
+func (c *Catalog) Lang(code string) *Lang {
+	if l := c.langs[code]; l != nil {
+		return l
+	}
+	if f := c.lazy[code]; f != nil {
+		return f()
+	}
+	return nil
+}
 
 // Languages returns the codes of the catalogue's languages, sorted.
 func (c *Catalog) Languages() []string {
-	out := make([]string, 0, len(c.langs))
+	out := make([]string, 0, len(c.langs)+len(c.lazy))
 	for k := range c.langs {
 		out = append(out, k)
+	}
+	for k := range c.lazy {
+		if c.langs[k] == nil {
+			out = append(out, k)
+		}
 	}
 	slices.Sort(out)
 	return out
@@ -62,7 +80,7 @@ func (c *Catalog) Keys() []string {
 // Placeholders returns the placeholders of a language's message for key,
 // sorted, or nil when it has none or no such message.
 func (c *Catalog) Placeholders(code, key string) []string {
-	if l := c.langs[code]; l != nil {
+	if l := c.Lang(code); l != nil {
 		if m := l.msgs[key]; m != nil {
 			return m.holes
 		}
@@ -70,40 +88,54 @@ func (c *Catalog) Placeholders(code, key string) []string {
 	return nil
 }
 
-// builtin parses the embedded catalogues once: they are part of the
+// builtin parses the embedded catalogue of the reference language once,
+// and each other when first asked for (Catalog.lazy): they are part of the
 // binary and never change, and every Lang is immutable.
 var builtin = sync.OnceValues(func() (*Catalog, error) {
-	c := &Catalog{langs: map[string]*Lang{}}
+	c := &Catalog{langs: map[string]*Lang{}, lazy: map[string]func() *Lang{}}
 	files, err := fs.Glob(builtinFS, "messages/*.yaml")
 	if err != nil {
 		return nil, err
 	}
-	var list diag.List
 	for _, f := range files {
-		src, err := fs.ReadFile(builtinFS, f)
-		if err != nil {
-			return nil, err
-		}
 		code := strings.TrimSuffix(path.Base(f), ".yaml")
-		msgs, err := parse("theme:i18n/"+code+".yaml", src)
-		if err != nil {
-			list.AddErr(diag.Pos{Path: "theme:i18n/" + code + ".yaml"}, err)
+		if code != Reference {
+			c.lazy[code] = sync.OnceValue(func() *Lang {
+				l, err := builtinLang(f, code)
+				if err != nil { // TestBuiltinCataloguesAreComplete parses every one
+					panic("i18n: the built-in catalogue of " + code + " does not parse: " + err.Error())
+				}
+				return l
+			})
 			continue
 		}
-		l, err := newLang(code, msgs)
+		l, err := builtinLang(f, code)
 		if err != nil {
 			return nil, err
 		}
 		c.langs[code] = l
-	}
-	if err := list.Err(); err != nil {
-		return nil, err
 	}
 	if c.langs[Reference] == nil {
 		return nil, fmt.Errorf("i18n: no built-in catalogue of %s", Reference)
 	}
 	return c, nil
 })
+
+// builtinLang parses the built-in catalogue file of code.
+func builtinLang(file, code string) (*Lang, error) {
+	src, err := fs.ReadFile(builtinFS, file)
+	if err != nil {
+		return nil, err
+	}
+	name := "theme:i18n/" + code + ".yaml"
+	msgs, err := parse(name, src)
+	if err != nil {
+		var list diag.List
+		list.AddErr(diag.Pos{Path: name}, err)
+		return nil, list.Err()
+	}
+	return newLang(code, msgs)
+}
 
 // Builtin returns the catalogues built into the binary.
 func Builtin() (*Catalog, error) { return builtin() }
@@ -140,7 +172,7 @@ func Load(fsys fs.FS) (*Catalog, error) {
 	if err != nil {
 		return nil, err
 	}
-	c := &Catalog{langs: map[string]*Lang{}}
+	c := &Catalog{langs: map[string]*Lang{}, lazy: base.lazy}
 	for k, v := range base.langs {
 		c.langs[k] = v
 	}
@@ -177,7 +209,7 @@ func Load(fsys fs.FS) (*Catalog, error) {
 			list.AddErr(diag.Pos{Path: file}, err)
 			continue
 		}
-		own := c.langs[code]
+		own := c.Lang(code)
 		if own == nil {
 			if err := complete(file, msgs, ref); err != nil {
 				list.AddErr(diag.Pos{Path: file}, err)
@@ -273,7 +305,10 @@ func newLang(code string, msgs map[string]*message) (*Lang, error) {
 	h := sha256.New()
 	for _, k := range sortedKeys(msgs) {
 		m := msgs[k]
-		fmt.Fprintf(h, "%s\x00%s\x00", k, m.src)
+		io.WriteString(h, k)
+		h.Write([]byte{0})
+		io.WriteString(h, m.src)
+		h.Write([]byte{0})
 		if !m.plural {
 			continue
 		}
