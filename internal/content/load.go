@@ -185,6 +185,18 @@ func Load(fsys fs.FS, opts Options) ([]*Page, error) {
 	}
 	problems := make([]diag.List, len(convert))
 	fresh := make([]*Page, len(convert))
+	// Each source is dropped once converted, so that the pages' text is not
+	// held beside all their HTML (a third of the memory a build of many
+	// pages peaks at, at the end of the load); the cache of serve keeps its
+	// own.
+	srcs := make([]source, len(convert))
+	for i, p := range convert {
+		srcs[i] = sources[p]
+	}
+	clear(sources)
+	for i := range results {
+		results[i].src = source{}
+	}
 	// Each goroutine renders into one buffer, reused; a page keeps an
 	// exact copy of its HTML.
 	parallel.ForState(len(convert), func() *unbuffered { return new(unbuffered) }, func(buf *unbuffered, i int) {
@@ -194,7 +206,8 @@ func Load(fsys fs.FS, opts Options) ([]*Page, error) {
 		cp := *old
 		p := &cp
 		fresh[i] = p
-		s := sources[old]
+		s := srcs[i]
+		srcs[i] = source{}
 		st := &docState{path: p.Path, url: p.URL, body: s.body, line: s.bodyLine, link: link(p)}
 		pc := parser.NewContext(parser.WithIDs(newHeadingIDs()))
 		pc.Set(stateKey, st)
