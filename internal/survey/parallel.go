@@ -53,7 +53,20 @@ type batch struct {
 	rows   []keptRow
 	events [][]event // [0] the reader's, [1+w] worker w's
 	done   sync.WaitGroup
-	panic  []*diag.Error // of each worker, if a question's reader panicked
+	panic  []failure // each worker's first, if a question's reader panicked
+}
+
+// failure is a panic in a question's reader: its record and question, so
+// that the one a run one row after another meets first is reported.
+type failure struct {
+	seq, qi int
+	e       *diag.Error
+}
+
+// before reports whether f comes before g in file order: by record, then
+// question.
+func (f failure) before(g failure) bool {
+	return g.e == nil || f.seq < g.seq || f.seq == g.seq && f.qi < g.qi
 }
 
 type keptRow struct {
@@ -96,14 +109,21 @@ func (a *analysis) runParallel(kp keeper, workers int) error {
 		b := pending[0]
 		pending = pending[1:]
 		b.done.Wait()
-		for _, e := range b.panic {
-			if e != nil {
-				return nil, e
+		var first failure
+		for _, f := range b.panic {
+			if f.e != nil && f.before(first) {
+				first = f
 			}
 		}
 		var evs []event
 		for _, e := range b.events {
-			evs = append(evs, e...)
+			for _, ev := range e {
+				// After a panic, a run one row after another stops: only
+				// what it found before the failing question is reported.
+				if first.e == nil || (failure{ev.seq, ev.qi, ev.e}).before(first) {
+					evs = append(evs, ev)
+				}
+			}
 		}
 		slices.SortStableFunc(evs, func(x, y event) int {
 			if x.seq != y.seq {
@@ -117,6 +137,9 @@ func (a *analysis) runParallel(kp keeper, workers int) error {
 			} else {
 				a.errs.Add(e.e)
 			}
+		}
+		if first.e != nil {
+			return nil, first.e
 		}
 		for i := range b.events {
 			b.events[i] = b.events[i][:0]
@@ -135,7 +158,7 @@ func (a *analysis) runParallel(kp keeper, workers int) error {
 				break
 			}
 		} else {
-			b = &batch{events: make([][]event, 1+workers), panic: make([]*diag.Error, workers)}
+			b = &batch{events: make([][]event, 1+workers), panic: make([]failure, workers)}
 		}
 		a.sink = &b.events[0]
 		for len(b.rows) < batchRows {
@@ -234,32 +257,39 @@ func (a *analysis) work(kp keeper, w int, qis []int, feed <-chan *batch) {
 	pos := &kept{r: kp}
 	a.pos = pos
 	for b := range feed {
-		func() {
-			defer b.done.Done()
-			defer func() {
-				if p := recover(); p != nil {
-					line := 0
-					if pos.i < len(pos.rows) {
-						line = pos.Line()
-					}
-					b.panic[w] = diag.Panicked(diag.Pos{Path: a.path, Line: line}, "the responses", p)
-				}
-			}()
-			a.sink = &b.events[1+w]
-			pos.rows, pos.i = b.rows, 0
-
-			for _, qi := range qis {
-				a.qi = qi
-				st := a.qs[qi]
-				for i := range b.rows {
-					row := &b.rows[i]
-					pos.i = i
-					a.seq, a.rows = row.seq, row.row
-					// 全体, slot 0, is added up from the segments
-					// after the last row (totalFromSegments).
-					a.tallyQuestion(st, row.rec, row.slots[min(1, len(row.slots)-1):], -1)
-				}
+		a.sink = &b.events[1+w]
+		pos.rows, pos.i = b.rows, 0
+		for _, qi := range qis {
+			// A question whose reader panics stops there; the others go
+			// on, for a panic on an earlier row.
+			if f := a.tallyBatch(b, qi, pos); f.e != nil && f.before(b.panic[w]) {
+				b.panic[w] = f
 			}
-		}()
+		}
+		b.done.Done()
 	}
+}
+
+// tallyBatch tallies question qi of every row of b, returning the panic of
+// its reader, if any.
+func (a *analysis) tallyBatch(b *batch, qi int, pos *kept) (f failure) {
+	defer func() {
+		if p := recover(); p != nil {
+			row := &b.rows[pos.i]
+			f = failure{row.seq, qi, diag.Panicked(diag.Pos{Path: a.path, Line: pos.Line()}, "the responses", p)}
+		}
+	}()
+	a.qi = qi
+	st := a.qs[qi]
+	for i := range b.rows {
+		row := &b.rows[i]
+		pos.i = i
+		a.seq, a.rows = row.seq, row.row
+		slots := row.slots
+		if len(slots) > 1 {
+			slots = slots[1:] // 全体 is added up from the segments after the last row (totalFromSegments)
+		}
+		a.tallyQuestion(st, row.rec, slots, -1)
+	}
+	return failure{}
 }

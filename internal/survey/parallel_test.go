@@ -116,12 +116,18 @@ func TestParallelRunAgrees(t *testing.T) {
 // question type's reader.
 type boomKind struct{ faKind }
 
-func (boomKind) bind(b *binding, q *Question) reader { return boomReader{faKind{}.bind(b, q)} }
+func (boomKind) bind(b *binding, q *Question) reader {
+	return boomReader{faKind{}.bind(b, q), "boom-" + q.ID}
+}
 
-type boomReader struct{ reader }
+// boomReader panics on a row with a cell "boom", or "boom-<its ID>".
+type boomReader struct {
+	reader
+	own string
+}
 
 func (r boomReader) read(a *analysis, rec []string) answer {
-	if slices.Contains(rec, "boom") {
+	if slices.Contains(rec, "boom") || slices.Contains(rec, r.own) {
 		var m map[string]int
 		m["boom"]++ // a nil map: the kind of bug a reader may have
 	}
@@ -179,5 +185,46 @@ func TestParallelTotalsFromSegments(t *testing.T) {
 			t.Fatal(seqErr)
 		}
 		sameAnalysis(t, par, seq, parErr, seqErr)
+	}
+}
+
+// TestFirstPanicIsReported: when several questions' readers panic, the
+// parallel run reports the panic a run one row after another meets first,
+// the earliest row and then the first question, whichever worker tallies
+// it, and the problems found before it, as that run does. With two workers,
+// q0 and q1 are one's and q2 and q3 the other's.
+func TestFirstPanicIsReported(t *testing.T) {
+	t.Parallel()
+	cb := cbHeader + "q0,SA,,区分,1,市,\n" + "q1,ZZBOOM,,自由記述,,,\n" + "q2,ZZBOOM,,自由記述,,,\n" + "q3,ZZBOOM,,自由記述,,,\n"
+	for _, tc := range []struct {
+		booms map[int]string // row: the question whose reader panics there
+		want  string
+	}{
+		{map[int]string{200: "q2", 100: "q3"}, "r.csv:101:"}, // one worker, the later question first
+		{map[int]string{200: "q1", 50: "q3"}, "r.csv:51:"},   // the second worker's row first
+		{map[int]string{300: "q1", 20: "q2"}, "r.csv:21:"},
+		{map[int]string{90: "q3", 91: "q1"}, "r.csv:91:"},
+	} {
+		var b strings.Builder
+		b.WriteString("respondent_id,q0,q1,q2,q3\n")
+		for i := 1; i <= 700; i++ {
+			cells := []string{"1", "text", "text", "text"}
+			if i == 40 || i == 99 {
+				cells[0] = "9" // not an option: an error before the panics
+			}
+			if q, ok := tc.booms[i]; ok {
+				cells[q[1]-'0'] = "boom-" + q
+			}
+			fmt.Fprintf(&b, "%d,%s\n", i, strings.Join(cells, ","))
+		}
+		par, seq, parErr, seqErr := analyseBothWith(t, cb, b.String(), Config{})
+		sameAnalysis(t, par, seq, parErr, seqErr)
+		first := 1000
+		for row := range tc.booms {
+			first = min(first, row)
+		}
+		if parErr == nil || !strings.Contains(parErr.Error(), tc.want) || strings.Contains(parErr.Error(), "r.csv:41:") != (first > 40) {
+			t.Errorf("booms %v: err = %v, want the panic at %s, after the error at r.csv:41 if it comes first", tc.booms, parErr, tc.want)
+		}
 	}
 }
