@@ -146,6 +146,15 @@ func FuzzPlainLinesAsEncodingCSV(f *testing.F) {
 		"a,b\n1,x\"y\n3,4\n",
 		"a,b\n1,\"x\ny\"\n3\n4,5\n",
 		"\"a\",b\n1,2\n",
+		"\"a\",\"b\"\r\n\"1\",\"\"\r\n\"\",2\r\n\"x,y\",\"日本\"\r\n",
+		"a,b\n\"1\"2,3\n",
+		"a,b\n\"1\" ,3\n",
+		"a,b\n \"1\",3\n",
+		"a,b\n\"1\"\"2\",3\n4,5\n",
+		"a,b\n\"1,\n2\",3\n4,5\n",
+		"a,b\n1,\"2\n",
+		"a,b\n1,\"2\"\r",
+		"a,b\n\"1\",\n,\"\"\n",
 		"a,b\n\xff,2\n日本,語\n",
 		"a,b\n" + strings.Repeat("x", 70000) + ",1\n2,3\n",
 		sample,
@@ -177,6 +186,11 @@ func FuzzPlainLinesAsEncodingCSV(f *testing.F) {
 			if fmt.Sprint(gerr) != fmt.Sprint(werr) {
 				t.Fatalf("read %d: error %v, encoding/csv's %v", n, gerr, werr)
 			}
+			// (Before a first record encoding/csv's FieldPos panics; the
+			// lines split here give 0.)
+			if g, w := lineOrPanic(got), lineOrPanic(want); g != w && !strings.HasPrefix(w, "panic: ") {
+				t.Fatalf("read %d (error %v): line %s, encoding/csv's %s", n, gerr, g, w)
+			}
 			if gerr == io.EOF {
 				return
 			}
@@ -196,4 +210,15 @@ func FuzzPlainLinesAsEncodingCSV(f *testing.F) {
 			}
 		}
 	})
+}
+
+// lineOrPanic is r.Line(), or what it panics with (encoding/csv's FieldPos
+// has no position before a first record).
+func lineOrPanic(r *Reader) (s string) {
+	defer func() {
+		if p := recover(); p != nil {
+			s = fmt.Sprint("panic: ", p)
+		}
+	}()
+	return fmt.Sprint(r.Line())
 }

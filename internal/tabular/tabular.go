@@ -42,24 +42,29 @@ const sniffSize = 64 << 10
 // Reader reads CSV records and reports positions. It streams: memory does not
 // grow with the number of records.
 //
-// Lines are split at their commas here while none has a double quote (most
-// exports of choices and numbers have none); from the first line that has
-// one, encoding/csv reads that line and the rest of the file. A line without
-// quotes is a record of the cells between its commas to encoding/csv too,
-// less the line break (LF, CR LF, or a CR at the end of the file), and an
-// empty line is none: FuzzPlainLinesAsEncodingCSV holds the two equal.
+// Lines are split here while they are simple: cells between commas, each
+// either without a double quote or wholly in double quotes with none inside
+// (most exports, those that quote every cell too); from the first line that
+// is not, such as one with "" or a line break in a cell, encoding/csv reads
+// that line and the rest of the file. A simple line is a record of those
+// cells to encoding/csv too, less the line break (LF, CR LF, or a CR at the
+// end of the file), and an empty line is none: FuzzPlainLinesAsEncodingCSV
+// holds the two equal.
 type Reader struct {
-	Path     string   // slash-separated, project-relative
-	Encoding Encoding // as detected
-	src      *bufio.Reader
-	lines    int      // lines split here
-	plain    []string // the record split here last, reused
-	checked  bool     // the line of plain was valid text as a whole
-	csv      *csv.Reader
-	csvLines int      // lines before the first that csv reads
-	fromCSV  bool     // the record last read came from csv
-	cols     int      // fields in the header; 0 before the first record
-	last     []string // the record last read, to count columns in characters
+	Path      string   // slash-separated, project-relative
+	Encoding  Encoding // as detected
+	src       *bufio.Reader
+	lines     int      // lines split here
+	line      int      // the line of plain
+	plain     []string // the record split here last, reused
+	quoted    []int    // with a quoted cell in plain: each cell's byte column; else empty
+	allQuoted bool     // every cell of plain was quoted
+	checked   bool     // the line of plain was valid text as a whole
+	csv       *csv.Reader
+	csvLines  int      // lines before the first that csv reads
+	fromCSV   bool     // csv has read a record, or failed to
+	cols      int      // fields in the header; 0 before the first record
+	last      []string // the record last read, to count columns in characters
 	// reopen, if set, opens the file again: a syntax error's column, which
 	// encoding/csv counts in bytes, is counted in characters from the line
 	// read again. Errors are rare, so the file is not kept meanwhile.
@@ -90,13 +95,13 @@ func (r *Reader) toCSV(line []byte) {
 	r.csvLines = r.lines
 }
 
-// readPlain reads the next record while no line has had a double quote. At
-// the first line that has one, or is longer than the buffer, it hands that
-// line and the rest to encoding/csv and returns nil, nil.
+// readPlain reads the next record while every line has been simple. At the
+// first line that is not, or is longer than the buffer, it hands that line
+// and the rest to encoding/csv and returns nil, nil.
 func (r *Reader) readPlain() ([]string, error) {
 	for {
 		line, err := r.src.ReadSlice('\n')
-		if err == bufio.ErrBufferFull || bytes.IndexByte(line, '"') >= 0 {
+		if err == bufio.ErrBufferFull {
 			r.toCSV(line)
 			return nil, nil
 		}
@@ -121,29 +126,95 @@ func (r *Reader) readPlain() ([]string, error) {
 		if n == 0 {
 			continue // an empty line is no record
 		}
+		if bytes.IndexByte(line[:n], '"') >= 0 {
+			if !r.splitQuoted(line[:n]) {
+				r.lines--
+				r.toCSV(line)
+				return nil, nil
+			}
+		} else {
+			r.split(string(line[:n]))
+		}
 		line = line[:n]
 		if r.decoded() {
 			r.checked = !bytes.Contains(line, []byte(string(utf8.RuneError)))
 		} else {
 			r.checked = utf8.Valid(line)
 		}
-		s := string(line)
-		rec := r.plain[:0]
-		for {
-			i := 0
-			for i < len(s) && s[i] != ',' {
+		r.line = r.lines
+		return r.plain, nil
+	}
+}
+
+// split makes r.plain the cells of s, a line without double quotes.
+func (r *Reader) split(s string) {
+	rec := r.plain[:0]
+	for {
+		i := 0
+		for i < len(s) && s[i] != ',' {
+			i++
+		}
+		if i == len(s) {
+			rec = append(rec, s)
+			break
+		}
+		rec = append(rec, s[:i])
+		s = s[i+1:]
+	}
+	r.plain, r.quoted = rec, r.quoted[:0]
+}
+
+// splitQuoted makes r.plain the cells of line, and r.quoted their columns,
+// if each cell is either without a double quote or in double quotes with
+// none inside; it reports false, changing neither, for any other line.
+func (r *Reader) splitQuoted(line []byte) bool {
+	// Check first, so that a line left to encoding/csv costs no string.
+	for i := 0; ; i++ {
+		if i < len(line) && line[i] == '"' {
+			j := bytes.IndexByte(line[i+1:], '"')
+			if j < 0 {
+				return false // the cell goes on after the line break, or is not closed
+			}
+			i += 1 + j + 1 // after the closing quote
+			if i < len(line) && line[i] != ',' {
+				return false // "" inside, or text after the closing quote
+			}
+		} else {
+			for i < len(line) && line[i] != ',' {
+				if line[i] == '"' {
+					return false
+				}
 				i++
 			}
-			if i == len(s) {
-				rec = append(rec, s)
-				break
-			}
-			rec = append(rec, s[:i])
-			s = s[i+1:]
 		}
-		r.plain = rec
-		return rec, nil
+		if i >= len(line) {
+			break
+		}
 	}
+	s := string(line)
+	rec, cols := r.plain[:0], r.quoted[:0]
+	r.allQuoted = true
+	for i := 0; ; i++ {
+		cols = append(cols, i+1)
+		r.allQuoted = r.allQuoted && i < len(s) && s[i] == '"'
+		if i < len(s) && s[i] == '"' {
+			j := i + 1 + strings.IndexByte(s[i+1:], '"')
+			rec = append(rec, s[i+1:j])
+			i = j + 1
+		} else {
+			j := i
+			for j < len(s) && s[j] != ',' {
+				j++
+			}
+			rec = append(rec, s[i:j])
+			i = j
+		}
+		if i >= len(s) {
+			break
+		}
+	}
+	r.plain, r.quoted = rec, cols
+	return true
 }
 
 // fieldPos is the line and byte column of field i of the record last read
@@ -153,11 +224,14 @@ func (r *Reader) fieldPos(i int) (line, col int) {
 		line, col = r.csv.FieldPos(i)
 		return r.csvLines + line, col
 	}
+	if len(r.quoted) > 0 {
+		return r.line, r.quoted[i]
+	}
 	col = 1
 	for _, f := range r.plain[:i] {
 		col += len(f) + 1
 	}
-	return r.lines, col
+	return r.line, col
 }
 
 // decode detects the encoding of r and returns r as UTF-8 text.
@@ -263,11 +337,7 @@ func (r *Reader) Read() ([]string, error) {
 func (r *Reader) read() (rec []string, err error) {
 	defer func() {
 		if p := recover(); p != nil {
-			line := 1
-			if r.last != nil {
-				line = r.Line() + 1
-			}
-			rec, err = nil, diag.Panicked(diag.Pos{Path: r.Path, Line: line}, "the CSV file", p)
+			rec, err = nil, diag.Panicked(diag.Pos{Path: r.Path, Line: r.lineAfter()}, "the CSV file", p)
 		}
 	}()
 	if r.csv == nil {
@@ -277,15 +347,29 @@ func (r *Reader) read() (rec []string, err error) {
 		}
 	}
 	rec, err = r.csv.Read()
-	if err == nil {
-		r.fromCSV = true
-	}
+	r.fromCSV = true // positions are csv's from its first record on, even one in error
 	var pe *csv.ParseError
 	if errors.As(err, &pe) {
 		pe.StartLine += r.csvLines
 		pe.Line += r.csvLines
 	}
 	return rec, err
+}
+
+// lineAfter is the line after the record last read, where a decoder's
+// panic is reported: 1 before the first. encoding/csv has no positions
+// when it panics inside a record's quoted cell; then the line after those
+// split here is given.
+func (r *Reader) lineAfter() (line int) {
+	if r.last == nil {
+		return 1
+	}
+	defer func() {
+		if recover() != nil {
+			line = r.csvLines + 1
+		}
+	}()
+	return r.Line() + 1
 }
 
 // decoded reports whether the file was decoded into UTF-8 (CP932, UTF-16),
@@ -404,8 +488,22 @@ func (r *Reader) Keep(k *Kept) {
 		// so the last cell starts where the record's lengths say only if
 		// no cell before it did.
 		if !r.fromCSV {
-			k.lines, k.cols = append(k.lines, r.lines), append(k.cols, 1)
-			k.plain, k.comma = true, 1
+			// A line split here: cells one comma apart, or each in quotes
+			// and so a comma and two quotes apart.
+			switch {
+			case len(r.quoted) == 0:
+				k.lines, k.cols = append(k.lines, r.line), append(k.cols, 1)
+				k.plain, k.comma = true, 1
+				return
+			case r.allQuoted:
+				k.lines, k.cols = append(k.lines, r.line), append(k.cols, 1)
+				k.plain, k.comma = true, 3
+				return
+			}
+			for _, col := range r.quoted {
+				k.lines = append(k.lines, r.line)
+				k.cols = append(k.cols, col)
+			}
 			return
 		}
 		line, col := r.fieldPos(0)
