@@ -56,6 +56,7 @@ type Reader struct {
 	src       *bufio.Reader
 	lines     int      // lines split here
 	line      int      // the line of plain
+	recLine   int      // the line of the record last read; 0 before the first
 	plain     []string // the record split here last, reused
 	quoted    []int    // with a quoted cell in plain: each cell's byte column; else empty
 	allQuoted bool     // every cell of plain was quoted
@@ -343,11 +344,17 @@ func (r *Reader) read() (rec []string, err error) {
 	if r.csv == nil {
 		if rec, err = r.readPlain(); rec != nil || err != nil {
 			r.fromCSV = false
+			if rec != nil {
+				r.recLine = r.line
+			}
 			return rec, err
 		}
 	}
 	rec, err = r.csv.Read()
 	r.fromCSV = true // positions are csv's from its first record on, even one in error
+	if err == nil {
+		r.recLine, _ = r.fieldPos(0)
+	}
 	var pe *csv.ParseError
 	if errors.As(err, &pe) {
 		pe.StartLine += r.csvLines
@@ -357,20 +364,9 @@ func (r *Reader) read() (rec []string, err error) {
 }
 
 // lineAfter is the line after the record last read, where a decoder's
-// panic is reported: 1 before the first. encoding/csv has no positions
-// when it panics inside a record's quoted cell; then the line after those
-// split here is given.
-func (r *Reader) lineAfter() (line int) {
-	if r.last == nil {
-		return 1
-	}
-	defer func() {
-		if recover() != nil {
-			line = r.csvLines + 1
-		}
-	}()
-	return r.Line() + 1
-}
+// panic is reported: 1 before the first. (Not from Line: encoding/csv has
+// no positions while it reads a record, and its FieldPos panics then.)
+func (r *Reader) lineAfter() int { return r.recLine + 1 }
 
 // decoded reports whether the file was decoded into UTF-8 (CP932, UTF-16),
 // where a bad byte becomes U+FFFD, rather than read as UTF-8.

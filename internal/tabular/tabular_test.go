@@ -176,3 +176,46 @@ func sjis(t *testing.T, s string) string {
 	}
 	return out
 }
+
+// panicky serves data, then panics, as a text decoder with a bug may.
+type panicky struct{ data []byte }
+
+func (p *panicky) Read(b []byte) (int, error) {
+	if len(p.data) == 0 {
+		panic("decoder bug")
+	}
+	n := copy(b, p.data)
+	p.data = p.data[n:]
+	return n, nil
+}
+
+// TestPanicInsideAQuotedCellIsReported: a panic while encoding/csv reads a
+// quoted cell over several lines, which leaves it no positions, is an
+// error at the line after the last record, not a second panic.
+func TestPanicInsideAQuotedCellIsReported(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("a,b\n")
+	lines := 1
+	for b.Len() < 60000 {
+		b.WriteString("1,2\n")
+		lines++
+	}
+	// A record encoding/csv reads, then one whose first cell is never closed.
+	b.WriteString("\"a\"\"b\",1\n\"x\n" + strings.Repeat("y\n", 10000))
+	lines++
+	r, err := NewReader("d.csv", &panicky{[]byte(b.String())})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for {
+		_, err := r.Read()
+		if err == nil {
+			continue
+		}
+		var de *diag.Error
+		if !errors.As(err, &de) || de.Pos.Line != lines+1 || !strings.Contains(de.Error(), "decoder bug") {
+			t.Fatalf("err = %v, want the panic at d.csv:%d", err, lines+1)
+		}
+		return
+	}
+}
