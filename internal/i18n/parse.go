@@ -17,6 +17,14 @@ import (
 // the package doc). file names it in errors.
 func parse(file string, src []byte) (_ map[string]*message, err error) {
 	defer diag.Catch(&err, diag.Pos{Path: file, Line: 1}, file)
+	if msgs, ok := parseSimple(file, src); ok {
+		return msgs, nil
+	}
+	return parseYAML(file, src)
+}
+
+// parseYAML is parse through the YAML parser.
+func parseYAML(file string, src []byte) (_ map[string]*message, err error) {
 	f, err := yamldoc.Parse(src)
 	if err != nil {
 		var e *yamldoc.Error
@@ -106,7 +114,7 @@ func (p *parser) value(key string, n ast.Node) {
 	if !ok {
 		return
 	}
-	p.add(key, n, &message{plural: false}, map[plural.Form]string{plural.Other: text})
+	p.add(key, p.pos(n), &message{plural: false}, map[plural.Form]string{plural.Other: text})
 }
 
 // pluralForms reports whether kvs are plural forms (only CLDR categories,
@@ -141,7 +149,7 @@ func (p *parser) pluralMessage(key string, n ast.Node, kvs []*ast.MappingValueNo
 		f := slices.Index(formNames[:], keyText(kv.Key))
 		texts[plural.Form(f)] = text
 	}
-	p.add(key, n, &message{plural: true, ordinal: ordinal}, texts)
+	p.add(key, p.pos(n), &message{plural: true, ordinal: ordinal}, texts)
 }
 
 // scalar returns a message's text.
@@ -163,13 +171,13 @@ func (p *parser) scalar(key string, n ast.Node) (string, bool) {
 	return "", false
 }
 
-// add compiles the texts of a message and records it under key.
-func (p *parser) add(key string, n ast.Node, m *message, texts map[plural.Form]string) {
+// add compiles the texts of a message at pos and records it under key.
+func (p *parser) add(key string, pos diag.Pos, m *message, texts map[plural.Form]string) {
 	if _, dup := p.msgs[key]; dup {
-		p.list.Add(diag.Errorf(p.pos(n), "message %s is given twice", key).WithHint("remove one of the two"))
+		p.list.Add(diag.Errorf(pos, "message %s is given twice", key).WithHint("remove one of the two"))
 		return
 	}
-	m.pos = p.pos(n)
+	m.pos = pos
 	var src []string
 	for f := range formNames {
 		t, ok := texts[plural.Form(f)]
