@@ -88,3 +88,26 @@ func FuzzSimpleCatalogueAgrees(f *testing.F) {
 		sameMessages(t, fmt.Sprintf("%q", src), got, want)
 	})
 }
+
+// BenchmarkParseJapanese reads the built-in Japanese catalogue with and
+// without the YAML parser.
+func BenchmarkParseJapanese(b *testing.B) {
+	src, err := fs.ReadFile(builtinFS, "messages/ja.yaml")
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.Run("simple", func(b *testing.B) {
+		for b.Loop() {
+			if _, ok := parseSimple("ja.yaml", src); !ok {
+				b.Fatal("not simple")
+			}
+		}
+	})
+	b.Run("yaml", func(b *testing.B) {
+		for b.Loop() {
+			if _, err := parseYAML("ja.yaml", src); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+}
