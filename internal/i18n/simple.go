@@ -19,7 +19,7 @@ import (
 // outside that subset, and the caller then parses the file as YAML, so both
 // agree on every catalogue (FuzzSimpleCatalogueAgrees).
 func parseSimple(file string, src []byte) (map[string]*message, bool) {
-	if !utf8.Valid(src) || strings.ContainsAny(string(src), "\r\t") {
+	if !utf8.Valid(src) || strings.ContainsAny(string(src), "\r\t") || !strings.HasSuffix(string(src), "\n") {
 		return nil, false
 	}
 	type node struct {
@@ -49,6 +49,9 @@ func parseSimple(file string, src []byte) (map[string]*message, bool) {
 		t := strings.TrimLeft(line, " ")
 		if t == "" || t[0] == '#' {
 			continue
+		}
+		if strings.HasSuffix(t, " ") {
+			return nil, false // the YAML parser places a text with spaces after it elsewhere
 		}
 		indent := len(line) - len(t)
 		if lastText && indent > lastIndent {
@@ -139,9 +142,11 @@ func parseSimple(file string, src []byte) (map[string]*message, bool) {
 		if strings.Contains(v, ": ") || strings.HasSuffix(v, ":") || strings.Contains(v, " #") {
 			return nil, false
 		}
-		switch v {
-		case "null", "Null", "NULL", "~":
+		switch strings.ToLower(strings.TrimPrefix(v, "+")) {
+		case "null", "~":
 			return nil, false // no message: the YAML path words it
+		case ".inf", ".nan":
+			return nil, false // numbers the YAML path may refuse as text
 		}
 		n.text = v
 	}
