@@ -86,7 +86,7 @@ func parseSimple(file string, src []byte) (map[string]*message, bool) {
 			stack = stack[:len(stack)-1]
 		}
 		parent := stack[len(stack)-1].n
-		if len(parent.kids) > 0 && parent.kidIndent != indent || len(parent.kids) == 0 && parent != root && lastIndent >= indent {
+		if len(parent.kids) > 0 && parent.kidIndent != indent {
 			return nil, false // not aligned with its siblings
 		}
 		for _, k := range parent.kids {

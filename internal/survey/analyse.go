@@ -613,12 +613,18 @@ func suppressComplement(segs []Segment) {
 	}
 }
 
-func (a *analysis) results() *Results {
+// padTallies gives every question a tally of every segment, those of no
+// row too.
+func (a *analysis) padTallies() {
 	for _, st := range a.qs {
 		for len(st.tallys) < len(a.slots) {
 			st.tallys = append(st.tallys, a.newTally(st))
 		}
 	}
+}
+
+func (a *analysis) results() *Results {
+	a.padTallies()
 	res := &Results{N: a.rows, Base: a.cfg.Base, MinCell: a.cfg.MinCell, Warnings: a.warns.Items(), Lang: a.cfg.Lang}
 	if a.wt != nil {
 		res.Weights = a.wt.tab

@@ -217,10 +217,8 @@ func (a *analysis) totalFromSegments() {
 	if len(a.byCols) == 0 {
 		return
 	}
+	a.padTallies()
 	for _, st := range a.qs {
-		for len(st.tallys) < len(a.slots) {
-			st.tallys = append(st.tallys, a.newTally(st))
-		}
 		for s := 1; s < len(a.slots); s++ {
 			if a.slots[s].by == 0 {
 				st.tallys[0].merge(&st.tallys[s])
