@@ -9,7 +9,10 @@ import (
 // square of some inputs that no page needs: a run of link destinations
 // that are never closed ("[a](" repeated on one line: 20,000 of them took
 // 11 s), and asterisks and underscores mixed in one paragraph so that none
-// of them pair (goldmark issue 555: 168 KB took 6.6 s). Very many list
+// of them pair (goldmark issue 555: 168 KB took 6.6 s), and brackets in a
+// paragraph of many lines ("[a]" on each of 20,000 lines took 0.42 s, and
+// 1 MB of them would take a minute: for each "]" goldmark reads the
+// label by walking back over the paragraph's lines). Very many list
 // items or table rows are linear but heavy (250,000 items: 1.5 s and
 // 270 MB). A page is measured before it is parsed (markdownBounds) and
 // refused, at the line where it crosses a bound, rather than parsed.
@@ -18,15 +21,25 @@ const (
 	// destinations in one page: for every "](" the characters up to where
 	// the destination ends (a space, the end of the line, or a ")" that
 	// closes it), as goldmark scans them. Closed links cost their length.
-	MaxLinkScan = 50_000_000
+	MaxLinkScan = 20_000_000
 	// MaxEmphasisPairs bounds, summed over the paragraphs of a page, the
 	// runs of "*" times the runs of "_" in each paragraph: goldmark
 	// matches each closing run against the open runs of the other kind.
-	MaxEmphasisPairs = 50_000_000
-	// MaxListItems and MaxTableRows bound the list items and table rows
-	// of a page.
+	MaxEmphasisPairs = 20_000_000
+	// MaxLabelWalk bounds, summed over the paragraphs of a page, the steps
+	// goldmark walks back over a paragraph's lines to read link labels:
+	// for every "]" (two reads, three when a "(" or "[" follows it), the
+	// lines of its paragraph after its own. A paragraph here is a run of
+	// lines that are not blank, cut where a list item or heading starts;
+	// a table's rows are read one by one and cost nothing.
+	MaxLabelWalk = 50_000_000
+	// MaxListItems, MaxTableRows and MaxHeadings bound the list items,
+	// table rows and headings of a page. goldmark allocates about 1 KB
+	// for a heading: 200,000 of them, "# a" on each line of 800 KB, took
+	// 224 MB.
 	MaxListItems = 50_000
 	MaxTableRows = 30_000
+	MaxHeadings  = 20_000
 )
 
 // markdownBounds returns the offset in body of the first place that
@@ -36,11 +49,29 @@ func markdownBounds(body []byte) (off int, msg, hint string) {
 	var (
 		linkScan, pairs  int
 		items, rows      int
+		headings         int
 		stars, unders    int  // runs in the current paragraph
 		para             = -1 // offset of the current paragraph's first line
 		fence            []byte
 		lineOff, nextOff int
+		// The current run of lines for MaxLabelWalk: where it starts, its
+		// lines, the reads of its brackets and those reads times the
+		// line each is on (counted from 0), and whether it is a table.
+		run                         = -1
+		runLines, reads, readsLines int
+		table                       bool
+		walk                        int
 	)
+	endRun := func() (int, bool) {
+		if !table {
+			walk += reads*(runLines-1) - readsLines
+		}
+		start := run
+		run, runLines, reads, readsLines, table = -1, 0, 0, 0, false
+		return start, walk > MaxLabelWalk
+	}
+	const labelMsg, labelHint = "this paragraph has so many [ and ] over so many lines that reading its links would take very long",
+		`put blank lines between paragraphs, or write a bracket that is not a link as \[ or \]`
 	endParagraph := func() (int, bool) {
 		pairs += stars * unders
 		start := para
@@ -67,6 +98,9 @@ func markdownBounds(body []byte) (off int, msg, hint string) {
 				n++
 			}
 			fence = trimmed[:n]
+			if start, over := endRun(); over {
+				return start, labelMsg, labelHint
+			}
 			if start, over := endParagraph(); over {
 				return start, "the paragraphs here mix so many * and _ that reading their emphasis would take very long",
 					`write * or _ for emphasis in pairs, and a literal one as \* or \_`
@@ -74,6 +108,9 @@ func markdownBounds(body []byte) (off int, msg, hint string) {
 			continue
 		}
 		if len(bytes.TrimRight(trimmed, " \t\r")) == 0 {
+			if start, over := endRun(); over {
+				return start, labelMsg, labelHint
+			}
 			if start, over := endParagraph(); over {
 				return start, "the paragraphs here mix so many * and _ that reading their emphasis would take very long",
 					`write * or _ for emphasis in pairs, and a literal one as \* or \_`
@@ -97,6 +134,29 @@ func markdownBounds(body []byte) (off int, msg, hint string) {
 					"split the list over several pages, or publish it as a CSV file and link to it"
 			}
 		}
+		heading := atxHeading(trimmed) || para != lineOff && setextUnderline(trimmed)
+		if heading {
+			headings++
+			if headings > MaxHeadings {
+				return lineOff, fmt.Sprintf("the page has more than %d headings", MaxHeadings),
+					"split the page into several pages"
+			}
+		}
+		if heading || listItem(trimmed) || bytes.HasPrefix(trimmed, []byte("[^")) {
+			// A list item, a heading or a footnote's definition is a
+			// block of its own.
+			if start, over := endRun(); over {
+				return start, labelMsg, labelHint
+			}
+		}
+		if run < 0 {
+			run = lineOff
+		}
+		if runLines == 1 && delimiterRow(trimmed) {
+			table = true
+		}
+		k := runLines
+		runLines++
 		for i := 0; i < len(line); i++ {
 			switch c := line[i]; c {
 			case '\\':
@@ -113,6 +173,12 @@ func markdownBounds(body []byte) (off int, msg, hint string) {
 				}
 				i = j
 			case ']':
+				n := 2
+				if i+1 < len(line) && (line[i+1] == '(' || line[i+1] == '[') {
+					n = 3
+				}
+				reads += n
+				readsLines += n * k
 				if i+1 >= len(line) || line[i+1] != '(' || i+2 < len(line) && line[i+2] == '<' {
 					continue
 				}
@@ -124,11 +190,58 @@ func markdownBounds(body []byte) (off int, msg, hint string) {
 			}
 		}
 	}
+	if start, over := endRun(); over {
+		return start, labelMsg, labelHint
+	}
 	if start, over := endParagraph(); over {
 		return start, "the paragraphs here mix so many * and _ that reading their emphasis would take very long",
 			`write * or _ for emphasis in pairs, and a literal one as \* or \_`
 	}
 	return -1, "", ""
+}
+
+// atxHeading reports whether a line (without its indentation) is a
+// heading written with #: one to six of them, then a space or the end.
+func atxHeading(l []byte) bool {
+	n := 0
+	for n < len(l) && n < 7 && l[n] == '#' {
+		n++
+	}
+	return n >= 1 && n <= 6 && (n == len(l) || l[n] == ' ' || l[n] == '\t' || l[n] == '\r')
+}
+
+// setextUnderline reports whether a line (without its indentation) is
+// only = or only -, which under a paragraph's line makes it a heading.
+func setextUnderline(l []byte) bool {
+	l = bytes.TrimRight(l, " \t\r")
+	if len(l) == 0 || l[0] != '=' && l[0] != '-' {
+		return false
+	}
+	for _, c := range l {
+		if c != l[0] {
+			return false
+		}
+	}
+	return true
+}
+
+// delimiterRow reports whether a line (without its indentation) is a
+// table's delimiter row, such as |---|:-:|: pipes, hyphens, colons and
+// spaces, with a hyphen and a pipe.
+func delimiterRow(l []byte) bool {
+	hyphen, pipe := false, false
+	for _, c := range l {
+		switch c {
+		case '-':
+			hyphen = true
+		case '|':
+			pipe = true
+		case ':', ' ', '\t', '\r':
+		default:
+			return false
+		}
+	}
+	return hyphen && pipe
 }
 
 // destinationScan returns how many characters of s goldmark reads as a

@@ -1,7 +1,9 @@
 package content
 
 import (
+	"math/rand/v2"
 	"reflect"
+	"strconv"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -29,6 +31,8 @@ func TestHeadingIDsKeepJapaneseAndFoldPunctuation(t *testing.T) {
 		{"only punctuation", []string{"！！", "「」"}, []string{"section", "section-1"}},
 		{"duplicates numbered", []string{"概要", "概要", "概要"}, []string{"概要", "概要-1", "概要-2"}},
 		{"numbered duplicate skips a taken id", []string{"概要", "概要 1", "概要"}, []string{"概要", "概要-1", "概要-2"}},
+		{"a number left free is used later", []string{"a", "a 2", "a", "a", "a"}, []string{"a", "a-2", "a-1", "a-3", "a-4"}},
+		{"numbered ids of numbered ids", []string{"a", "a", "a 1", "a 1"}, []string{"a", "a-1", "a-1-1", "a-1-2"}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -42,6 +46,36 @@ func TestHeadingIDsKeepJapaneseAndFoldPunctuation(t *testing.T) {
 				t.Errorf("ids of %q = %q, want %q", tc.headings, got, tc.want)
 			}
 		})
+	}
+}
+
+// TestHeadingIDsAsFirstWritten compares Generate and Put on random
+// sequences with the first form of Generate, which tried base-1, base-2, …
+// from 1 every time.
+func TestHeadingIDsAsFirstWritten(t *testing.T) {
+	t.Parallel()
+	r := rand.New(rand.NewPCG(1, 2))
+	words := []string{"a", "a 1", "a 2", "a-1 1", "b", "a 1 1", "a-3"}
+	for range 2_000 {
+		h, used := newHeadingIDs(), map[string]bool{}
+		for range r.IntN(30) {
+			w := words[r.IntN(len(words))]
+			if r.IntN(5) == 0 { // an id written by hand, {#a-2}
+				id := strings.ReplaceAll(w, " ", "-")
+				h.Put([]byte(id))
+				used[id] = true
+				continue
+			}
+			base := strings.ReplaceAll(w, " ", "-")
+			want := base
+			for i := 1; used[want]; i++ {
+				want = base + "-" + strconv.Itoa(i)
+			}
+			used[want] = true
+			if got := string(h.Generate([]byte(w), ast.KindHeading)); got != want {
+				t.Fatalf("Generate(%q) = %q, want %q", w, got, want)
+			}
+		}
 	}
 }
 
