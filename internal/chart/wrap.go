@@ -98,16 +98,53 @@ func breakLevels(rs []rune) []uint8 {
 	return lv
 }
 
+// maxLines bounds the lines of any one text of a chart: an option label of
+// thousands of characters (a free answer imported as an option) once made
+// a PNG of 400 MB. The page's table and text keep the whole label; the
+// chart ends the last line it draws with "…".
+const maxLines = 12
+
+// wrapRuneCap bounds the runes wrap reads: more than maxLines lines of the
+// narrowest glyphs at the widest chart hold.
+const wrapRuneCap = 8 << 10
+
 // wrap breaks s into lines no wider than max at size, preferring phrase
-// boundaries. It never drops a character: a line is wider than max only
-// when a single unbreakable word is.
+// boundaries. It never drops a character but past maxLines lines, where it
+// ends the last with "…"; a line is wider than max only when a single
+// unbreakable word is.
 func wrap(f *Fonts, s string, max, size float64, bold bool) []string {
+	cut := false
+	if len(s) > wrapRuneCap {
+		n := 0
+		for i := range s {
+			if n == wrapRuneCap {
+				s, cut = s[:i], true
+				break
+			}
+			n++
+		}
+	}
 	rs := []rune(s)
 	if len(rs) == 0 {
 		return nil
 	}
 	ws := f.runeWidths(rs, size, bold)
-	return wrapRunes(rs, ws, max)
+	lines := wrapRunes(rs, ws, max)
+	if len(lines) <= maxLines && !cut {
+		return lines
+	}
+	lines = lines[:min(len(lines), maxLines)]
+	last := []rune(lines[len(lines)-1])
+	room := max - f.Width("…", size, bold)
+	n, w := 0, 0.0
+	for i, lw := range f.runeWidths(last, size, bold) {
+		if w+lw > room+0.01 {
+			break
+		}
+		n, w = i+1, w+lw
+	}
+	lines[len(lines)-1] = trimSpace(last[:n]) + "…"
+	return lines
 }
 
 func wrapRunes(rs []rune, ws []float64, max float64) []string {

@@ -65,3 +65,43 @@ func TestWrapNeverCutsWithFontMetrics(t *testing.T) {
 		}
 	}
 }
+
+// TestWrapBoundsLongText checks that a text of more than maxLines lines, or
+// longer than wrapRuneCap, is drawn in maxLines lines, the last ending with
+// "…" within the width, and that what is drawn is the text's beginning.
+func TestWrapBoundsLongText(t *testing.T) {
+	t.Parallel()
+	f := fonts(t)
+	const w = 416
+	for _, tc := range []struct {
+		name, s string
+		lines   int
+	}{
+		{"label40 twelve times", strings.Repeat(label40, 12), maxLines},
+		{"a free answer of 600 KB", strings.Repeat("地域の課題を解決したい。", 20_000), maxLines},
+		{"one word past the cap", strings.Repeat("a", wrapRuneCap+1), 1},
+	} {
+		lines := wrap(f, tc.s, w, fontSize, false)
+		if len(lines) != tc.lines {
+			t.Errorf("%s: %d lines, want %d", tc.name, len(lines), tc.lines)
+			continue
+		}
+		last := lines[len(lines)-1]
+		if !strings.HasSuffix(last, "…") {
+			t.Errorf("%s: last line %q does not end with …", tc.name, last)
+		}
+		if lw := f.Width(last, fontSize, false); lw > w+0.01 {
+			t.Errorf("%s: last line is %v wide, want at most %v", tc.name, lw, w)
+		}
+		drawn := strings.TrimSuffix(strings.Join(lines, ""), "…")
+		if !strings.HasPrefix(strings.ReplaceAll(tc.s, " ", ""), drawn) {
+			t.Errorf("%s: drawn %q is not the text's beginning", tc.name, drawn)
+		}
+	}
+	// A text of exactly maxLines lines is drawn whole.
+	whole := wrap(f, strings.Repeat(label40, 12), w, fontSize, false)[:maxLines-1]
+	s := strings.Join(whole, "")
+	if got := wrap(f, s, w, fontSize, false); strings.Join(got, "") != s {
+		t.Errorf("a text of %d lines lost characters: %q", maxLines-1, got)
+	}
+}

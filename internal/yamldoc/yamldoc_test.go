@@ -3,8 +3,8 @@ package yamldoc
 import (
 	"errors"
 	"fmt"
-	"strings"
 	"runtime"
+	"strings"
 	"testing"
 )
 
