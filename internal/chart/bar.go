@@ -4,6 +4,8 @@ import (
 	"errors"
 	"fmt"
 	"math"
+
+	"surveysite/internal/diag"
 )
 
 // BarRow is one option of a ranked bar chart.
@@ -60,7 +62,38 @@ func NewBar(meta Meta, rows []BarRow, opt BarOptions) (*Bar, error) {
 	if err := checkBarRows(rows); err != nil {
 		return nil, fmt.Errorf("chart %q: %w", meta.ID, err)
 	}
+	if shown := shownBars(rows); len(shown) < len(rows) {
+		note := meta.words().T("chart.bars_shown", "shown", diag.Thousands(len(shown)), "all", diag.Thousands(len(rows)))
+		if meta.Footnote != "" {
+			note = meta.Footnote + " " + note
+		}
+		meta.Footnote, rows = note, shown
+	}
 	return &Bar{described: described{meta}, rows: append([]BarRow(nil), rows...), opt: opt}, nil
+}
+
+// MaxBars bounds the rows a bar chart draws: the first MaxBars, of which at
+// most MaxUnrankedBars unranked, and a note says how many of how many are
+// drawn; the page's table has them all. A question of the 1,741
+// municipalities drew a PNG of 880 × 177,916 pixels. 50 keeps the 47
+// prefectures.
+const (
+	MaxBars         = 50
+	MaxUnrankedBars = 5
+)
+
+// shownBars returns the rows a Bar draws.
+func shownBars(rows []BarRow) []BarRow {
+	if len(rows) <= MaxBars {
+		return rows
+	}
+	first := 0 // the first unranked row
+	for first < len(rows) && !rows[first].Unranked {
+		first++
+	}
+	unranked := min(len(rows)-first, MaxUnrankedBars)
+	ranked := min(first, MaxBars-unranked)
+	return append(append([]BarRow(nil), rows[:ranked]...), rows[first:first+unranked]...)
 }
 
 func checkBarRows(rows []BarRow) error {

@@ -101,3 +101,49 @@ func TestNewBarRejects(t *testing.T) {
 		})
 	}
 }
+
+// TestBarDrawsAtMostMaxBars: past MaxBars rows a Bar keeps the first ranked
+// rows and at most MaxUnrankedBars unranked ones, MaxBars in all, and its
+// footnote says how many of how many it draws.
+func TestBarDrawsAtMostMaxBars(t *testing.T) {
+	t.Parallel()
+	rows := func(ranked, unranked int) []BarRow {
+		var rs []BarRow
+		for i := range ranked + unranked {
+			rs = append(rs, BarRow{Label: fmt.Sprintf("自治体%d", i+1), Value: 1, Text: "1.0%", Unranked: i >= ranked})
+		}
+		return rs
+	}
+	for _, tc := range []struct {
+		ranked, unranked int
+		wantRanked       int // the unranked drawn are the rest of len
+		wantLen          int
+		note             string
+	}{
+		{47, 3, 47, 50, ""}, // the 47 prefectures and three others: all drawn
+		{1741, 2, 48, 50, "1,743項目のうち50項目を表示"}, // the municipalities, その他 and 無回答
+		{60, 8, 45, 50, "68項目のうち50項目を表示"},
+		{0, 70, 0, 5, "70項目のうち5項目を表示"},
+		{3, 0, 3, 3, ""},
+	} {
+		b, err := NewBar(Meta{ID: "x", Title: "T", Desc: "d", Footnote: "注"}, rows(tc.ranked, tc.unranked), BarOptions{N: 100})
+		if err != nil {
+			t.Fatal(err)
+		}
+		ranked := 0
+		for _, r := range b.rows {
+			if !r.Unranked {
+				ranked++
+			}
+		}
+		if len(b.rows) != tc.wantLen || ranked != tc.wantRanked {
+			t.Errorf("%d+%d rows: drew %d, %d of them ranked; want %d, %d", tc.ranked, tc.unranked, len(b.rows), ranked, tc.wantLen, tc.wantRanked)
+		}
+		if tc.note == "" && b.meta.Footnote != "注" || tc.note != "" && !strings.HasPrefix(b.meta.Footnote, "注 ") {
+			t.Errorf("%d+%d rows: footnote %q, want the caller's first", tc.ranked, tc.unranked, b.meta.Footnote)
+		}
+		if got := b.meta.Footnote; !strings.Contains(got, tc.note) {
+			t.Errorf("%d+%d rows: footnote %q, want %q", tc.ranked, tc.unranked, b.meta.Footnote, tc.note)
+		}
+	}
+}

@@ -118,7 +118,7 @@ func FuzzLoad(f *testing.F) {
 		"---\ntitle: A\n---\n[a](../b.md#x) [b](/c.md) [c](https://example.org/) [d](#top)\n",
 		"---\ntitle: A\n---\n| a | b |\n|---|---|\n| 1 | 2 |\n\n- [ ] task\n\n脚注[^1]\n\n[^1]: 注\n",
 		"---\ntitle: A\n---\n日本\n*語*\n<pre>\n`x`\n</pre>\n![a](b\\*.png)  \n[c](/d&amp;e\\*)\t\nＡ\n``` a\\+&ouml;\n```\n", // issue 22
-		"---\ntitle: A\n---\n# a\n# a\na\n=\n[a]\n[b]: c\n> [a](b \"\n[^1]: d\n\n|a|\n|-|\n|[x]|\n- [a]\n", // MaxLabelWalk, MaxHeadings
+		"---\ntitle: A\n---\n# a\n# a\na\n=\n[a]\n[b]: c\n> [a](b \"\n[^1]: d\n\n|a|\n|-|\n|[x]|\n- [a]\n",                // MaxLabelWalk, MaxHeadings
 		"\xff\xfe\n",
 		"---\ndraft: true\n---\n",
 	} {
