@@ -32,3 +32,37 @@ func TestTrimSpaceAndCutAgreeWithStrings(t *testing.T) {
 		}
 	}
 }
+
+// optionOf is the first form of optionIndex.of: the index of the first
+// option whose code or label is v after NFKC, or -1.
+func optionOf(q *Question, v string) int {
+	v = normLabel(v)
+	for i, o := range q.Options {
+		if normLabel(o.Code) == v || normLabel(o.Label) == v {
+			return i
+		}
+	}
+	return -1
+}
+
+// TestOptionIndexAsOptionOf compares optionIndex with optionOf on random
+// questions whose codes and labels collide, in width and in space, and on
+// values asked twice.
+func TestOptionIndexAsOptionOf(t *testing.T) {
+	t.Parallel()
+	words := []string{"1", "１", " 1", "2", "満足", "満足 ", "ﾏﾝｿﾞｸ", "マンゾク", "", "a", "Ａ", "その他"}
+	rng := rand.New(rand.NewPCG(3, 4))
+	for range 2_000 {
+		q := &Question{}
+		for range rng.IntN(6) {
+			q.Options = append(q.Options, Option{Code: words[rng.IntN(len(words))], Label: words[rng.IntN(len(words))]})
+		}
+		x := newOptionIndex(q)
+		for range 20 {
+			v := words[rng.IntN(len(words))]
+			if got, want := x.of(v), optionOf(q, v); got != want {
+				t.Fatalf("options %+v: of(%q) = %d, want %d", q.Options, v, got, want)
+			}
+		}
+	}
+}

@@ -171,6 +171,7 @@ type weighting struct {
 	tab     *Weights
 	cols    []int            // responses columns of tab.Columns
 	qs      []*Question      // the question of each column, or nil
+	idx     []*optionIndex   // of qs[i], or nil
 	index   map[string]int   // cellKey -> class
 	classes [][]string       // the values of each class
 	rows    []int            // respondents per class
@@ -198,6 +199,11 @@ func (a *analysis) bindWeights(tab *Weights, col map[string]int, cb *Codebook, c
 		q, _ := cb.Question(name)
 		wg.cols = append(wg.cols, ci)
 		wg.qs = append(wg.qs, q)
+		var x *optionIndex
+		if q != nil {
+			x = newOptionIndex(q)
+		}
+		wg.idx = append(wg.idx, x)
 	}
 	if len(wg.cols) < len(tab.Columns) {
 		return // reported; the tally stops before its figures
@@ -223,7 +229,7 @@ func (a *analysis) bindWeights(tab *Weights, col map[string]int, cb *Codebook, c
 // of a question's column by its label, so codes and labels are one value.
 func (wg *weighting) canon(i int, v string) string {
 	if q := wg.qs[i]; q != nil {
-		if o := optionOf(q, v); o >= 0 {
+		if o := wg.idx[i].of(v); o >= 0 {
 			return q.Options[o].Label
 		}
 	}
