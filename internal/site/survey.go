@@ -256,7 +256,15 @@ func (s *Site) addSurvey(si SurveyInput) error {
 	}
 	var sizes []int
 	if len(res.Questions) > 0 {
-		for _, ct := range res.Questions[0].Crosstabs {
+		// The first question cross-tabulated by every attribute: a question
+		// is not cross-tabulated by itself.
+		first := res.Questions[0]
+		for _, q := range res.Questions {
+			if len(q.Crosstabs) > len(first.Crosstabs) {
+				first = q
+			}
+		}
+		for _, ct := range first.Crosstabs {
 			for _, sg := range ct.Segments {
 				if !sg.Suppressed {
 					sizes = append(sizes, sg.N)

@@ -667,6 +667,9 @@ func (a *analysis) results() *Results {
 		}
 		qr.Total = st.tallys[0].segment(st.k, st.q, &st.tallys[0], a.cfg.Lang.T("data.total"), "", a.cfg.Base, a.cfg.MinCell, false)
 		for b, name := range a.cfg.By {
+			if q := a.byQuestion[b]; q != nil && q.ID == st.q.ID {
+				continue // a question by itself: its total, on the diagonal
+			}
 			ct := Crosstab{Column: name}
 			for _, s := range a.segmentOrder(b) {
 				v := a.slots[s].value

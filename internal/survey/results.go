@@ -38,7 +38,8 @@ func (r *Results) words() *i18n.Lang {
 }
 
 // QuestionResult is the tally of one question: over all respondents and per
-// segment of every cross-tab column.
+// segment of every cross-tab column but the question's own (a question by
+// itself is its total on the diagonal).
 type QuestionResult struct {
 	Question
 	Total     Segment    `json:"total"`

@@ -277,6 +277,22 @@ func TestCrosstabByQuestion(t *testing.T) {
 	}
 }
 
+// TestQuestionIsNotCrossTabulatedByItself: with By [g, s], g has only the
+// cross-tab by s, s only the one by g; an attribute column still splits both.
+func TestQuestionIsNotCrossTabulatedByItself(t *testing.T) {
+	cb := typesHeader + "g,SA,,性別,f,女,,,,,\ng,,,,m,男,,,,,\ns,SA,,満足,1,はい,,,,,\ns,,,,2,いいえ,,,,,\n"
+	res := analyseFiles(t, cb, "respondent_id,area,g,s\n1,北,m,1\n2,南,f,2\n3,北,男,2\n", Config{By: []string{"g", "s", "area"}, MinCell: 1})
+	for i, want := range []string{"s area", "g area"} {
+		var got []string
+		for _, ct := range res.Questions[i].Crosstabs {
+			got = append(got, ct.Column)
+		}
+		if strings.Join(got, " ") != want {
+			t.Errorf("%s is cross-tabulated by %q, want %q", res.Questions[i].ID, got, want)
+		}
+	}
+}
+
 // FuzzParseNumber: whatever a cell holds, parseNumber either refuses it or
 // returns a key that is a plain decimal number of the same value, which
 // parses again to itself.
