@@ -137,3 +137,107 @@ func amount(m []string) float64 {
 	}
 	return v
 }
+
+// A scale that scales.txt does not list is read from its labels when they
+// are the two ends of one pair (満足 and 不満 …) with words of degree in
+// front, and a middle: 「とても満足」 > 「満足」 > 「やや満足」 > 「どちらともいえない」 >
+// 「やや不満」 > 「不満」 > 「とても不満」, seven places at most. A place used on
+// one side is kept on the other, with the same word of degree, so a label
+// no respondent chose still has its score.
+var (
+	scalePairs = [][2]string{
+		{"満足", "不満"}, {"満足", "不満足"}, {"良い", "悪い"}, {"よい", "わるい"}, {"賛成", "反対"},
+		{"好き", "嫌い"}, {"安心", "不安"}, {"便利", "不便"}, {"重要", "重要でない"},
+	}
+	strongWords = []string{"とても", "非常に", "大変", "たいへん", "すごく", "かなり", "大いに"}
+	weakWords   = []string{"やや", "まあ", "まあまあ", "少し", "どちらかといえば", "どちらかと言えば", "どちらかというと"}
+	middleWords = []string{"どちらともいえない", "どちらとも言えない", "どちらでもない", "普通", "ふつう"}
+)
+
+// symmetricScale returns the scale that values are the labels of, read as
+// above, and the extras beside it; ok is false unless every value is on it
+// or an extra, both ends are used, three places at least, and no place has
+// two labels.
+func symmetricScale(values []string) (scale []string, extras map[string]string, ok bool) {
+	for _, p := range scalePairs {
+		if scale, extras, ok = pairScale(values, p); ok {
+			return scale, extras, true
+		}
+	}
+	return nil, nil, false
+}
+
+// pairScale reads values on the scale of one pair: places 0 to 6 are
+// strong, plain and weak of pair[0], the middle, then weak, plain and
+// strong of pair[1].
+func pairScale(values []string, pair [2]string) ([]string, map[string]string, bool) {
+	var word [7]string // the word of degree at each place used
+	var used [7]bool
+	var middle string
+	extras := map[string]string{}
+	place := func(f string) (int, string) {
+		for side, stem := range pair {
+			at := func(k int) int { return k + side*(6-2*k) } // 0,1,2 and 6,5,4
+			if f == fold(stem) {
+				return at(1), ""
+			}
+			for _, w := range strongWords {
+				if f == fold(w+stem) {
+					return at(0), w
+				}
+			}
+			for _, w := range weakWords {
+				if f == fold(w+stem) {
+					return at(2), w
+				}
+			}
+		}
+		for _, m := range middleWords {
+			if f == fold(m) {
+				return 3, m
+			}
+		}
+		return -1, ""
+	}
+	n := 0
+	for _, v := range values {
+		f := fold(v)
+		k, w := place(f)
+		if k < 0 {
+			if r, isExtra := scaleExtras[f]; isExtra {
+				extras[v] = r
+				continue
+			}
+			return nil, nil, false
+		}
+		if used[k] && word[k] != w {
+			return nil, nil, false // two labels for one place
+		}
+		if !used[k] {
+			n++
+		}
+		used[k], word[k] = true, w
+		if k == 3 {
+			middle = v
+		}
+	}
+	if n < 3 || !(used[0] || used[1] || used[2]) || !(used[4] || used[5] || used[6]) {
+		return nil, nil, false
+	}
+	var scale []string
+	for k := range 7 {
+		m := 6 - k // the same place on the other side
+		switch {
+		case k == 3 && used[3]:
+			scale = append(scale, middle)
+		case k == 3:
+		case used[k] || used[m]:
+			w := word[k]
+			if !used[k] {
+				w = word[m]
+			}
+			scale = append(scale, w+pair[k/4])
+		}
+	}
+	return scale, extras, true
+}

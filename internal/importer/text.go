@@ -33,7 +33,13 @@ func (in *inference) text(i int, vals []string) {
 			in.p.Crosstab = append(in.p.Crosstab, q.ID)
 		}
 	}()
-	if scale, extras, ok := matchScale(order); ok {
+	scale, extras, ok := matchScale(order)
+	which := "the known scale"
+	if !ok {
+		scale, extras, ok = symmetricScale(order)
+		which = "a scale read from its labels,"
+	}
+	if ok {
 		q.Type = "SCALE"
 		for k, l := range scale {
 			q.Options = append(q.Options, Option{Code: strconv.Itoa(len(scale) - k), Label: labelAsWritten(l, order)})
@@ -43,7 +49,7 @@ func (in *inference) text(i int, vals []string) {
 				q.Options = append(q.Options, Option{Code: "9" + strconv.Itoa(k), Label: v, Role: r})
 			}
 		}
-		in.review(i, fmt.Sprintf("%s SCALE: the known scale %s … %s (%d points)", q.ID, scale[0], scale[len(scale)-1], len(scale)))
+		in.review(i, fmt.Sprintf("%s SCALE: %s %s … %s (%d points)", q.ID, which, scale[0], scale[len(scale)-1], len(scale)))
 		if len(order)-len(extras) < len(scale) {
 			in.check("%s (%s) uses %d of the %d labels of the scale %s … %s: check that the questionnaire printed this scale", q.ID, c.name, len(order)-len(extras), len(scale), scale[0], scale[len(scale)-1])
 		}
